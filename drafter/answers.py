@@ -1,0 +1,318 @@
+"""The answers file: one YAML file per report, read with ruamel.yaml round-trip.
+
+Layout of the file:
+
+    report:   metadata (issuing body, year, addressee, 文号, signature, date, title)
+    outline:  which sections, in which parts, under which level-one headings
+    answers:  per section id, the values of its fields, and optionally
+              previous_year: the same fields' values for the year before
+
+Reading checks every value against the ontology and reports the first problem with the
+file, line, column and field path, in Chinese.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from drafter import yamlio
+from drafter.errors import DrafterError, Location
+from drafter.fields import FieldSpec, FieldValueError, check_date, check_flag, check_scalar, check_text, check_year, describe, is_empty
+from drafter.ontology import Ontology, Section
+
+PREVIOUS_YEAR = "previous_year"
+TOP_KEYS = ("report", "outline", "answers")
+REPORT_KEYS = ("issuer", "region", "year", "title", "addressee", "doc_number", "signature", "date", "header")
+OUTLINE_KEYS = ("numbering", "run_in", "parts")
+PART_KEYS = ("heading", "sections", "section_headings")
+SECTION_REF_KEYS = ("id", "heading", "run_in")
+NUMBERING = ("continuous", "restart")
+DOC_NUMBER = re.compile(r"^\S+〔(\d{4})〕([1-9]\d*)号$")
+
+
+@dataclass
+class ReportMeta:
+    issuer: str
+    year: int
+    region: str | None = None
+    title: str | None = None
+    addressee: str | None = None
+    doc_number: str | None = None
+    signature: str | None = None
+    date: _dt.date | None = None
+    header: bool = False
+
+    @property
+    def display_title(self) -> str:
+        return self.title or f"{self.issuer}{self.year}年法治政府建设年度报告"
+
+    @property
+    def signer(self) -> str:
+        return self.signature or self.issuer
+
+
+@dataclass
+class SectionRef:
+    id: str
+    heading: str | None = None
+    run_in: bool | None = None
+
+
+@dataclass
+class Part:
+    heading: str | None
+    sections: list[SectionRef]
+    section_headings: bool = True
+
+
+@dataclass
+class Outline:
+    parts: list[Part]
+    numbering: str = "restart"
+    run_in: bool = False
+
+    def section_ids(self) -> list[str]:
+        return [ref.id for part in self.parts for ref in part.sections]
+
+
+@dataclass
+class Answers:
+    path: Path
+    meta: ReportMeta
+    outline: Outline
+    values: dict[str, dict[str, Any]] = field(default_factory=dict)
+    previous: dict[str, dict[str, Any]] = field(default_factory=dict)
+    document: yamlio.Document | None = None
+
+
+class _Reader:
+    """Walks a loaded YAML tree and turns the first bad value into a located error."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def error(self, message: str, node: Any, key: Any = None, field_path: str = "", at_key: bool = False) -> DrafterError:
+        line = column = None
+        lc = getattr(node, "lc", None)
+        if lc is not None:
+            try:
+                if key is None:
+                    line, column = lc.line, lc.col
+                elif isinstance(key, int) and isinstance(node, list):
+                    line, column = lc.item(key)
+                elif at_key:
+                    line, column = lc.key(key)
+                else:
+                    line, column = lc.value(key)
+            except (KeyError, IndexError, TypeError):
+                line, column = lc.line, lc.col
+        return DrafterError(
+            message,
+            Location(
+                file=str(self.path),
+                line=line + 1 if line is not None else None,
+                column=column + 1 if column is not None else None,
+                field=field_path or None,
+            ),
+        )
+
+    def mapping(self, node: Any, parent: Any, key: Any, field_path: str) -> dict:
+        if node is None:
+            return {}
+        if not isinstance(node, dict):
+            raise self.error(f"应为键值表（“键: 值”），实际是{describe(node)}", parent, key, field_path)
+        return node
+
+    def unknown_keys(self, node: dict, allowed: tuple[str, ...] | list[str], field_path: str, what: str) -> None:
+        for key in node:
+            if key not in allowed:
+                guess = difflib.get_close_matches(str(key), [str(a) for a in allowed], n=1, cutoff=0.5)
+                hint = f"，是不是“{guess[0]}”？" if guess else f"；可用的有：{'、'.join(allowed)}"
+                raise self.error(f"未知的{what}“{key}”{hint}", node, key, f"{field_path}.{key}", at_key=True)
+
+
+def _suggest(name: str, choices: list[str]) -> str:
+    guess = difflib.get_close_matches(name, choices, n=1, cutoff=0.5)
+    return f"，是不是“{guess[0]}”？" if guess else "；运行 drafter sections 查看全部章节"
+
+
+def check_field_value(value: Any, spec: FieldSpec, reader: _Reader, node: Any, key: Any, field_path: str) -> Any:
+    """Check one answer; records recurse into their sub-fields."""
+    if is_empty(value):
+        return None
+    if spec.type != "records":
+        try:
+            return check_scalar(value, spec)
+        except FieldValueError as exc:
+            raise reader.error(f"{spec.prompt}：{exc}", node, key, field_path) from None
+    if not isinstance(value, list):
+        raise reader.error(f"{spec.prompt}：应为列表（每项以“- ”开头），实际是{describe(value)}", node, key, field_path)
+    records = []
+    for i, item in enumerate(value):
+        item_path = f"{field_path}[{i + 1}]"
+        item = reader.mapping(item, value, i, item_path)
+        reader.unknown_keys(item, [f.id for f in spec.fields], item_path, "子字段")
+        record = {}
+        for sub in spec.fields:
+            record[sub.id] = check_field_value(item.get(sub.id), sub, reader, item, sub.id, f"{item_path}.{sub.id}")
+        records.append(record)
+    return records
+
+
+def _section_values(raw: dict, section: Section, reader: _Reader, field_path: str, allow_previous: bool) -> tuple[dict, dict]:
+    allowed = [f.id for f in section.fields] + ([PREVIOUS_YEAR] if allow_previous else [])
+    reader.unknown_keys(raw, allowed, field_path, "字段")
+    values = {}
+    for spec in section.fields:
+        values[spec.id] = check_field_value(raw.get(spec.id), spec, reader, raw, spec.id, f"{field_path}.{spec.id}")
+    previous: dict = {}
+    if allow_previous and PREVIOUS_YEAR in raw:
+        prev_raw = reader.mapping(raw[PREVIOUS_YEAR], raw, PREVIOUS_YEAR, f"{field_path}.{PREVIOUS_YEAR}")
+        previous, _ = _section_values(prev_raw, section, reader, f"{field_path}.{PREVIOUS_YEAR}", allow_previous=False)
+    return values, previous
+
+
+def _text(raw: dict, key: str, reader: _Reader, field_path: str, required: bool = False) -> str | None:
+    value = raw.get(key)
+    if is_empty(value):
+        if required:
+            raise reader.error(f"缺少必填项“{key}”", raw, None, f"{field_path}.{key}")
+        return None
+    try:
+        return check_text(value, multiline=False).strip()
+    except FieldValueError as exc:
+        raise reader.error(str(exc), raw, key, f"{field_path}.{key}") from None
+
+
+def _meta(raw: dict, reader: _Reader) -> ReportMeta:
+    reader.unknown_keys(raw, REPORT_KEYS, "report", "报告信息项")
+    issuer = _text(raw, "issuer", reader, "report", required=True)
+    if raw.get("year") is None:
+        raise reader.error("缺少必填项“year”（报告年度）", raw, None, "report.year")
+    try:
+        year = check_year(raw["year"], None)  # type: ignore[arg-type]
+    except FieldValueError as exc:
+        raise reader.error(str(exc), raw, "year", "report.year") from None
+    date = None
+    if not is_empty(raw.get("date")):
+        try:
+            date = check_date(raw["date"], None)  # type: ignore[arg-type]
+        except FieldValueError as exc:
+            raise reader.error(str(exc), raw, "date", "report.date") from None
+    doc_number = _text(raw, "doc_number", reader, "report")
+    if doc_number and not DOC_NUMBER.match(doc_number):
+        raise reader.error(
+            f"发文字号格式应为“机关代字〔年份〕序号号”，如 启应急〔2021〕75号（六角括号，序号不加“0”）；实际是“{doc_number}”",
+            raw, "doc_number", "report.doc_number",
+        )
+    header = False
+    if raw.get("header") is not None:
+        try:
+            header = check_flag(raw["header"], None)  # type: ignore[arg-type]
+        except FieldValueError as exc:
+            raise reader.error(str(exc), raw, "header", "report.header") from None
+    return ReportMeta(
+        issuer=issuer or "",
+        year=year,
+        region=_text(raw, "region", reader, "report"),
+        title=_text(raw, "title", reader, "report"),
+        addressee=_text(raw, "addressee", reader, "report"),
+        doc_number=doc_number,
+        signature=_text(raw, "signature", reader, "report"),
+        date=date,
+        header=header,
+    )
+
+
+def _bool(raw: dict, key: str, reader: _Reader, field_path: str) -> bool | None:
+    if raw.get(key) is None:
+        return None
+    if not isinstance(raw[key], bool):
+        raise reader.error(f"应为 true 或 false，实际是{describe(raw[key])}", raw, key, f"{field_path}.{key}")
+    return raw[key]
+
+
+def _outline(raw: dict, ontology: Ontology, reader: _Reader) -> Outline:
+    reader.unknown_keys(raw, OUTLINE_KEYS, "outline", "提纲项")
+    numbering = raw.get("numbering") or "restart"
+    if numbering not in NUMBERING:
+        raise reader.error(
+            f"numbering 只能是 continuous（（一）（二）跨部分连续编号）或 restart（每部分重新编号），实际是“{numbering}”",
+            raw, "numbering", "outline.numbering",
+        )
+    parts_raw = raw.get("parts")
+    if not isinstance(parts_raw, list) or not parts_raw:
+        raise reader.error("outline.parts 应为非空列表，列出报告的各个部分", raw, "parts" if "parts" in raw else None, "outline.parts")
+    known = list(ontology.sections)
+    parts = []
+    seen: set[str] = set()
+    for i, part_raw in enumerate(parts_raw):
+        where = f"outline.parts[{i + 1}]"
+        part_raw = reader.mapping(part_raw, parts_raw, i, where)
+        reader.unknown_keys(part_raw, PART_KEYS, where, "部分设置项")
+        refs_raw = part_raw.get("sections")
+        if not isinstance(refs_raw, list) or not refs_raw:
+            raise reader.error("每个部分都要有 sections 列表", part_raw, None, f"{where}.sections")
+        refs = []
+        for j, ref_raw in enumerate(refs_raw):
+            ref_where = f"{where}.sections[{j + 1}]"
+            if isinstance(ref_raw, str):
+                ref, node, key = SectionRef(ref_raw), refs_raw, j
+            else:
+                ref_map = reader.mapping(ref_raw, refs_raw, j, ref_where)
+                reader.unknown_keys(ref_map, SECTION_REF_KEYS, ref_where, "章节设置项")
+                if "id" not in ref_map:
+                    raise reader.error("章节设置缺少 id", ref_map, None, ref_where)
+                ref = SectionRef(
+                    str(ref_map["id"]),
+                    heading=_text(ref_map, "heading", reader, ref_where),
+                    run_in=_bool(ref_map, "run_in", reader, ref_where),
+                )
+                node, key = ref_map, "id"
+            if ref.id not in ontology.sections:
+                raise reader.error(f"没有 id 为“{ref.id}”的章节{_suggest(ref.id, known)}", node, key, ref_where)
+            if ref.id in seen:
+                raise reader.error(f"章节“{ref.id}”在提纲中出现了两次", node, key, ref_where)
+            seen.add(ref.id)
+            refs.append(ref)
+        section_headings = _bool(part_raw, "section_headings", reader, where)
+        parts.append(Part(
+            heading=_text(part_raw, "heading", reader, where),
+            sections=refs,
+            section_headings=True if section_headings is None else section_headings,
+        ))
+    return Outline(parts=parts, numbering=numbering, run_in=bool(_bool(raw, "run_in", reader, "outline")))
+
+
+def from_document(doc: yamlio.Document, ontology: Ontology) -> Answers:
+    reader = _Reader(doc.path)
+    root = doc.data
+    if root is None:
+        raise DrafterError("文件是空的", Location(file=str(doc.path)))
+    if not isinstance(root, dict):
+        raise reader.error(f"文件顶层应为键值表（report、outline、answers），实际是{describe(root)}", root, None, "")
+    reader.unknown_keys(root, TOP_KEYS, "", "顶层键")
+    for key in ("report", "outline"):
+        if key not in root:
+            raise reader.error(f"缺少“{key}:”部分", root, None, key)
+    meta = _meta(reader.mapping(root["report"], root, "report", "report"), reader)
+    outline = _outline(reader.mapping(root["outline"], root, "outline", "outline"), ontology, reader)
+    answers_raw = reader.mapping(root.get("answers"), root, "answers", "answers")
+    values: dict[str, dict] = {}
+    previous: dict[str, dict] = {}
+    known = list(ontology.sections)
+    for sid, raw in answers_raw.items():
+        section = ontology.section(str(sid))
+        if section is None:
+            raise reader.error(f"没有 id 为“{sid}”的章节{_suggest(str(sid), known)}", answers_raw, sid, f"answers.{sid}", at_key=True)
+        raw = reader.mapping(raw, answers_raw, sid, f"answers.{sid}")
+        values[section.id], previous[section.id] = _section_values(raw, section, reader, f"answers.{sid}", allow_previous=True)
+    return Answers(path=doc.path, meta=meta, outline=outline, values=values, previous=previous, document=doc)
+
+
+def load(path: Path, ontology: Ontology) -> Answers:
+    return from_document(yamlio.load(Path(path)), ontology)

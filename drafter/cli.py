@@ -1,0 +1,132 @@
+"""drafter 命令行入口。
+
+Sub-commands import what they need when they run, so `drafter build` never loads the
+wizard's libraries.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from drafter.errors import DrafterError, Location
+
+FORMATS = ("docx", "md")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse's own messages are English
+        message = (message.replace("the following arguments are required", "缺少参数")
+                   .replace("unrecognized arguments", "无法识别的参数")
+                   .replace("invalid choice", "无效的选项")
+                   .replace("argument", "参数")
+                   .replace("expected one argument", "需要一个值"))
+        self.print_usage(sys.stderr)
+        print(f"错误：{message}", file=sys.stderr)
+        raise SystemExit(2)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="drafter",
+        description="应急管理局法治政府建设年度报告起草助手：根据答案文件（YAML）生成公文格式的 .docx 报告。",
+        epilog="示例：drafter build examples/kunshan-2023.yaml -o 报告.docx",
+        add_help=False,
+    )
+    parser.add_argument("-h", "--help", action="help", help="显示帮助并退出")
+    parser.add_argument("--version", action="version", version=_version(), help="显示版本号并退出")
+    commands = parser.add_subparsers(dest="command", title="子命令", metavar="命令", parser_class=_Parser)
+
+    build = commands.add_parser("build", help="根据答案文件生成报告（.docx 或 Markdown）", add_help=False,
+                                description="根据答案文件生成报告。")
+    build.add_argument("-h", "--help", action="help", help="显示帮助并退出")
+    build.add_argument("answers", metavar="答案文件", help="报告的答案文件（.yaml）")
+    build.add_argument("-o", "--output", metavar="输出文件",
+                       help="输出文件路径；默认在当前目录，以报告标题命名")
+    build.add_argument("--format", choices=FORMATS, metavar="格式",
+                       help="输出格式：docx（默认）或 md；省略时按输出文件扩展名判断")
+
+    sections = commands.add_parser("sections", help="列出可用的章节（章节本体）", add_help=False,
+                                   description="列出章节本体中的全部章节：id、默认标题、对应的法定内容。")
+    sections.add_argument("-h", "--help", action="help", help="显示帮助并退出")
+    return parser
+
+
+def _version() -> str:
+    from drafter import __version__
+    return f"drafter {__version__}"
+
+
+def _output_path(args, title: str) -> tuple[Path, str]:
+    fmt = args.format
+    if args.output:
+        out = Path(args.output)
+        if fmt is None:
+            fmt = "md" if out.suffix.lower() in (".md", ".markdown") else "docx"
+    else:
+        fmt = fmt or "docx"
+        out = Path(f"{title}.{fmt}")
+    return out, fmt
+
+
+def cmd_build(args) -> int:
+    from drafter import answers as answers_mod
+    from drafter import ontology as ontology_mod
+    from drafter.compose import compose
+    from drafter.yamlio import atomic_write_bytes
+
+    onto = ontology_mod.load()
+    answers = answers_mod.load(Path(args.answers), onto)
+    result = compose(answers, onto)
+    for warning in result.warnings:
+        print(f"提示：{warning}", file=sys.stderr)
+    out, fmt = _output_path(args, answers.meta.display_title)
+    if fmt == "md":
+        from drafter.writers.markdown import to_markdown
+        data = to_markdown(result.document).encode("utf-8")
+    else:
+        from drafter.writers.docx import write_docx
+        data = write_docx(result.document)
+    try:
+        atomic_write_bytes(out, data)
+    except OSError as exc:
+        raise DrafterError(f"无法写入输出文件（{exc.strerror}）", Location(file=str(out))) from None
+    print(f"已生成：{out}")
+    return 0
+
+
+def cmd_sections(args) -> int:
+    from drafter import ontology as ontology_mod
+
+    onto = ontology_mod.load()
+    for area in onto.areas:
+        print(f"【{area.title}】（{area.id}）")
+        for s in area.sections:
+            serves = "、".join(onto.contents[c].split("：")[0] for c in s.serves)
+            print(f"  {s.id:<28} {s.heading}　〔{serves}〕")
+    return 0
+
+
+COMMANDS = {"build": cmd_build, "sections": cmd_sections}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help()
+        return 2
+    try:
+        return COMMANDS[args.command](args)
+    except DrafterError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("\n已中断。", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a bug in drafter, not the user's input
+        if os.environ.get("DRAFTER_DEBUG"):
+            raise
+        print(f"内部错误：{type(exc).__name__}: {exc}（设置环境变量 DRAFTER_DEBUG=1 可查看详细信息）", file=sys.stderr)
+        return 70

@@ -1,0 +1,61 @@
+"""Template context: what a section template sees.
+
+Every field of the section is defined (None when unanswered), so StrictUndefined catches a
+template that names a field the ontology lacks, while an empty answer simply leaves its
+clause out. `prev` holds the previous year's values of the same fields, `report` the
+metadata.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from drafter.answers import Answers, ReportMeta
+from drafter.ontology import Section
+from drafter.filters import cn_date
+
+
+class Namespace(dict):
+    """A dict whose keys are also attributes, for `prev.inspections` in templates."""
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+def report_context(meta: ReportMeta) -> Namespace:
+    return Namespace(
+        issuer=meta.issuer,
+        region=meta.region or "",
+        year=meta.year,
+        previous_year=meta.year - 1,
+        next_year=meta.year + 1,
+        title=meta.display_title,
+        date=cn_date(meta.date),
+    )
+
+
+def _values(section: Section, raw: dict[str, Any] | None) -> dict[str, Any]:
+    raw = raw or {}
+    out = {}
+    for spec in section.fields:
+        value = raw.get(spec.id)
+        if spec.type == "records" and value:
+            value = [Namespace({sub.id: rec.get(sub.id) for sub in spec.fields}) for rec in value]
+        out[spec.id] = value
+    return out
+
+
+def section_context(section: Section, answers: Answers) -> dict[str, Any]:
+    values = _values(section, answers.values.get(section.id))
+    ctx: dict[str, Any] = dict(values)
+    ctx["prev"] = Namespace(_values(section, answers.previous.get(section.id)))
+    ctx["report"] = report_context(answers.meta)
+    ctx["section"] = Namespace(id=section.id, heading=section.heading)
+    return ctx
+
+
+def has_answers(section: Section, answers: Answers) -> bool:
+    values = answers.values.get(section.id) or {}
+    return any(v not in (None, "", []) for v in values.values())

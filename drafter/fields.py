@@ -1,0 +1,257 @@
+"""Field types of the ontology: what a value may be, and how to check one.
+
+The same checks serve the answers-file validator and (later) the wizard, so a value the
+wizard accepts is exactly a value the validator accepts.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+COUNT_UNITS = (
+    "次", "场", "场次", "件", "起", "宗", "家", "家次", "人", "人次", "名", "个", "份", "条",
+    "项", "支", "篇", "期", "批次", "卷", "处", "册", "万元", "元", "台", "辆", "套", "种",
+    "类", "部", "家单位", "所", "天", "小时", "分钟", "条次", "户", "栋", "吨", "平方米",
+    "公里", "架", "艘", "队", "只", "块", "张", "本", "万份", "轮", "例", "座", "级", "组",
+    "个月", "年", "周", "岗", "支队伍", "处次", "万人次", "万条", "万册",
+)
+MONEY_UNITS = ("万元", "元")
+TYPES = (
+    "count", "money", "percent", "number", "year", "date", "text", "textblock",
+    "items", "docs", "choice", "multichoice", "records", "flag",
+)
+NUMERIC_TYPES = ("count", "money", "percent", "number", "year")
+
+# 80、80余、3万余、1.1万、近3000、约20
+_APPROX = re.compile(r"^(近|约|超|逾)?(\d+(?:\.\d+)?)(万|亿)?(余|多)?$")
+_ALLOWED_CONTROL = {"\n", "\t"}
+
+
+class FieldValueError(ValueError):
+    """A value that does not fit its field; the message is Chinese and user-facing."""
+
+
+@dataclass
+class FieldSpec:
+    id: str
+    type: str
+    prompt: str
+    help: str = ""
+    unit: str | None = None
+    options: list[str] = field(default_factory=list)
+    fields: list["FieldSpec"] = field(default_factory=list)  # for records
+    compare: bool = False  # worth a year-on-year comparison in prose
+    stable: bool = False  # usually the same every year (carried over)
+    example: Any = None
+
+    def subfield(self, field_id: str) -> "FieldSpec | None":
+        return next((f for f in self.fields if f.id == field_id), None)
+
+    @property
+    def numeric(self) -> bool:
+        return self.type in NUMERIC_TYPES
+
+
+def check_text(value: Any, multiline: bool) -> str:
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise FieldValueError(f"应为文字，实际是{describe(value)}")
+    text = str(value)
+    for ch in text:
+        if ch in _ALLOWED_CONTROL:
+            if ch == "\n" and not multiline:
+                raise FieldValueError("这里只能填一行文字，不能换行")
+            continue
+        if unicodedata.category(ch) in ("Cc", "Cf", "Co", "Cs") and ch not in "\u200d":
+            raise FieldValueError(f"含有不可见的控制字符（U+{ord(ch):04X}），请删除后再试")
+    return text
+
+
+def describe(value: Any) -> str:
+    if value is None:
+        return "空值"
+    if isinstance(value, bool):
+        return f"真假值“{'true' if value else 'false'}”"
+    if isinstance(value, int):
+        return f"整数“{value}”"
+    if isinstance(value, float):
+        return f"小数“{value:g}”"
+    if isinstance(value, str):
+        return f"文字“{value}”"
+    if isinstance(value, (list, tuple)):
+        return "列表"
+    if isinstance(value, dict):
+        return "键值表"
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return f"日期“{value}”"
+    return type(value).__name__
+
+
+def amount_value(value: Any) -> float | None:
+    """The numeric size of a count-like value, or None for an approximate one like 80余."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value)
+    if isinstance(value, str):
+        m = _APPROX.match(value.strip())
+        if m and not m.group(1) and not m.group(4):
+            scale = {"万": 1e4, "亿": 1e8}.get(m.group(3) or "", 1)
+            return float(m.group(2)) * scale
+    return None
+
+
+def check_amount(value: Any, spec: FieldSpec, integer: bool) -> Any:
+    if isinstance(value, bool):
+        raise FieldValueError(f"应为数字，实际是{describe(value)}")
+    if isinstance(value, int):
+        if value < 0:
+            raise FieldValueError(f"不能是负数（{value}）")
+        return value
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise FieldValueError("应为有限的数字")
+        if value < 0:
+            raise FieldValueError(f"不能是负数（{value:g}）")
+        if integer and not value.is_integer():
+            raise FieldValueError(f"应为整数，实际是{describe(value)}")
+        return int(value) if integer else value
+    if isinstance(value, str):
+        text = value.strip()
+        if text.startswith("-"):
+            raise FieldValueError(f"不能是负数（{text}）")
+        if _APPROX.match(text):
+            return text
+        raise FieldValueError(
+            f"应为{'整数' if integer else '数字'}（可写成 80、80余、3万余、1.1万），实际是{describe(value)}"
+        )
+    raise FieldValueError(f"应为数字，实际是{describe(value)}")
+
+
+def check_money(value: Any, spec: FieldSpec) -> Any:
+    checked = check_amount(value, spec, integer=False)
+    if isinstance(checked, float) and round(checked, 4) != checked:
+        raise FieldValueError(f"金额最多保留四位小数，实际是“{value}”")
+    return checked
+
+
+def check_percent(value: Any, spec: FieldSpec) -> Any:
+    if isinstance(value, str) and value.strip().endswith("%"):
+        value = value.strip()[:-1]
+        try:
+            value = float(value)
+        except ValueError:
+            raise FieldValueError(f"应为百分数，如 98.5，实际是“{value}%”") from None
+    return check_amount(value, spec, integer=False)
+
+
+def check_year(value: Any, spec: FieldSpec) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        if isinstance(value, str) and value.strip().isdigit():
+            value = int(value.strip())
+        else:
+            raise FieldValueError(f"应为四位年份，如 2024，实际是{describe(value)}")
+    if not 1949 <= value <= 2100:
+        raise FieldValueError(f"年份不在合理范围内（{value}）")
+    return value
+
+
+_DATE_CN = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
+_DATE_ISO = re.compile(r"^(\d{4})[-./](\d{1,2})[-./](\d{1,2})$")
+
+
+def check_date(value: Any, spec: FieldSpec) -> _dt.date:
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    if isinstance(value, str):
+        m = _DATE_CN.match(value.strip()) or _DATE_ISO.match(value.strip())
+        if m:
+            try:
+                return _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            except ValueError:
+                raise FieldValueError(f"没有这一天：“{value}”") from None
+    raise FieldValueError(f"应为日期，如 2023-12-20 或 2023年12月20日，实际是{describe(value)}")
+
+
+def check_list_of_text(value: Any, spec: FieldSpec) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        raise FieldValueError(f"应为列表（每行以“- ”开头），实际是{describe(value)}")
+    out = []
+    for i, item in enumerate(value, 1):
+        if item is None:
+            continue
+        try:
+            out.append(check_text(item, multiline=True))
+        except FieldValueError as exc:
+            raise FieldValueError(f"第 {i} 项{exc}") from None
+    return out
+
+
+def check_choice(value: Any, spec: FieldSpec) -> str:
+    text = check_text(value, multiline=False)
+    if text not in spec.options:
+        raise FieldValueError(f"只能是以下之一：{'、'.join(spec.options)}；实际是“{text}”")
+    return text
+
+
+def check_multichoice(value: Any, spec: FieldSpec) -> list[str]:
+    items = check_list_of_text(value, spec)
+    for item in items:
+        if item not in spec.options:
+            raise FieldValueError(f"只能从以下选项中选：{'、'.join(spec.options)}；实际有“{item}”")
+    return items
+
+
+def check_flag(value: Any, spec: FieldSpec) -> bool:
+    if isinstance(value, bool):
+        return value
+    if value in ("是", "否"):
+        return value == "是"
+    raise FieldValueError(f"应为 true 或 false（是/否），实际是{describe(value)}")
+
+
+def check_scalar(value: Any, spec: FieldSpec) -> Any:
+    """Check one non-empty value of a non-records field; return it normalised."""
+    t = spec.type
+    if t == "count":
+        return check_amount(value, spec, integer=True)
+    if t == "number":
+        return check_amount(value, spec, integer=False)
+    if t == "money":
+        return check_money(value, spec)
+    if t == "percent":
+        return check_percent(value, spec)
+    if t == "year":
+        return check_year(value, spec)
+    if t == "date":
+        return check_date(value, spec)
+    if t == "text":
+        return check_text(value, multiline=False)
+    if t == "textblock":
+        return check_text(value, multiline=True)
+    if t in ("items", "docs"):
+        return check_list_of_text(value, spec)
+    if t == "choice":
+        return check_choice(value, spec)
+    if t == "multichoice":
+        return check_multichoice(value, spec)
+    if t == "flag":
+        return check_flag(value, spec)
+    raise AssertionError(f"unknown field type {t}")
+
+
+def is_empty(value: Any) -> bool:
+    """Empty means 'not reported this year': left out of the report."""
+    if value is None:
+        return True
+    if isinstance(value, str) and not value.strip():
+        return True
+    if isinstance(value, (list, dict)) and not value:
+        return True
+    return False

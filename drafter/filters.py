@@ -1,0 +1,210 @@
+"""Number, money, percentage, date and ordinal style for report prose, in one place.
+
+Every function takes None (an unanswered field) and returns "" for it, so that a template
+can write `{{ x|qty("次") }}` inside an `{% if x %}` without special cases.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any, Iterable
+
+from drafter.fields import amount_value
+
+_DIGITS = "零一二三四五六七八九"
+_ENUM_PUNCT = "。；;，,、"
+
+
+def num(value: Any, places: int | None = None) -> str:
+    """A number as official prose writes it: Arabic digits, no trailing zeros, no grouping."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int):
+        return str(value)
+    d = Decimal(str(value))
+    if places is not None:
+        d = d.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    text = format(d, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text or "0"
+
+
+def qty(value: Any, unit: str = "") -> str:
+    """8 次, 80余场, 3万余名: a count with its measure word."""
+    text = num(value)
+    return f"{text}{unit}" if text else ""
+
+
+def money(value: Any, unit: str = "万元") -> str:
+    text = num(value, places=4)
+    return f"{text}{unit}" if text else ""
+
+
+def pct(value: Any, places: int = 2) -> str:
+    text = num(value, places=places) if not isinstance(value, str) else value.strip().rstrip("%")
+    return f"{text}%" if text else ""
+
+
+def cn_date(value: Any) -> str:
+    if value is None or value == "":
+        return ""
+    if isinstance(value, _dt.datetime):
+        value = value.date()
+    if isinstance(value, _dt.date):
+        return f"{value.year}年{value.month}月{value.day}日"
+    return str(value)
+
+
+def cn_number(n: int) -> str:
+    """Chinese numerals for ordinals and headings: 1→一, 10→十, 15→十五, 21→二十一, 34→三十四."""
+    if n < 0:
+        raise ValueError(n)
+    if n < 10:
+        return _DIGITS[n]
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return ("" if tens == 1 else _DIGITS[tens]) + "十" + (_DIGITS[ones] if ones else "")
+    if n < 1000:
+        hundreds, rest = divmod(n, 100)
+        if rest == 0:
+            return _DIGITS[hundreds] + "百"
+        if rest < 10:
+            return _DIGITS[hundreds] + "百零" + _DIGITS[rest]
+        tail = cn_number(rest)
+        if rest < 20:
+            tail = "一" + tail
+        return _DIGITS[hundreds] + "百" + tail
+    return str(n)
+
+
+def nth(n: Any) -> str:
+    """第十五 (for 第十五个全国防灾减灾日)."""
+    return f"第{cn_number(int(n))}" if n not in (None, "") else ""
+
+
+def book(title: Any) -> str:
+    """A document's title inside 《》, unless it already has them."""
+    if not title:
+        return ""
+    text = str(title).strip()
+    if text.startswith("《") and text.endswith("》"):
+        return text
+    return f"《{text}》"
+
+
+def books(titles: Iterable[Any] | None, sep: str = "") -> str:
+    return sep.join(book(t) for t in titles or [] if t)
+
+
+def join_cn(items: Iterable[Any] | None, sep: str = "、", last: str | None = None) -> str:
+    """A、B和C — items joined; empty items dropped."""
+    parts = [str(i).strip() for i in items or [] if i not in (None, "") and str(i).strip()]
+    if last and len(parts) > 1:
+        return sep.join(parts[:-1]) + last + parts[-1]
+    return sep.join(parts)
+
+
+def clauses(*parts: Any, sep: str = "，", end: str = "。") -> str:
+    """Join the non-empty clauses into one sentence: never '，，' or a dangling comma."""
+    kept = [str(p).strip().strip("，,、；;").strip() for p in parts if p not in (None, "")]
+    kept = [p for p in kept if p]
+    if not kept:
+        return ""
+    text = sep.join(kept)
+    return text if text.endswith(("。", "！", "？", "”")) else text.rstrip("。；;，,") + end
+
+
+def sentence(text: Any) -> str:
+    """Make a user's fragment end like a sentence."""
+    if text in (None, ""):
+        return ""
+    s = str(text).strip()
+    if not s:
+        return ""
+    if s[-1] in "。！？…" or s.endswith(("。”", "！”", "？”")):
+        return s
+    return s.rstrip(_ENUM_PUNCT) + "。"
+
+
+def enum(items: Iterable[Any] | None, sep: str = "", marker: str = "是") -> str:
+    """一是……。二是……。 — free-text items in the report's enumerating style."""
+    kept = [str(i).strip() for i in items or [] if i not in (None, "") and str(i).strip()]
+    if len(kept) == 1:
+        return sentence(kept[0])
+    return sep.join(f"{cn_number(k)}{marker}{sentence(item)}" for k, item in enumerate(kept, 1))
+
+
+def yoy(current: Any, previous: Any, unit: str = "", percent: bool = True, places: int = 1) -> str:
+    """同比增加12起、上升12.5% / 同比减少5起、下降7% / 与上年持平.
+
+    Returns "" when either value is missing or not an exact number (80余 cannot be compared).
+    """
+    cur, prev = amount_value(current), amount_value(previous)
+    if cur is None or prev is None:
+        return ""
+    diff = cur - prev
+    if diff == 0:
+        return "与上年持平"
+    word, direction = ("增加", "上升") if diff > 0 else ("减少", "下降")
+    text = f"同比{word}{num(abs(diff), places=4)}{unit}"
+    if percent and prev != 0:
+        text += f"，{direction}{num(abs(diff) / prev * 100, places=places)}%"
+    return text
+
+
+class Change:
+    """The year-on-year change between two amounts, for templates to phrase themselves."""
+
+    def __init__(self, current: float, previous: float, places: int):
+        self.current = current
+        self.previous = previous
+        self.diff = abs(current - previous)
+        self.up = current > previous
+        self.down = current < previous
+        self.same = current == previous
+        self.percent = round(self.diff / previous * 100, places) if previous else None
+
+    @property
+    def word(self) -> str:
+        return "增加" if self.up else "减少" if self.down else "持平"
+
+    @property
+    def direction(self) -> str:
+        return "上升" if self.up else "下降" if self.down else "持平"
+
+
+def delta(current: Any, previous: Any, places: int = 1) -> Change | None:
+    """Change from previous to current, or None if either is missing or approximate."""
+    cur, prev = amount_value(current), amount_value(previous)
+    if cur is None or prev is None:
+        return None
+    return Change(cur, prev, places)
+
+
+FILTERS = {
+    "num": num,
+    "qty": qty,
+    "money": money,
+    "pct": pct,
+    "cn_date": cn_date,
+    "cn_number": cn_number,
+    "nth": nth,
+    "book": book,
+    "books": books,
+    "join_cn": join_cn,
+    "sentence": sentence,
+    "enum": enum,
+}
+GLOBALS = {
+    "clauses": clauses,
+    "yoy": yoy,
+    "delta": delta,
+    "enum": enum,
+    "join_cn": join_cn,
+    "sentence": sentence,
+}

@@ -1,0 +1,56 @@
+"""Section markup: the small text format that section templates write.
+
+* Paragraphs are separated by a blank line. The lines of one paragraph are joined with
+  nothing between them (Chinese needs no spaces), so a template may wrap long sentences.
+* A paragraph whose first line starts with `# ` is a heading one level below the section's
+  own heading (`## ` two levels below). If more lines follow it in the same paragraph, the
+  heading runs into that text (“1.加强工作部署。一季度……”); otherwise it stands alone.
+* A backslash escapes `#` and `\\`. Answers are escaped this way before they reach the
+  template output, so a user's text can never become structure.
+"""
+from __future__ import annotations
+
+import re
+
+from drafter.model import Block, Heading, Paragraph
+from drafter.tidy import tidy
+
+_HEADING = re.compile(r"^(#{1,3})[ \t]+(.*)$")
+_ESCAPE = re.compile(r"\\([\\#])")
+_PARA_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def _unescape(text: str) -> str:
+    return _ESCAPE.sub(r"\1", text)
+
+
+def heading_text(text: str, run_in: bool) -> str:
+    """Standalone headings end without a full stop; run-in ones end with one."""
+    text = tidy(text).rstrip("。；;，,")
+    if run_in and text and text[-1] not in "。！？”":
+        text += "。"
+    return text
+
+
+def parse(text: str, base_level: int) -> list[Block]:
+    """Blocks of one section's rendered template; `#` headings sit at base_level + depth."""
+    blocks: list[Block] = []
+    for chunk in _PARA_BREAK.split(text.strip()):
+        lines = [line.strip() for line in chunk.splitlines() if line.strip()]
+        if not lines:
+            continue
+        match = _HEADING.match(lines[0])
+        if match:
+            level = min(base_level + len(match.group(1)), 4)
+            body = tidy(_unescape("".join(lines[1:]))) if len(lines) > 1 else None
+            run_in = bool(body)
+            title = heading_text(_unescape(match.group(2)), run_in)
+            if title:
+                blocks.append(Heading(level=level, text=title, body=body or None))
+            elif body:
+                blocks.append(Paragraph(body))
+            continue
+        paragraph = tidy(_unescape("".join(lines)))
+        if paragraph:
+            blocks.append(Paragraph(paragraph))
+    return blocks

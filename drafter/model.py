@@ -1,0 +1,45 @@
+"""The document model: what a report is made of, independent of Word, Markdown or Jinja.
+
+Writers (drafter.writers.*) turn a Document into a file; nothing here knows how.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Heading:
+    """A numbered heading. With `body`, it runs into its first paragraph (（一）X。body…)."""
+
+    level: int  # 1: 一、  2: （一）  3: 1.  4: （1）
+    text: str
+    body: str | None = None
+    number: str = ""  # filled in by drafter.numbering
+
+    @property
+    def run_in(self) -> bool:
+        return self.body is not None
+
+
+@dataclass
+class Paragraph:
+    text: str
+
+
+Block = Heading | Paragraph
+
+
+@dataclass
+class Document:
+    title: str
+    author: str
+    blocks: list[Block] = field(default_factory=list)
+    addressee: str | None = None  # 主送机关, written with a trailing full-width colon
+    doc_number: str | None = None  # 发文字号
+    header: bool = False  # print the 版头 (red issuing-body mark and rule)
+    issuer_mark: str | None = None  # text of the 发文机关标志
+    signature: str | None = None
+    date: str | None = None  # already in 2023年12月20日 form
+
+    def headings(self) -> list[Heading]:
+        return [b for b in self.blocks if isinstance(b, Heading)]

@@ -1,0 +1,165 @@
+"""The section ontology: which sections a report can have, and the typed facts of each.
+
+It is data in sections/*.yaml (one file per area of work). This module only reads it and
+checks that it is well formed; it knows nothing of answers, templates or Word.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+
+from drafter import paths
+from drafter.errors import DrafterError, Location
+from drafter.fields import COUNT_UNITS, MONEY_UNITS, TYPES, FieldSpec
+
+CONTENTS_FILE = "_contents.yaml"
+
+
+@dataclass
+class Section:
+    id: str
+    area: str
+    heading: str
+    summary: str
+    serves: list[str]
+    variants: list[str] = field(default_factory=list)
+    samples: list[str] = field(default_factory=list)
+    fields: list[FieldSpec] = field(default_factory=list)
+    template: str = ""
+
+    def field(self, field_id: str) -> FieldSpec | None:
+        return next((f for f in self.fields if f.id == field_id), None)
+
+
+@dataclass
+class Area:
+    id: str
+    title: str
+    order: int
+    sections: list[Section]
+
+
+@dataclass
+class Ontology:
+    areas: list[Area]
+    contents: dict[str, str]  # the regulation's required contents: key -> description
+    root: Path
+
+    @functools.cached_property
+    def sections(self) -> dict[str, Section]:
+        return {s.id: s for a in self.areas for s in a.sections}
+
+    def section(self, section_id: str) -> Section | None:
+        return self.sections.get(section_id)
+
+
+def _fail(path: Path, where: str, message: str) -> DrafterError:
+    return DrafterError(message, Location(file=str(path), field=where))
+
+
+def _field(raw: Any, path: Path, where: str) -> FieldSpec:
+    if not isinstance(raw, dict) or "id" not in raw:
+        raise _fail(path, where, "字段定义必须是含 id 的键值表")
+    where = f"{where}.{raw['id']}"
+    ftype = raw.get("type")
+    if ftype not in TYPES:
+        raise _fail(path, where, f"未知的字段类型“{ftype}”，可用：{'、'.join(TYPES)}")
+    if not raw.get("prompt"):
+        raise _fail(path, where, "缺少提示语 prompt")
+    unit = raw.get("unit")
+    if ftype == "count" and unit not in COUNT_UNITS:
+        raise _fail(path, where, f"计数字段的量词“{unit}”不在允许的量词中")
+    if ftype == "money" and unit not in MONEY_UNITS:
+        raise _fail(path, where, "金额字段的单位只能是 万元 或 元")
+    subfields = [_field(f, path, where) for f in raw.get("fields") or []]
+    if ftype == "records" and not subfields:
+        raise _fail(path, where, "records 字段必须列出子字段 fields")
+    options = [str(o) for o in raw.get("options") or []]
+    if ftype in ("choice", "multichoice") and not options:
+        raise _fail(path, where, "选择题必须列出选项 options")
+    known = {"id", "type", "prompt", "help", "unit", "options", "fields", "compare", "stable", "example"}
+    unknown = set(raw) - known
+    if unknown:
+        raise _fail(path, where, f"未知的字段属性：{'、'.join(sorted(unknown))}")
+    return FieldSpec(
+        id=str(raw["id"]),
+        type=ftype,
+        prompt=str(raw["prompt"]),
+        help=str(raw.get("help") or ""),
+        unit=unit,
+        options=options,
+        fields=subfields,
+        compare=bool(raw.get("compare", False)),
+        stable=bool(raw.get("stable", False)),
+        example=raw.get("example"),
+    )
+
+
+def _section(raw: Any, area: str, path: Path, contents: dict[str, str], templates: Path) -> Section:
+    if not isinstance(raw, dict) or "id" not in raw:
+        raise _fail(path, "sections", "每一节必须是含 id 的键值表")
+    sid = str(raw["id"])
+    where = f"sections.{sid}"
+    for key in ("heading", "summary", "serves"):
+        if not raw.get(key):
+            raise _fail(path, where, f"缺少 {key}")
+    serves = [str(s) for s in raw["serves"]]
+    for s in serves:
+        if s not in contents:
+            raise _fail(path, where, f"serves 中的“{s}”不是法定内容之一：{'、'.join(contents)}")
+    fields = [_field(f, path, f"{where}.fields") for f in raw.get("fields") or []]
+    ids = [f.id for f in fields]
+    dupes = {i for i in ids if ids.count(i) > 1}
+    if dupes:
+        raise _fail(path, where, f"字段 id 重复：{'、'.join(sorted(dupes))}")
+    template = str(raw.get("template") or f"{area}/{sid}.j2")
+    if not (templates / template).is_file():
+        raise _fail(path, where, f"找不到模板 templates/{template}")
+    return Section(
+        id=sid,
+        area=area,
+        heading=str(raw["heading"]),
+        summary=str(raw["summary"]),
+        serves=serves,
+        variants=[str(v) for v in raw.get("variants") or []],
+        samples=[str(v) for v in raw.get("samples") or []],
+        fields=fields,
+        template=template,
+    )
+
+
+def _read(path: Path) -> Any:
+    try:
+        return YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8"))
+    except YAMLError as exc:
+        raise _fail(path, "", f"本体文件格式错误：{exc}") from None
+
+
+@functools.lru_cache(maxsize=4)
+def load(root: Path | None = None, templates: Path | None = None) -> Ontology:
+    root = Path(root) if root else paths.sections_dir()
+    templates = Path(templates) if templates else paths.templates_dir()
+    if not root.is_dir():
+        raise DrafterError("找不到章节本体目录 sections/", Location(file=str(root)))
+    contents_raw = _read(root / CONTENTS_FILE) or {}
+    contents = {str(k): str(v) for k, v in (contents_raw.get("contents") or {}).items()}
+    areas: list[Area] = []
+    seen: dict[str, Path] = {}
+    for path in sorted(root.glob("*.yaml")):
+        if path.name.startswith("_"):
+            continue
+        raw = _read(path) or {}
+        area_id = str(raw.get("area") or path.stem)
+        sections = [_section(s, area_id, path, contents, templates) for s in raw.get("sections") or []]
+        for s in sections:
+            if s.id in seen:
+                raise _fail(path, f"sections.{s.id}", f"章节 id 与 {seen[s.id].name} 中的重复")
+            seen[s.id] = path
+        areas.append(Area(area_id, str(raw.get("title") or area_id), int(raw.get("order") or 100), sections))
+    areas.sort(key=lambda a: (a.order, a.id))
+    return Ontology(areas=areas, contents=contents, root=root)

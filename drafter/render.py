@@ -1,0 +1,82 @@
+"""Render section templates with Jinja, safely.
+
+Templates run in a sandbox with StrictUndefined: a template that names a field the
+ontology does not have fails loudly. Answers are data: their text is inserted as is (Jinja
+never evaluates a value), and `finalize` escapes the few characters that the section markup
+(drafter.markup) would otherwise read as structure.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from drafter import paths
+from drafter.errors import DrafterError, Location
+from drafter.filters import FILTERS, GLOBALS
+
+_LINE_START_HASH = re.compile(r"(?m)^([ \t]*)#")
+_SINGLE_NEWLINE = re.compile(r"(?<!\n)\n(?!\n)")
+
+
+def escape_value(value: Any) -> Any:
+    """Make a value safe to drop into section markup: it can never open a heading.
+
+    A single newline in a user's text means a new paragraph, as it does in a word processor.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        value = value.replace("\\", "\\\\")
+        value = _LINE_START_HASH.sub(lambda m: m.group(1) + "\\#", value)
+        return _SINGLE_NEWLINE.sub("\n\n", value)
+    return value
+
+
+@functools.lru_cache(maxsize=4)
+def environment(templates: Path | None = None) -> jinja2.Environment:
+    env = ImmutableSandboxedEnvironment(
+        loader=jinja2.FileSystemLoader(str(templates or paths.templates_dir())),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+        finalize=escape_value,
+    )
+    env.filters.update(FILTERS)
+    env.globals.update(GLOBALS)
+    return env
+
+
+def render(template_name: str, context: dict[str, Any], templates: Path | None = None) -> str:
+    env = environment(templates)
+    try:
+        template = env.get_template(template_name)
+        return template.render(context)
+    except jinja2.TemplateSyntaxError as exc:
+        raise DrafterError(
+            f"模板语法错误：{exc.message}",
+            Location(file=f"templates/{template_name}", line=exc.lineno),
+        ) from None
+    except jinja2.UndefinedError as exc:
+        raise DrafterError(
+            f"模板引用了未定义的名称：{exc.message}",
+            Location(file=f"templates/{template_name}", line=_template_line(exc)),
+        ) from None
+    except jinja2.TemplateNotFound as exc:
+        raise DrafterError("找不到模板", Location(file=f"templates/{exc.name}")) from None
+
+
+def _template_line(exc: BaseException) -> int | None:
+    tb = exc.__traceback__
+    line = None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename.endswith(".j2"):
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line

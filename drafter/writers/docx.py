@@ -1,0 +1,257 @@
+"""The .docx writer: a Document in official layout (GB/T 9704-2012).
+
+It knows the document model and the style profile, nothing of templates or the ontology.
+Raw XML goes through drafter.writers.oxml.
+"""
+from __future__ import annotations
+
+import io
+import unicodedata
+
+import docx
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml.ns import qn
+from docx.shared import Mm
+
+from drafter.model import Document, Heading, Paragraph
+from drafter.writers import oxml
+from drafter.writers.style import GBT9704, StyleProfile
+
+HEADING_STYLE = {1: "Heading 1", 2: "Heading 2", 3: "Heading 3", 4: "Heading 4"}
+RUN_IN_STYLE = {1: "Run-in Heading 1", 2: "Run-in Heading 2", 3: "Run-in Heading 3", 4: "Run-in Heading 4"}
+PARA_STYLES = ("Title", "Doc Number", "Addressee", "Signature", "Signature Date")
+
+
+def _level_font(profile: StyleProfile, level: int) -> str:
+    return {1: profile.level1_font, 2: profile.level2_font, 3: profile.level3_font, 4: profile.level4_font}[level]
+
+
+def _paragraph_style(styles, name: str):
+    try:
+        return styles[name]
+    except KeyError:
+        return styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+
+
+def _reset(style) -> tuple:
+    """Empty a style's run and paragraph properties; return (rPr, pPr)."""
+    el = style.element
+    rPr = oxml.child(el, "w:rPr")
+    pPr = oxml.child(el, "w:pPr")
+    oxml.clear(rPr)
+    oxml.clear(pPr)
+    return rPr, pPr
+
+
+class _Styler:
+    def __init__(self, document, profile: StyleProfile):
+        self.doc = document
+        self.p = profile
+        self.char_twips = round(profile.char_pitch_pt * 20)
+
+    def base(self, style, font: str, size: float, *, bold: bool = False) -> tuple:
+        rPr, pPr = _reset(style)
+        oxml.set_fonts(rPr, font, self.p.latin_font)
+        oxml.set_bold(rPr, bold)
+        oxml.set_size(rPr, size)
+        oxml.set_color(rPr, "000000")
+        oxml.set_spacing(pPr, line_twips=self.p.line_pitch_twips)
+        oxml.set_flag(pPr, "w:widowControl")
+        return rPr, pPr
+
+    def apply(self) -> None:
+        p = self.p
+        styles = self.doc.styles
+        root = styles.element
+        oxml.strip_theme_fonts(root)
+        self._defaults(root)
+
+        normal = styles["Normal"]
+        _, pPr = self.base(normal, p.body_font, p.body_size)
+        oxml.set_indent_chars(pPr, first_line_chars=2, char_twips=self.char_twips)
+        oxml.set_jc(pPr, "both")
+
+        for level in range(1, 5):
+            style = styles[HEADING_STYLE[level]]
+            style.base_style = normal
+            bold = level == 3 and p.level3_bold
+            _, pPr = self.base(style, _level_font(p, level), p.body_size, bold=bold)
+            oxml.set_indent_chars(pPr, first_line_chars=2, char_twips=self.char_twips)
+            oxml.set_jc(pPr, "both")
+            oxml.set_flag(pPr, "w:keepNext")
+            oxml.set_flag(pPr, "w:keepLines")
+            oxml.set_outline_level(pPr, level - 1)
+            style.next_paragraph_style = normal
+            run_in = self._character_style(RUN_IN_STYLE[level])
+            rPr = oxml.child(run_in.element, "w:rPr")
+            oxml.clear(rPr)
+            oxml.set_fonts(rPr, _level_font(p, level), p.latin_font)
+            oxml.set_bold(rPr, bold)
+
+        title = _paragraph_style(styles, "Title")
+        title.base_style = normal
+        _, pPr = self.base(title, p.title_font, p.title_size)
+        oxml.set_indent_chars(pPr, char_twips=self.char_twips)
+        oxml.set_jc(pPr, "center")
+        oxml.set_flag(pPr, "w:keepNext")
+
+        for name, align in (("Doc Number", "center"), ("Addressee", "left"), ("Signature", "right"), ("Signature Date", "right")):
+            style = _paragraph_style(styles, name)
+            style.base_style = normal
+            _, pPr = self.base(style, p.body_font, p.body_size)
+            oxml.set_indent_chars(pPr, char_twips=self.char_twips)
+            oxml.set_jc(pPr, align)
+            if name in ("Addressee", "Signature"):
+                oxml.set_flag(pPr, "w:keepNext")
+
+        mark = _paragraph_style(styles, "Issuer Mark")
+        mark.base_style = normal
+        rPr, pPr = self.base(mark, p.title_font, p.title_size * 1.6)
+        oxml.set_color(rPr, "FF0000")
+        oxml.set_indent_chars(pPr, char_twips=self.char_twips)
+        oxml.set_jc(pPr, "center")
+        oxml.set_spacing(pPr, line_twips=round(p.title_size * 1.6 * 20 * 1.2), rule="atLeast")
+
+        footer = styles["Footer"]
+        _, pPr = self.base(footer, p.page_number_font, p.page_number_size)
+        oxml.set_spacing(pPr, line_twips=round(p.page_number_size * 20), rule="atLeast")
+        oxml.set_flag(pPr, "w:snapToGrid", on=False)
+
+    def _character_style(self, name: str):
+        try:
+            return self.doc.styles[name]
+        except KeyError:
+            return self.doc.styles.add_style(name, WD_STYLE_TYPE.CHARACTER)
+
+    def _defaults(self, root) -> None:
+        defaults = root.find(qn("w:docDefaults"))
+        rpr_default = oxml.child(defaults, "w:rPrDefault")
+        rPr = oxml.child(rpr_default, "w:rPr")
+        oxml.set_fonts(rPr, self.p.body_font, self.p.latin_font)
+        oxml.set_size(rPr, self.p.body_size)
+        lang = oxml.child(rPr, "w:lang")
+        oxml.set_attrs(lang, val="en-US", eastAsia="zh-CN", bidi="ar-SA")
+
+
+def _page_setup(document, profile: StyleProfile) -> None:
+    section = document.sections[0]
+    section.page_width = Mm(profile.page_width)
+    section.page_height = Mm(profile.page_height)
+    section.top_margin = Mm(profile.margin_top)
+    section.bottom_margin = Mm(profile.margin_bottom)
+    section.left_margin = Mm(profile.margin_left)
+    section.right_margin = Mm(profile.margin_right)
+    section.header_distance = Mm(15)
+    # The footer's text bottom sits footer_distance above the page edge; put the number
+    # line's top page_number_gap below the type area: gap + one 4号 line from the margin.
+    number_line_mm = profile.page_number_size / 72 * 25.4 * 1.0
+    section.footer_distance = Mm(profile.margin_bottom - profile.page_number_gap - number_line_mm)
+    oxml.set_doc_grid(section._sectPr, profile.line_pitch_twips, profile.char_space)
+    document.settings.odd_and_even_pages_header_footer = True
+    _page_number(section.footer.paragraphs[0], profile, odd=True)
+    _page_number(section.even_page_footer.paragraphs[0], profile, odd=False)
+
+
+def _page_number(paragraph, profile: StyleProfile, odd: bool) -> None:
+    """— N —: odd pages right with one character in, even pages left with one character in."""
+    paragraph.style = "Footer"
+    pPr = paragraph._p.get_or_add_pPr()
+    char = round(profile.page_number_size * 20)
+    if odd:
+        oxml.set_jc(pPr, "right")
+        oxml.set_indent_chars(pPr, right_chars=1, char_twips=char)
+    else:
+        oxml.set_jc(pPr, "left")
+        oxml.set_indent_chars(pPr, left_chars=1, char_twips=char)
+    paragraph.add_run("— ")
+    run_props = paragraph.runs[0]._r.get_or_add_rPr()
+    oxml.add_page_field(paragraph, run_props)
+    paragraph.add_run(" —")
+
+
+def display_width(text: str) -> float:
+    """Width in body characters: CJK and full-width marks count 1, Latin letters and digits ½."""
+    return sum(1 if unicodedata.east_asian_width(ch) in "WF" else 0.5 for ch in text)
+
+
+def signature_indents(name: str, date: str) -> tuple[float, float]:
+    """Right indents (in characters) of the issuing body and the date, per GB/T 9704 7.3.5.2.
+
+    The body name stands two characters in from the right; the date starts two characters
+    right of the name's start. When the date is the longer, the date stands two characters in
+    and the name moves left so that the offset holds.
+    """
+    n, d = display_width(name), display_width(date)
+    name_right, date_right = 2.0, n - d
+    if date_right < 2:
+        date_right = 2.0
+        name_right = d - n + 4
+    return name_right, date_right
+
+
+def _paragraph(document, text: str, style: str):
+    paragraph = document.add_paragraph(style=style)
+    if text:
+        paragraph.add_run(text)
+    return paragraph
+
+
+def write_docx(doc: Document, profile: StyleProfile = GBT9704) -> bytes:
+    document = docx.Document()
+    _Styler(document, profile).apply()
+    _page_setup(document, profile)
+    body = document.element.body
+    for p in list(body.iterchildren(qn("w:p"))):
+        body.remove(p)
+
+    char_twips = round(profile.char_pitch_pt * 20)
+    if doc.header and doc.issuer_mark:
+        _paragraph(document, f"{doc.issuer_mark}文件", "Issuer Mark")
+        _paragraph(document, "", "Normal")
+    if doc.doc_number:
+        number = _paragraph(document, doc.doc_number, "Doc Number")
+        if doc.header:
+            oxml.bottom_border(number._p.get_or_add_pPr(), "FF0000", 12, space_pt=11)
+        _paragraph(document, "", "Doc Number")
+    _paragraph(document, doc.title, "Title")
+    if doc.addressee:
+        _paragraph(document, "", "Normal")
+        _paragraph(document, f"{doc.addressee.rstrip('：:')}：", "Addressee")
+
+    for block in doc.blocks:
+        if isinstance(block, Heading):
+            if block.run_in:
+                paragraph = document.add_paragraph(style="Normal")
+                paragraph.add_run(f"{block.number}{block.text}", style=RUN_IN_STYLE[block.level])
+                paragraph.add_run(block.body)
+            else:
+                _paragraph(document, f"{block.number}{block.text}", HEADING_STYLE[block.level])
+        elif isinstance(block, Paragraph):
+            _paragraph(document, block.text, "Normal")
+
+    if doc.signature or doc.date:
+        _paragraph(document, "", "Normal")
+        name_right, date_right = signature_indents(doc.signature or "", doc.date or "")
+        if doc.signature:
+            sig = _paragraph(document, doc.signature, "Signature")
+            oxml.set_indent_chars(sig._p.get_or_add_pPr(), right_chars=name_right, char_twips=char_twips)
+        if doc.date:
+            date = _paragraph(document, doc.date, "Signature Date")
+            oxml.set_indent_chars(date._p.get_or_add_pPr(), right_chars=date_right, char_twips=char_twips)
+
+    document.core_properties.title = doc.title
+    document.core_properties.author = doc.author
+    document.core_properties.last_modified_by = doc.author
+    document.core_properties.language = "zh-CN"
+    _font_table(document, profile)
+
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _font_table(document, profile: StyleProfile) -> None:
+    for part in document.part.package.iter_parts():
+        if str(part.partname) == "/word/fontTable.xml":
+            part._blob = oxml.add_font_alt_names(part.blob, profile.substitutes)
+            return

@@ -1,0 +1,180 @@
+"""Raw OOXML for the .docx writer: every direct touch of WordprocessingML lives here.
+
+python-docx covers paragraphs, runs and sections; what it lacks (East Asian font names,
+theme-font removal, the document grid, character-unit indents, PAGE fields, the font
+table's altName) is built here with lxml.
+"""
+from __future__ import annotations
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from lxml import etree
+
+_THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def child(parent, tag: str, *, first: bool = False):
+    """The parent's child element `tag`, created if missing."""
+    found = parent.find(qn(tag))
+    if found is None:
+        found = OxmlElement(tag)
+        if first:
+            parent.insert(0, found)
+        else:
+            parent.append(found)
+    return found
+
+
+def set_attrs(element, **attrs) -> None:
+    for key, value in attrs.items():
+        element.set(qn(f"w:{key}"), str(value))
+
+
+def set_fonts(rPr, east_asia: str, latin: str) -> None:
+    """Name every script's font explicitly; drop theme references that would override them."""
+    fonts = child(rPr, "w:rFonts", first=True)
+    for attr in _THEME_ATTRS:
+        fonts.attrib.pop(qn(attr), None)
+    set_attrs(fonts, ascii=latin, hAnsi=latin, eastAsia=east_asia, cs=latin)
+    fonts.set(qn("w:hint"), "eastAsia")
+
+
+def set_size(rPr, points: float) -> None:
+    half_points = str(round(points * 2))
+    set_attrs(child(rPr, "w:sz"), val=half_points)
+    set_attrs(child(rPr, "w:szCs"), val=half_points)
+
+
+def set_bold(rPr, bold: bool) -> None:
+    for tag in ("w:b", "w:bCs"):
+        el = rPr.find(qn(tag))
+        if bold:
+            el = el if el is not None else child(rPr, tag)
+            el.attrib.pop(qn("w:val"), None)
+        elif el is not None:
+            rPr.remove(el)
+
+
+def set_color(rPr, hex_color: str) -> None:
+    set_attrs(child(rPr, "w:color"), val=hex_color)
+
+
+def clear(element) -> None:
+    for el in list(element):
+        element.remove(el)
+
+
+def strip_theme_fonts(root) -> None:
+    """Remove asciiTheme & co. everywhere under root (styles.xml, docDefaults)."""
+    for fonts in root.iter(qn("w:rFonts")):
+        for attr in _THEME_ATTRS:
+            fonts.attrib.pop(qn(attr), None)
+
+
+def set_indent_chars(pPr, *, first_line_chars: float = 0, left_chars: float = 0, right_chars: float = 0,
+                     char_twips: int = 320) -> None:
+    """Indents in character units (w:*Chars, hundredths of a character) with twip fallbacks."""
+    ind = child(pPr, "w:ind")
+    for attr in list(ind.attrib):
+        del ind.attrib[attr]
+    if first_line_chars:
+        set_attrs(ind, firstLineChars=round(first_line_chars * 100), firstLine=round(first_line_chars * char_twips))
+    if left_chars:
+        set_attrs(ind, leftChars=round(left_chars * 100), left=round(left_chars * char_twips))
+    if right_chars:
+        set_attrs(ind, rightChars=round(right_chars * 100), right=round(right_chars * char_twips))
+    if not (first_line_chars or left_chars or right_chars):
+        set_attrs(ind, firstLineChars=0, firstLine=0, left=0, right=0)
+
+
+def set_spacing(pPr, *, line_twips: int, rule: str = "exact", before: int = 0, after: int = 0) -> None:
+    spacing = child(pPr, "w:spacing")
+    set_attrs(spacing, before=before, after=after, line=line_twips, lineRule=rule, beforeLines=0, afterLines=0)
+
+
+def set_outline_level(pPr, level: int) -> None:
+    set_attrs(child(pPr, "w:outlineLvl"), val=level)
+
+
+def set_flag(pPr, tag: str, on: bool = True) -> None:
+    el = child(pPr, tag)
+    if on:
+        el.attrib.pop(qn("w:val"), None)
+    else:
+        set_attrs(el, val=0)
+
+
+def set_jc(pPr, value: str) -> None:
+    set_attrs(child(pPr, "w:jc"), val=value)
+
+
+def set_doc_grid(sectPr, line_pitch: int, char_space: int) -> None:
+    grid = child(sectPr, "w:docGrid")
+    for attr in list(grid.attrib):
+        del grid.attrib[attr]
+    set_attrs(grid, type="linesAndChars", linePitch=line_pitch, charSpace=char_space)
+
+
+def add_page_field(paragraph, rPr_source=None) -> None:
+    """Append a PAGE field (begin / instrText / separate / result / end) to the paragraph."""
+    def run_with(element):
+        r = OxmlElement("w:r")
+        if rPr_source is not None:
+            r.append(_copy(rPr_source))
+        r.append(element)
+        paragraph._p.append(r)
+
+    begin = OxmlElement("w:fldChar")
+    set_attrs(begin, fldCharType="begin")
+    run_with(begin)
+    instr = OxmlElement("w:instrText")
+    instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    instr.text = " PAGE "
+    run_with(instr)
+    separate = OxmlElement("w:fldChar")
+    set_attrs(separate, fldCharType="separate")
+    run_with(separate)
+    result = OxmlElement("w:t")
+    result.text = "1"
+    run_with(result)
+    end = OxmlElement("w:fldChar")
+    set_attrs(end, fldCharType="end")
+    run_with(end)
+
+
+def _copy(element):
+    return etree.fromstring(etree.tostring(element))
+
+
+def set_even_and_odd_headers(settings_element) -> None:
+    child(settings_element, "w:evenAndOddHeaders")
+
+
+def bottom_border(pPr, color: str, size_eighths: int, space_pt: int = 0) -> None:
+    borders = child(pPr, "w:pBdr")
+    bottom = child(borders, "w:bottom")
+    set_attrs(bottom, val="single", sz=size_eighths, space=space_pt, color=color)
+
+
+def add_font_alt_names(font_table_xml: bytes, substitutes: dict[str, str]) -> bytes:
+    """Give each Chinese font a w:altName so Word and WPS substitute a known face."""
+    root = etree.fromstring(font_table_xml)
+    existing = {f.get(qn("w:name")): f for f in root.findall(qn("w:font"))}
+    for name, alt in substitutes.items():
+        font = existing.get(name)
+        if font is None:
+            font = etree.SubElement(root, qn("w:font"))
+            font.set(qn("w:name"), name)
+        for old in font.findall(qn("w:altName")):
+            font.remove(old)
+        alt_el = etree.Element(qn("w:altName"))
+        alt_el.set(qn("w:val"), alt)
+        font.insert(0, alt_el)
+        if font.find(qn("w:charset")) is None:
+            charset = etree.SubElement(font, qn("w:charset"))
+            charset.set(qn("w:val"), "86")  # GB2312
+        if font.find(qn("w:family")) is None:
+            family = etree.SubElement(font, qn("w:family"))
+            family.set(qn("w:val"), "modern" if "宋" in name or "仿宋" in name else "auto")
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)

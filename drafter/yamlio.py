@@ -1,0 +1,141 @@
+"""Round-trip YAML: load and save answers files so that comments and key order survive.
+
+ruamel.yaml's round-trip loader only builds plain mappings, sequences and scalars, so it is
+safe for untrusted files. Saving goes through a temporary file and an atomic replace: a crash
+mid-write never leaves the user with a truncated file.
+"""
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.util import load_yaml_guess_indent
+
+from drafter.errors import DrafterError, Location
+
+
+def _yaml(indent: int = 2, block_seq_indent: int = 0) -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 4096  # never fold a user's long Chinese line
+    yaml.allow_unicode = True
+    offset = block_seq_indent
+    yaml.indent(mapping=indent, sequence=max(indent, offset + 2), offset=offset)
+    return yaml
+
+
+def read_text(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise DrafterError("找不到文件", Location(file=str(path))) from None
+    except IsADirectoryError:
+        raise DrafterError("这是一个文件夹，不是 YAML 文件", Location(file=str(path))) from None
+    except OSError as exc:
+        raise DrafterError(f"无法读取文件（{exc.strerror}）", Location(file=str(path))) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise DrafterError(
+            "文件不是 UTF-8 编码，请用 UTF-8 另存后再试", Location(file=str(path), line=line)
+        ) from None
+
+
+class Document:
+    """A loaded YAML file that remembers how it was indented, to save it the same way."""
+
+    def __init__(self, path: Path, data: Any, indent: int, block_seq_indent: int):
+        self.path = path
+        self.data = data
+        self.indent = indent
+        self.block_seq_indent = block_seq_indent
+
+    def dumps(self) -> str:
+        stream = io.StringIO()
+        _yaml(self.indent, self.block_seq_indent).dump(self.data, stream)
+        return stream.getvalue()
+
+    def save(self, path: Path | None = None) -> None:
+        atomic_write_text(path or self.path, self.dumps())
+
+
+def loads(text: str, path: Path) -> Document:
+    try:
+        _, indent, block_seq_indent = load_yaml_guess_indent(text)
+    except YAMLError:
+        indent, block_seq_indent = 2, 0
+    indent = indent or 2
+    block_seq_indent = block_seq_indent or 0
+    try:
+        data = _yaml(indent, block_seq_indent).load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        raise DrafterError(
+            f"YAML 格式错误：{_describe(exc)}",
+            Location(
+                file=str(path),
+                line=mark.line + 1 if mark else None,
+                column=mark.column + 1 if mark else None,
+            ),
+        ) from None
+    except YAMLError as exc:
+        raise DrafterError(f"YAML 格式错误：{exc}", Location(file=str(path))) from None
+    return Document(path, data, indent, block_seq_indent)
+
+
+def load(path: Path) -> Document:
+    return loads(read_text(path), path)
+
+
+_PROBLEMS = {
+    "found duplicate key": "同一层里有重复的键",
+    "mapping values are not allowed here": "这里不能出现“键: 值”（可能缺少缩进或冒号后缺空格）",
+    "could not find expected ':'": "缺少冒号“:”",
+    "found character '\\t' that cannot start any token": "不能用 Tab 缩进，请改用空格",
+    "found undefined alias": "引用了未定义的锚点",
+    "expected <block end>, but found": "缩进不一致",
+    "found unexpected end of stream": "文件意外结束（引号或括号没有闭合？）",
+}
+
+
+def _describe(exc: MarkedYAMLError) -> str:
+    problem = (exc.problem or exc.context or "").strip()
+    for english, chinese in _PROBLEMS.items():
+        if problem.startswith(english):
+            return chinese
+    return problem or "无法解析"
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write data to path so that readers see either the old file or the new one, whole."""
+    path = Path(path)
+    directory = path.parent if str(path.parent) else Path(".")
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        mode = None
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
