@@ -23,7 +23,7 @@ def _section_blocks(ref: SectionRef, part: Part, answers: Answers, ontology: Ont
     if not has_answers(section, answers):
         out.warnings.append(f"章节“{section.heading}”（{section.id}）还没有填写，已略去")
         return []
-    text = render.render(section.template, section_context(section, answers))
+    text = render.render(section.template, section_context(section, answers), ontology.templates)
     out.rendered[section.id] = text
     has_heading = part.section_headings and part.heading is not None
     level_of_part = 1 if part.heading is not None else 0

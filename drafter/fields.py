@@ -27,6 +27,8 @@ NUMERIC_TYPES = ("count", "money", "percent", "number", "year")
 
 # 80、80余、3万余、1.1万、近3000、约20
 _APPROX = re.compile(r"^(近|约|超|逾)?(\d+(?:\.\d+)?)(万|亿)?(余|多)?$")
+# A placeholder the writer fills in later, as drafts do: xx, xxx, XX
+PLACEHOLDER = re.compile(r"^[xX]{1,6}(余|多)?$")
 _ALLOWED_CONTROL = {"\n", "\t"}
 
 
@@ -122,10 +124,10 @@ def check_amount(value: Any, spec: FieldSpec, integer: bool) -> Any:
         text = value.strip()
         if text.startswith("-"):
             raise FieldValueError(f"不能是负数（{text}）")
-        if _APPROX.match(text):
+        if _APPROX.match(text) or PLACEHOLDER.match(text):
             return text
         raise FieldValueError(
-            f"应为{'整数' if integer else '数字'}（可写成 80、80余、3万余、1.1万），实际是{describe(value)}"
+            f"应为{'整数' if integer else '数字'}（可写成 80、80余、3万余、1.1万，暂缺可写 xx），实际是{describe(value)}"
         )
     raise FieldValueError(f"应为数字，实际是{describe(value)}")
 

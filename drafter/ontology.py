@@ -49,6 +49,7 @@ class Ontology:
     areas: list[Area]
     contents: dict[str, str]  # the regulation's required contents: key -> description
     root: Path
+    templates: Path  # where this ontology's section templates live
 
     @functools.cached_property
     def sections(self) -> dict[str, Section]:
@@ -162,4 +163,4 @@ def load(root: Path | None = None, templates: Path | None = None) -> Ontology:
             seen[s.id] = path
         areas.append(Area(area_id, str(raw.get("title") or area_id), int(raw.get("order") or 100), sections))
     areas.sort(key=lambda a: (a.order, a.id))
-    return Ontology(areas=areas, contents=contents, root=root)
+    return Ontology(areas=areas, contents=contents, root=root, templates=templates)

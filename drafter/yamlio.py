@@ -8,24 +8,23 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.util import load_yaml_guess_indent
 
 from drafter.errors import DrafterError, Location
 
 
-def _yaml(indent: int = 2, block_seq_indent: int = 0) -> YAML:
+def _yaml(mapping: int = 2, sequence: int = 4, offset: int = 2) -> YAML:
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
     yaml.width = 4096  # never fold a user's long Chinese line
     yaml.allow_unicode = True
-    offset = block_seq_indent
-    yaml.indent(mapping=indent, sequence=max(indent, offset + 2), offset=offset)
+    yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
     return yaml
 
 
@@ -50,30 +49,57 @@ def read_text(path: Path) -> str:
 class Document:
     """A loaded YAML file that remembers how it was indented, to save it the same way."""
 
-    def __init__(self, path: Path, data: Any, indent: int, block_seq_indent: int):
+    def __init__(self, path: Path, data: Any, indentation: tuple[int, int, int] = (2, 4, 2)):
         self.path = path
         self.data = data
-        self.indent = indent
-        self.block_seq_indent = block_seq_indent
+        self.indentation = indentation
 
     def dumps(self) -> str:
         stream = io.StringIO()
-        _yaml(self.indent, self.block_seq_indent).dump(self.data, stream)
+        _yaml(*self.indentation).dump(self.data, stream)
         return stream.getvalue()
 
     def save(self, path: Path | None = None) -> None:
         atomic_write_text(path or self.path, self.dumps())
 
 
+_KEY_LINE = re.compile(r"^( *)[^\s#-][^:#]*:\s*(#.*)?$")
+_DASH_LINE = re.compile(r"^( *)- ")
+_ANY_KEY = re.compile(r"^( *)[^\s#-]")
+
+
+def guess_indentation(text: str) -> tuple[int, int, int]:
+    """(mapping indent, sequence indent, dash offset) as the file itself uses them.
+
+    ruamel's own guess gives one number for both mappings and sequences; hand-written files
+    often indent them differently (`key:` + two spaces, `- item` + four), so look at the first
+    nested mapping and the first nested sequence separately.
+    """
+    mapping = sequence = offset = None
+    lines = [l for l in text.splitlines() if l.strip() and not l.lstrip().startswith("#")]
+    for parent, line in zip(lines, lines[1:]):
+        head = _KEY_LINE.match(parent)
+        if not head:
+            continue
+        base = len(head.group(1))
+        dash = _DASH_LINE.match(line)
+        if dash and sequence is None and len(dash.group(1)) >= base:
+            offset = len(dash.group(1)) - base
+            sequence = offset + 2
+        elif not dash and mapping is None:
+            key = _ANY_KEY.match(line)
+            if key and len(key.group(1)) > base:
+                mapping = len(key.group(1)) - base
+    mapping = mapping or 2
+    if sequence is None:
+        sequence, offset = max(mapping, 2), max(mapping - 2, 0)
+    return mapping, sequence, offset
+
+
 def loads(text: str, path: Path) -> Document:
+    mapping, sequence, offset = guess_indentation(text)
     try:
-        _, indent, block_seq_indent = load_yaml_guess_indent(text)
-    except YAMLError:
-        indent, block_seq_indent = 2, 0
-    indent = indent or 2
-    block_seq_indent = block_seq_indent or 0
-    try:
-        data = _yaml(indent, block_seq_indent).load(text)
+        data = _yaml(mapping, sequence, offset).load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         raise DrafterError(
@@ -86,7 +112,7 @@ def loads(text: str, path: Path) -> Document:
         ) from None
     except YAMLError as exc:
         raise DrafterError(f"YAML 格式错误：{exc}", Location(file=str(path))) from None
-    return Document(path, data, indent, block_seq_indent)
+    return Document(path, data, (mapping, sequence, offset))
 
 
 def load(path: Path) -> Document:

@@ -14,16 +14,65 @@ _THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
-def child(parent, tag: str, *, first: bool = False):
-    """The parent's child element `tag`, created if missing."""
+# Child order that the schema (and Word, which refuses files out of order) requires.
+_SEQUENCES = {
+    "w:style": (
+        "w:name", "w:aliases", "w:basedOn", "w:next", "w:link", "w:autoRedefine", "w:hidden",
+        "w:uiPriority", "w:semiHidden", "w:unhideWhenUsed", "w:qFormat", "w:locked",
+        "w:personal", "w:personalCompose", "w:personalReply", "w:rsid", "w:pPr", "w:rPr",
+        "w:tblPr", "w:trPr", "w:tcPr", "w:tblStylePr",
+    ),
+    "w:pPr": (
+        "w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr",
+        "w:widowControl", "w:numPr", "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs",
+        "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+        "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
+        "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
+        "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+        "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
+        "w:pPrChange",
+    ),
+    "w:rPr": (
+        "w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:i", "w:iCs", "w:caps", "w:smallCaps",
+        "w:strike", "w:dstrike", "w:outline", "w:shadow", "w:emboss", "w:imprint",
+        "w:noProof", "w:snapToGrid", "w:vanish", "w:webHidden", "w:color", "w:spacing",
+        "w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect",
+        "w:bdr", "w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang",
+        "w:eastAsianLayout", "w:specVanish", "w:oMath",
+    ),
+    "w:sectPr": (
+        "w:headerReference", "w:footerReference", "w:footnotePr", "w:endnotePr", "w:type",
+        "w:pgSz", "w:pgMar", "w:paperSrc", "w:pgBorders", "w:lnNumType", "w:pgNumType",
+        "w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection",
+        "w:bidi", "w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange",
+    ),
+    "w:pBdr": ("w:top", "w:left", "w:bottom", "w:right", "w:between", "w:bar"),
+    "w:rPrDefault": ("w:rPr",),
+    "w:docDefaults": ("w:rPrDefault", "w:pPrDefault"),
+}
+_PREFIX = {W_NS: "w"}
+
+
+def _short(tag: str) -> str:
+    ns, _, local = tag[1:].partition("}")
+    return f"{_PREFIX.get(ns, ns)}:{local}"
+
+
+def child(parent, tag: str):
+    """The parent's child element `tag`, created in its schema position if missing."""
     found = parent.find(qn(tag))
-    if found is None:
-        found = OxmlElement(tag)
-        if first:
-            parent.insert(0, found)
-        else:
-            parent.append(found)
-    return found
+    if found is not None:
+        return found
+    element = OxmlElement(tag)
+    sequence = _SEQUENCES.get(_short(parent.tag))
+    if sequence and tag in sequence:
+        later = set(sequence[sequence.index(tag) + 1:])
+        for index, existing in enumerate(parent):
+            if _short(existing.tag) in later:
+                parent.insert(index, element)
+                return element
+    parent.append(element)
+    return element
 
 
 def set_attrs(element, **attrs) -> None:
@@ -33,7 +82,7 @@ def set_attrs(element, **attrs) -> None:
 
 def set_fonts(rPr, east_asia: str, latin: str) -> None:
     """Name every script's font explicitly; drop theme references that would override them."""
-    fonts = child(rPr, "w:rFonts", first=True)
+    fonts = child(rPr, "w:rFonts")
     for attr in _THEME_ATTRS:
         fonts.attrib.pop(qn(attr), None)
     set_attrs(fonts, ascii=latin, hAnsi=latin, eastAsia=east_asia, cs=latin)
@@ -109,11 +158,21 @@ def set_jc(pPr, value: str) -> None:
     set_attrs(child(pPr, "w:jc"), val=value)
 
 
-def set_doc_grid(sectPr, line_pitch: int, char_space: int) -> None:
+def set_doc_grid(sectPr, line_pitch: int) -> None:
+    """A line grid only; see drafter.writers.docx for why not linesAndChars."""
     grid = child(sectPr, "w:docGrid")
     for attr in list(grid.attrib):
         del grid.attrib[attr]
-    set_attrs(grid, type="linesAndChars", linePitch=line_pitch, charSpace=char_space)
+    set_attrs(grid, type="lines", linePitch=line_pitch)
+
+
+def set_char_spacing(rPr, twips: int) -> None:
+    if twips:
+        set_attrs(child(rPr, "w:spacing"), val=twips)
+    else:
+        el = rPr.find(qn("w:spacing"))
+        if el is not None:
+            rPr.remove(el)
 
 
 def add_page_field(paragraph, rPr_source=None) -> None:

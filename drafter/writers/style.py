@@ -5,6 +5,7 @@ fonts) makes a changed copy with dataclasses.replace() rather than editing the w
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 PT_PER_MM = 72 / 25.4
@@ -55,8 +56,9 @@ class StyleProfile:
 
     @property
     def line_pitch_twips(self) -> int:
-        """225 mm / 22 lines ≈ 28.95 pt = 579 twips."""
-        return round(self.type_area_height_mm * PT_PER_MM * 20 / self.lines_per_page)
+        """225 mm / 22 lines ≈ 28.99 pt, rounded down to 579 twips: rounding up (580) makes
+        22 lines overflow the type area by a fraction and leaves only 21 on a page."""
+        return math.floor(self.type_area_height_mm * PT_PER_MM * 20 / self.lines_per_page)
 
     @property
     def char_pitch_pt(self) -> float:
@@ -64,8 +66,15 @@ class StyleProfile:
 
     @property
     def char_space(self) -> int:
-        """w:charSpace: the grid's character pitch minus the default font size, in 1/4096 pt."""
+        """w:charSpace for a linesAndChars grid: pitch minus font size, in 1/4096 pt (≈ -848)."""
         return round((self.char_pitch_pt - self.body_size) * 4096)
+
+    @property
+    def char_spacing_twips(self) -> int:
+        """Condensed character spacing (w:spacing, twentieths of a point) that gives 28 body
+        characters a line: 16 pt glyphs on a 15.79 pt pitch, rounded down to -0.25 pt so the
+        28th character still fits."""
+        return math.floor((self.char_pitch_pt - self.body_size) * 20)
 
 
 GBT9704 = StyleProfile()

@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from drafter import ontology as ontology_mod
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURE_ONTOLOGY = ROOT / "tests" / "fixtures" / "ontology"
+
+
+@pytest.fixture(scope="session")
+def demo_ontology():
+    return ontology_mod.load(FIXTURE_ONTOLOGY / "sections", FIXTURE_ONTOLOGY / "templates")
+
+
+@pytest.fixture(scope="session")
+def real_ontology():
+    return ontology_mod.load()
+
+
+@pytest.fixture
+def demo_env(monkeypatch):
+    """Point drafter (and the CLI it spawns) at the small fixture ontology."""
+    env = dict(os.environ)
+    env["DRAFTER_SECTIONS"] = str(FIXTURE_ONTOLOGY / "sections")
+    env["DRAFTER_TEMPLATES"] = str(FIXTURE_ONTOLOGY / "templates")
+    return env
+
+
+def run_drafter(*args: str, env: dict | None = None, cwd: Path | None = None, input: str | None = None):
+    """Run the real `drafter` command line in a subprocess."""
+    return subprocess.run(
+        [sys.executable, "-m", "drafter", *args],
+        capture_output=True, text=True, env=env, cwd=cwd, input=input, timeout=120,
+    )
+
+
+DEMO_ANSWERS = """\
+# 测试报告：注释要保留
+report:
+  issuer: 测试市应急管理局   # 发文机关
+  region: 全市
+  year: 2023
+  addressee: 市委、市政府
+  doc_number: 测应急〔2023〕5号
+  date: 2023-12-20
+outline:
+  numbering: continuous
+  run_in: true
+  parts:
+    - sections: [opening]
+    - heading: 主要举措和成效
+      sections: [enforcement, leaders]
+    - heading: 存在的不足和原因
+      section_headings: false
+      sections: [problems]
+answers:
+  opening:
+    guidance: 以习近平法治思想为指导
+  enforcement:
+    inspections: 2770
+    enterprises: 2479
+    fines: 2590.69
+    completion: 98.56
+    plan: [测试市应急管理局2023年度安全生产监督检查计划]
+    measures:
+      - 深度融合完成四项执法行动
+    previous_year:
+      inspections: 2500
+  leaders:
+    note: 主要负责人带头学法
+  problems:
+    items: [执法新人多，专业性不强, 案卷质量不高]
+"""
+
+
+@pytest.fixture
+def demo_answers_file(tmp_path) -> Path:
+    path = tmp_path / "report.yaml"
+    path.write_text(DEMO_ANSWERS, encoding="utf-8")
+    return path

@@ -1,0 +1,55 @@
+from drafter import answers
+from drafter.compose import compose
+from drafter.model import Heading, Paragraph
+from drafter.numbering import assign
+from tests.conftest import DEMO_ANSWERS
+
+
+def composed(tmp_path, ontology, text=DEMO_ANSWERS):
+    path = tmp_path / "a.yaml"
+    path.write_text(text, encoding="utf-8")
+    return compose(answers.load(path, ontology), ontology)
+
+
+def test_outline_shapes_the_document(tmp_path, demo_ontology):
+    result = composed(tmp_path, demo_ontology)
+    blocks = result.document.blocks
+    assert isinstance(blocks[0], Paragraph) and blocks[0].text.startswith("2023年，测试市应急管理局")
+    assert blocks[1] == Heading(level=1, text="主要举措和成效", number="一、")
+    assert blocks[2].number == "（一）" and blocks[2].text == "严格规范执法。" and blocks[2].run_in
+    assert blocks[3].number == "（二）" and blocks[3].body == "主要负责人带头学法"
+    assert blocks[4] == Heading(level=1, text="存在的不足和原因", number="二、")
+    assert blocks[5] == Paragraph("一是执法新人多，专业性不强。二是案卷质量不高。")
+    assert result.document.signature == "测试市应急管理局" and result.document.date == "2023年12月20日"
+
+
+def test_unanswered_sections_and_empty_parts_are_dropped_with_a_warning(tmp_path, demo_ontology):
+    text = DEMO_ANSWERS.replace("  problems:\n    items: [执法新人多，专业性不强, 案卷质量不高]\n", "")
+    result = composed(tmp_path, demo_ontology, text)
+    assert not any(isinstance(b, Heading) and b.text == "存在的不足和原因" for b in result.document.blocks)
+    assert any("problems" in w for w in result.warnings)
+    assert any("存在的不足和原因" in w for w in result.warnings)
+
+
+def test_standalone_section_headings_when_not_run_in(tmp_path, demo_ontology):
+    result = composed(tmp_path, demo_ontology, DEMO_ANSWERS.replace("  run_in: true\n", ""))
+    heading = result.document.blocks[2]
+    assert heading == Heading(level=2, text="严格规范执法", number="（一）")
+
+
+def test_numbering_continuous_and_restart():
+    def blocks():
+        return [Heading(1, "甲"), Heading(2, "a"), Heading(3, "x"), Heading(3, "y"), Heading(4, "p"),
+                Heading(1, "乙"), Heading(2, "b"), Heading(3, "z")]
+    restart = blocks()
+    assign(restart)
+    assert [b.number for b in restart] == ["一、", "（一）", "1.", "2.", "（1）", "二、", "（一）", "1."]
+    continuous = blocks()
+    assign(continuous, continuous_level2=True)
+    assert [b.number for b in continuous] == ["一、", "（一）", "1.", "2.", "（1）", "二、", "（二）", "1."]
+
+
+def test_custom_heading_in_outline(tmp_path, demo_ontology):
+    text = DEMO_ANSWERS.replace("sections: [enforcement, leaders]", "sections: [{id: enforcement, heading: 加大监管执法力度}, leaders]")
+    result = composed(tmp_path, demo_ontology, text)
+    assert result.document.blocks[2].text == "加大监管执法力度。"

@@ -1,0 +1,67 @@
+import datetime as dt
+
+import pytest
+
+from drafter import filters as f
+
+
+@pytest.mark.parametrize("value, unit, expected", [
+    (8, "次", "8次"), (0, "起", "0起"), ("80余", "场", "80余场"), (None, "次", ""), (12.50, "人", "12.5人"),
+])
+def test_qty(value, unit, expected):
+    assert f.qty(value, unit) == expected
+
+
+def test_money_pct_date():
+    assert f.money(880.42) == "880.42万元"
+    assert f.money(53887.5, "元") == "53887.5元"
+    assert f.money(853.8349) == "853.8349万元"
+    assert f.pct(98.56) == "98.56%"
+    assert f.pct(7.04, places=1) == "7%"
+    assert f.cn_date(dt.date(2023, 12, 20)) == "2023年12月20日"
+    assert f.cn_date(None) == ""
+
+
+@pytest.mark.parametrize("n, expected", [
+    (1, "一"), (10, "十"), (15, "十五"), (20, "二十"), (21, "二十一"), (34, "三十四"), (100, "一百"),
+    (105, "一百零五"), (110, "一百一十"),
+])
+def test_cn_number(n, expected):
+    assert f.cn_number(n) == expected
+
+
+def test_enum_and_joins():
+    assert f.enum(["加强领导", "制定计划。"]) == "一是加强领导。二是制定计划。"
+    assert f.enum(["只有一项"]) == "只有一项。"
+    assert f.enum([]) == ""
+    assert f.enum(None) == ""
+    assert f.join_cn(["甲", "", "乙", "丙"], "、", "和") == "甲、乙和丙"
+    assert f.books(["甲方案", "《乙办法》"]) == "《甲方案》《乙办法》"
+
+
+def test_clauses_never_leave_dangling_punctuation():
+    assert f.clauses("开展检查8次", "", None, "处罚3起") == "开展检查8次，处罚3起。"
+    assert f.clauses("", None) == ""
+    assert f.clauses("检查完毕。") == "检查完毕。"
+
+
+@pytest.mark.parametrize("cur, prev, expected", [
+    (66, 71, "同比减少5起，下降7%"),
+    (10, 8, "同比增加2起，上升25%"),
+    (5, 5, "与上年持平"),
+    (0, 0, "与上年持平"),
+    (3, 0, "同比增加3起"),
+    (0, 4, "同比减少4起，下降100%"),
+    (None, 4, ""),
+    (4, None, ""),
+    ("80余", 70, ""),
+    (12.5, 10, "同比增加2.5起，上升25%"),
+])
+def test_yoy(cur, prev, expected):
+    assert f.yoy(cur, prev, "起") == expected
+
+
+def test_delta_rounds_percent_like_reports():
+    change = f.delta(68, 72)
+    assert change.down and change.diff == 4 and change.percent == 5.6
+    assert f.delta(None, 3) is None

@@ -1,0 +1,26 @@
+from drafter.markup import parse
+from drafter.model import Heading, Paragraph
+from drafter.render import escape_value
+
+
+def test_paragraphs_join_lines_and_split_on_blank_lines():
+    blocks = parse("第一段的前半句，\n后半句。\n\n第二段。", base_level=2)
+    assert blocks == [Paragraph("第一段的前半句，后半句。"), Paragraph("第二段。")]
+
+
+def test_headings_standalone_and_run_in():
+    blocks = parse("# 矿山领域。\n\n正文。\n\n# 危化领域\n吸取事故教训。\n\n## 细项\n内容", base_level=2)
+    assert blocks[0] == Heading(level=3, text="矿山领域")
+    assert blocks[1] == Paragraph("正文。")
+    assert blocks[2] == Heading(level=3, text="危化领域。", body="吸取事故教训。")
+    assert blocks[3] == Heading(level=4, text="细项。", body="内容")
+
+
+def test_escaped_user_text_never_becomes_a_heading():
+    text = escape_value("# 这是用户的文字\n第二行 \\ 反斜杠")
+    blocks = parse(text, base_level=2)
+    assert blocks == [Paragraph("# 这是用户的文字"), Paragraph("第二行 \\ 反斜杠")]
+
+
+def test_levels_are_capped_at_four():
+    assert parse("### 太深\n正文", base_level=3)[0].level == 4
