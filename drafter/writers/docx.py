@@ -24,6 +24,7 @@ from docx.shared import Mm
 from drafter.model import Document, Heading, Paragraph
 from drafter.writers import oxml
 from drafter.writers.style import GBT9704, StyleProfile
+from drafter.writers.title import break_title
 
 HEADING_STYLE = {1: "Heading 1", 2: "Heading 2", 3: "Heading 3", 4: "Heading 4"}
 RUN_IN_STYLE = {1: "Run-in Heading 1", 2: "Run-in Heading 2", 3: "Run-in Heading 3", 4: "Run-in Heading 4"}
@@ -192,11 +193,9 @@ def signature_indents(name: str, date: str) -> tuple[float, float]:
     and the name moves left so that the offset holds.
     """
     n, d = display_width(name), display_width(date)
-    name_right, date_right = 2.0, n - d
-    if date_right < 2:
-        date_right = 2.0
-        name_right = d - n + 4
-    return name_right, date_right
+    if d > n:
+        return d - n + 4, 2.0
+    return 2.0, n - d + 0.0
 
 
 def _paragraph(document, text: str, style: str):
@@ -223,7 +222,12 @@ def write_docx(doc: Document, profile: StyleProfile = GBT9704) -> bytes:
         if doc.header:
             oxml.bottom_border(number._p.get_or_add_pPr(), "FF0000", 12, space_pt=11)
         _paragraph(document, "", "Doc Number")
-    _paragraph(document, doc.title, "Title")
+    title = document.add_paragraph(style="Title")
+    title_width = profile.type_area_width_mm * 72 / 25.4 / profile.title_size
+    for i, line in enumerate(break_title(doc.title, keep=[doc.author], max_width=int(title_width))):
+        run = title.add_run(line)
+        if i:
+            run._r.addprevious(_line_break())
     if doc.addressee:
         _paragraph(document, "", "Normal")
         _paragraph(document, f"{doc.addressee.rstrip('：:')}：", "Addressee")
@@ -258,6 +262,14 @@ def write_docx(doc: Document, profile: StyleProfile = GBT9704) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def _line_break():
+    from docx.oxml import OxmlElement
+
+    r = OxmlElement("w:r")
+    r.append(OxmlElement("w:br"))
+    return r
 
 
 def _font_table(document, profile: StyleProfile) -> None:
