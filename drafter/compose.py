@@ -1,6 +1,7 @@
 """Compose a Document from answers: outline → rendered sections → numbered blocks."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from drafter import markup, numbering, render
@@ -67,4 +68,18 @@ def compose(answers: Answers, ontology: Ontology) -> Composition:
             document.blocks.append(Heading(level=1, text=markup.heading_text(part.heading, False)))
         document.blocks.extend(body)
     numbering.assign(document.blocks, continuous_level2=answers.outline.numbering == "continuous")
+    placeholders = sum(len(_PLACEHOLDER.findall(text)) for text in _texts(document))
+    if placeholders:
+        out.warnings.append(f"报告中还有 {placeholders} 处占位符（xx），提交前请补上实际内容")
     return out
+
+
+_PLACEHOLDER = re.compile(r"(?<![A-Za-z])[xX]{2,}(?![A-Za-z])")
+
+
+def _texts(document: Document):
+    yield document.title
+    for block in document.blocks:
+        yield block.text
+        if isinstance(block, Heading) and block.body:
+            yield block.body

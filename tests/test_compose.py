@@ -53,3 +53,9 @@ def test_custom_heading_in_outline(tmp_path, demo_ontology):
     text = DEMO_ANSWERS.replace("sections: [enforcement, leaders]", "sections: [{id: enforcement, heading: 加大监管执法力度}, leaders]")
     result = composed(tmp_path, demo_ontology, text)
     assert result.document.blocks[2].text == "加大监管执法力度。"
+
+
+def test_placeholders_are_reported(tmp_path, demo_ontology):
+    text = DEMO_ANSWERS.replace("inspections: 2770", "inspections: xx").replace("以习近平", "局长xx以习近平")
+    result = composed(tmp_path, demo_ontology, text)
+    assert any("2 处占位符" in w for w in result.warnings)

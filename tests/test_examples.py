@@ -1,0 +1,65 @@
+"""The five sample reports, transcribed as answers files in examples/."""
+import io
+from pathlib import Path
+
+import docx
+import pytest
+
+from drafter import answers as answers_mod
+from drafter.compose import compose
+from drafter.ontology import load
+from drafter.writers.docx import write_docx
+from drafter.writers.markdown import to_markdown
+from tests.support.coverage import measure
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ["kunshan-2023", "liaoyang-2023", "qidong-2021", "futian-2023", "anon-city"]
+ONTOLOGY = load()
+
+
+def build(name):
+    a = answers_mod.load(ROOT / "examples" / f"{name}.yaml", ONTOLOGY)
+    return a, compose(a, ONTOLOGY)
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_markdown_snapshot(name, snapshot):
+    _, result = build(name)
+    assert to_markdown(result.document) == snapshot
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_numbers_of_the_original_are_in_the_report(name):
+    m = measure(ROOT / "examples" / f"{name}.yaml")
+    missing = " ".join(f"{n}×{c}" for n, c in m["missing"].items())
+    assert m["coverage"] >= 0.98, f"{m['coverage']:.1%} of {m['total']} numbers; missing: {missing}"
+    untyped = " ".join(f"{n}×{c}" for n, c in m["untyped"].items())
+    assert m["typed"] >= 0.75, f"only {m['typed']:.1%} from typed fields; in free text: {untyped}"
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_every_section_renders_and_nothing_is_dropped(name):
+    a, result = build(name)
+    assert not [w for w in result.warnings if "略去" in w]
+    assert set(a.outline.section_ids()) == set(a.values)
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_docx_builds(name):
+    _, result = build(name)
+    d = docx.Document(io.BytesIO(write_docx(result.document)))
+    assert d.paragraphs and d.core_properties.title == result.document.title
+
+
+def test_outline_shapes_are_kept():
+    _, kunshan = build("kunshan-2023")
+    level2 = [h.number for h in kunshan.document.headings() if h.level == 2]
+    assert level2[0] == "（一）" and level2[-1] == "（二十一）" and len(level2) == 21
+    _, liaoyang = build("liaoyang-2023")
+    assert {h.level for h in liaoyang.document.headings()} == {1, 2, 3, 4}
+    _, qidong = build("qidong-2021")
+    doc = qidong.document
+    assert doc.doc_number == "启应急〔2021〕75号" and doc.addressee == "启东市人民政府"
+    assert doc.signature == "启东市应急管理局" and doc.date == "2021年12月16日"
+    _, futian = build("futian-2023")
+    assert any("2022年" in h.text and "问题" in h.text for h in futian.document.headings() if h.level == 1)
