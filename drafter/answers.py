@@ -28,9 +28,17 @@ PREVIOUS_YEAR = "previous_year"
 TOP_KEYS = ("report", "outline", "answers")
 REPORT_KEYS = ("issuer", "region", "year", "title", "addressee", "doc_number", "signature", "date", "header")
 OUTLINE_KEYS = ("numbering", "run_in", "parts")
-PART_KEYS = ("heading", "sections", "section_headings")
+PART_KEYS = ("heading", "sections", "style")
 SECTION_REF_KEYS = ("id", "heading", "run_in")
+GROUP_KEYS = ("heading", "group", "style", "run_in")
 NUMBERING = ("continuous", "restart")
+# How the sections of a part (or a group) are set out:
+#   headings          each section under its own numbered heading （一）……
+#   plain             the sections' text follows with no heading of their own
+#   enumerate         each section a paragraph that opens 一是<heading>。……
+#   enumerate_inline  all sections in one paragraph: 一是……二是……
+STYLES = ("headings", "plain", "enumerate", "enumerate_inline")
+STYLE_NAMES = "headings（各节加小标题）、plain（不加小标题）、enumerate（一是……分段）、enumerate_inline（一是……二是……连排）"
 DOC_NUMBER = re.compile(r"^\S+〔(\d{4})〕([1-9]\d*)号$")
 
 
@@ -63,10 +71,26 @@ class SectionRef:
 
 
 @dataclass
+class Group:
+    """Several sections under one heading, set out as 一是……二是…… (Kunshan （八）)."""
+
+    heading: str
+    members: list[SectionRef]
+    style: str = "enumerate_inline"
+    run_in: bool | None = None
+
+
+@dataclass
 class Part:
     heading: str | None
-    sections: list[SectionRef]
-    section_headings: bool = True
+    sections: list[SectionRef | Group]
+    style: str = "headings"
+
+    def section_refs(self) -> list[SectionRef]:
+        refs: list[SectionRef] = []
+        for entry in self.sections:
+            refs.extend(entry.members if isinstance(entry, Group) else [entry])
+        return refs
 
 
 @dataclass
@@ -76,7 +100,7 @@ class Outline:
     run_in: bool = False
 
     def section_ids(self) -> list[str]:
-        return [ref.id for part in self.parts for ref in part.sections]
+        return [ref.id for part in self.parts for ref in part.section_refs()]
 
 
 @dataclass
@@ -247,7 +271,6 @@ def _outline(raw: dict, ontology: Ontology, reader: _Reader) -> Outline:
     parts_raw = raw.get("parts")
     if not isinstance(parts_raw, list) or not parts_raw:
         raise reader.error("outline.parts 应为非空列表，列出报告的各个部分", raw, "parts" if "parts" in raw else None, "outline.parts")
-    known = list(ontology.sections)
     parts = []
     seen: set[str] = set()
     for i, part_raw in enumerate(parts_raw):
@@ -257,35 +280,64 @@ def _outline(raw: dict, ontology: Ontology, reader: _Reader) -> Outline:
         refs_raw = part_raw.get("sections")
         if not isinstance(refs_raw, list) or not refs_raw:
             raise reader.error("每个部分都要有 sections 列表", part_raw, None, f"{where}.sections")
-        refs = []
+        entries: list[SectionRef | Group] = []
         for j, ref_raw in enumerate(refs_raw):
             ref_where = f"{where}.sections[{j + 1}]"
-            if isinstance(ref_raw, str):
-                ref, node, key = SectionRef(ref_raw), refs_raw, j
+            if isinstance(ref_raw, dict) and "group" in ref_raw:
+                entries.append(_group(ref_raw, refs_raw, j, ref_where, ontology, reader, seen))
             else:
-                ref_map = reader.mapping(ref_raw, refs_raw, j, ref_where)
-                reader.unknown_keys(ref_map, SECTION_REF_KEYS, ref_where, "章节设置项")
-                if "id" not in ref_map:
-                    raise reader.error("章节设置缺少 id", ref_map, None, ref_where)
-                ref = SectionRef(
-                    str(ref_map["id"]),
-                    heading=_text(ref_map, "heading", reader, ref_where),
-                    run_in=_bool(ref_map, "run_in", reader, ref_where),
-                )
-                node, key = ref_map, "id"
-            if ref.id not in ontology.sections:
-                raise reader.error(f"没有 id 为“{ref.id}”的章节{_suggest(ref.id, known)}", node, key, ref_where)
-            if ref.id in seen:
-                raise reader.error(f"章节“{ref.id}”在提纲中出现了两次", node, key, ref_where)
-            seen.add(ref.id)
-            refs.append(ref)
-        section_headings = _bool(part_raw, "section_headings", reader, where)
+                entries.append(_section_ref(ref_raw, refs_raw, j, ref_where, ontology, reader, seen))
         parts.append(Part(
             heading=_text(part_raw, "heading", reader, where),
-            sections=refs,
-            section_headings=True if section_headings is None else section_headings,
+            sections=entries,
+            style=_style(part_raw, reader, where, "headings"),
         ))
     return Outline(parts=parts, numbering=numbering, run_in=bool(_bool(raw, "run_in", reader, "outline")))
+
+
+def _style(raw: dict, reader: _Reader, where: str, default: str) -> str:
+    style = raw.get("style") or default
+    if style not in STYLES:
+        raise reader.error(f"style 只能是 {STYLE_NAMES}；实际是“{style}”", raw, "style", f"{where}.style")
+    return style
+
+
+def _section_ref(ref_raw, parent, index, where, ontology: Ontology, reader: _Reader, seen: set[str]) -> SectionRef:
+    if isinstance(ref_raw, str):
+        ref, node, key = SectionRef(ref_raw), parent, index
+    else:
+        ref_map = reader.mapping(ref_raw, parent, index, where)
+        reader.unknown_keys(ref_map, SECTION_REF_KEYS, where, "章节设置项")
+        if "id" not in ref_map:
+            raise reader.error("章节设置缺少 id", ref_map, None, where)
+        ref = SectionRef(
+            str(ref_map["id"]),
+            heading=_text(ref_map, "heading", reader, where),
+            run_in=_bool(ref_map, "run_in", reader, where),
+        )
+        node, key = ref_map, "id"
+    if ref.id not in ontology.sections:
+        raise reader.error(f"没有 id 为“{ref.id}”的章节{_suggest(ref.id, list(ontology.sections))}", node, key, where)
+    if ref.id in seen:
+        raise reader.error(f"章节“{ref.id}”在提纲中出现了两次", node, key, where)
+    seen.add(ref.id)
+    return ref
+
+
+def _group(raw: dict, parent, index, where, ontology: Ontology, reader: _Reader, seen: set[str]) -> Group:
+    reader.unknown_keys(raw, GROUP_KEYS, where, "章节组设置项")
+    heading = _text(raw, "heading", reader, where, required=True)
+    members_raw = raw.get("group")
+    if not isinstance(members_raw, list) or not members_raw:
+        raise reader.error("group 应为章节 id 的列表", raw, "group", f"{where}.group")
+    members = [
+        _section_ref(m, members_raw, k, f"{where}.group[{k + 1}]", ontology, reader, seen)
+        for k, m in enumerate(members_raw)
+    ]
+    style = _style(raw, reader, where, "enumerate_inline")
+    if style == "headings":
+        raise reader.error("章节组内不能再加小标题：style 请用 plain、enumerate 或 enumerate_inline", raw, "style", f"{where}.style")
+    return Group(heading=heading or "", members=members, style=style, run_in=_bool(raw, "run_in", reader, where))
 
 
 def from_document(doc: yamlio.Document, ontology: Ontology) -> Answers:

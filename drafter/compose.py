@@ -5,9 +5,9 @@ import re
 from dataclasses import dataclass, field
 
 from drafter import markup, numbering, render
-from drafter.answers import Answers, Part, SectionRef
+from drafter.answers import Answers, Group, Part, SectionRef
 from drafter.context import has_answers, section_context
-from drafter.filters import cn_date
+from drafter.filters import cn_date, cn_number
 from drafter.model import Block, Document, Heading, Paragraph
 from drafter.ontology import Ontology
 
@@ -19,28 +19,94 @@ class Composition:
     rendered: dict[str, str] = field(default_factory=dict)  # section id -> its markup
 
 
-def _section_blocks(ref: SectionRef, part: Part, answers: Answers, ontology: Ontology, out: Composition) -> list[Block]:
-    section = ontology.sections[ref.id]
-    if not has_answers(section, answers):
-        out.warnings.append(f"章节“{section.heading}”（{section.id}）还没有填写，已略去")
-        return []
-    text = render.render(section.template, section_context(section, answers), ontology.templates)
-    out.rendered[section.id] = text
-    has_heading = part.section_headings and part.heading is not None
-    level_of_part = 1 if part.heading is not None else 0
-    base = level_of_part + (1 if has_heading else 0)
-    blocks = markup.parse(text, base_level=base)
-    if not blocks:
-        out.warnings.append(f"章节“{section.heading}”（{section.id}）的模板没有写出任何内容，已略去")
-        return []
-    if not has_heading:
-        return blocks
-    run_in = ref.run_in if ref.run_in is not None else answers.outline.run_in
-    title = ref.heading or section.heading
-    first = blocks[0]
-    if run_in and isinstance(first, Paragraph):
-        return [Heading(level=base, text=markup.heading_text(title, True), body=first.text), *blocks[1:]]
-    return [Heading(level=base, text=markup.heading_text(title, False)), *blocks]
+@dataclass
+class _Rendered:
+    heading: str  # the section's heading text (its own or the outline's)
+    run_in: bool
+    blocks: list[Block]
+
+
+class _Composer:
+    def __init__(self, answers: Answers, ontology: Ontology, out: Composition):
+        self.answers = answers
+        self.ontology = ontology
+        self.out = out
+
+    def section(self, ref: SectionRef, base_level: int) -> _Rendered | None:
+        """One section's blocks, its sub-headings placed below base_level; None if empty."""
+        section = self.ontology.sections[ref.id]
+        if not has_answers(section, self.answers):
+            self.out.warnings.append(f"章节“{section.heading}”（{section.id}）还没有填写，已略去")
+            return None
+        text = render.render(section.template, section_context(section, self.answers), self.ontology.templates)
+        self.out.rendered[section.id] = text
+        blocks = markup.parse(text, base_level=base_level)
+        if not blocks:
+            self.out.warnings.append(f"章节“{section.heading}”（{section.id}）的模板没有写出任何内容，已略去")
+            return None
+        run_in = ref.run_in if ref.run_in is not None else self.answers.outline.run_in
+        return _Rendered(ref.heading or section.heading, run_in, blocks)
+
+    def headed(self, title: str, run_in: bool, level: int, blocks: list[Block]) -> list[Block]:
+        first = blocks[0] if blocks else None
+        if run_in and isinstance(first, Paragraph):
+            return [Heading(level=level, text=markup.heading_text(title, True), body=first.text), *blocks[1:]]
+        return [Heading(level=level, text=markup.heading_text(title, False)), *blocks]
+
+    def enumerated(self, members: list[_Rendered], inline: bool) -> list[Block]:
+        """一是<heading>。<text> for each member: one paragraph each, or all in one."""
+        out: list[Block] = []
+        for k, member in enumerate(members, 1):
+            lead = f"{cn_number(k)}是{markup.heading_text(member.heading, True)}"
+            first, rest = member.blocks[0], member.blocks[1:]
+            if isinstance(first, Paragraph):
+                out.append(Paragraph(lead + first.text))
+            else:
+                out += [Paragraph(lead), first]
+            out += rest
+        if inline and all(isinstance(b, Paragraph) for b in out):
+            return [Paragraph("".join(b.text for b in out))]
+        return out
+
+    def entries(self, entries: list[SectionRef | Group], style: str, level: int) -> list[Block]:
+        """The blocks of a part's (or a group's) entries; `level` is where their headings go."""
+        out: list[Block] = []
+        if style in ("enumerate", "enumerate_inline"):
+            members = [r for r in (self.section(ref, level - 1) for ref in self._refs(entries)) if r]
+            return self.enumerated(members, inline=style == "enumerate_inline") if members else []
+        for entry in entries:
+            if isinstance(entry, Group):
+                body = self.entries(entry.members, entry.style, level + 1)
+                if body:
+                    run_in = entry.run_in if entry.run_in is not None else self.answers.outline.run_in
+                    out += self.headed(entry.heading, run_in, level, body) if style == "headings" else body
+                continue
+            if style == "headings":
+                rendered = self.section(entry, level)
+                if rendered:
+                    out += self.headed(rendered.heading, rendered.run_in, level, rendered.blocks)
+            else:
+                rendered = self.section(entry, level - 1)
+                if rendered:
+                    out += rendered.blocks
+        return out
+
+    @staticmethod
+    def _refs(entries: list[SectionRef | Group]) -> list[SectionRef]:
+        refs: list[SectionRef] = []
+        for entry in entries:
+            refs.extend(entry.members if isinstance(entry, Group) else [entry])
+        return refs
+
+    def part(self, part: Part) -> list[Block]:
+        if part.heading is None:
+            # A part without a heading (the opening paragraph): its sections stand as text.
+            return self.entries(part.sections, "plain" if part.style == "headings" else part.style, 1)
+        body = self.entries(part.sections, part.style, 2)
+        if not body:
+            self.out.warnings.append(f"部分“{part.heading}”没有任何内容，已略去")
+            return []
+        return [Heading(level=1, text=markup.heading_text(part.heading, False)), *body]
 
 
 def compose(answers: Answers, ontology: Ontology) -> Composition:
@@ -56,17 +122,9 @@ def compose(answers: Answers, ontology: Ontology) -> Composition:
         date=cn_date(meta.date) or None,
     )
     out = Composition(document=document)
+    composer = _Composer(answers, ontology, out)
     for part in answers.outline.parts:
-        body: list[Block] = []
-        for ref in part.sections:
-            body.extend(_section_blocks(ref, part, answers, ontology, out))
-        if not body:
-            if part.heading:
-                out.warnings.append(f"部分“{part.heading}”没有任何内容，已略去")
-            continue
-        if part.heading is not None:
-            document.blocks.append(Heading(level=1, text=markup.heading_text(part.heading, False)))
-        document.blocks.extend(body)
+        document.blocks.extend(composer.part(part))
     numbering.assign(document.blocks, continuous_level2=answers.outline.numbering == "continuous")
     placeholders = sum(len(_PLACEHOLDER.findall(text)) for text in _texts(document))
     if placeholders:

@@ -57,7 +57,7 @@ outline:
     - heading: 主要举措和成效
       sections: [enforcement, leaders]
     - heading: 存在的不足和原因
-      section_headings: false
+      style: plain
       sections: [problems]
 answers:
   opening:

@@ -59,3 +59,38 @@ def test_placeholders_are_reported(tmp_path, demo_ontology):
     text = DEMO_ANSWERS.replace("inspections: 2770", "inspections: xx").replace("以习近平", "局长xx以习近平")
     result = composed(tmp_path, demo_ontology, text)
     assert any("2 处占位符" in w for w in result.warnings)
+
+
+def test_group_sets_sections_out_as_yishi_under_one_heading(tmp_path, demo_ontology):
+    text = DEMO_ANSWERS.replace(
+        "sections: [enforcement, leaders]",
+        "sections:\n        - heading: 规范执法与履职\n          group: [{id: enforcement, heading: 加强执法检查}, leaders]",
+    )
+    result = composed(tmp_path, demo_ontology, text)
+    group = result.document.blocks[2]
+    assert group.number == "（一）" and group.text == "规范执法与履职。"
+    assert group.body.startswith("一是加强执法检查。制定《")
+    assert "二是第一责任人履职。主要负责人带头学法" in group.body
+    assert result.document.blocks[3].number == "二、"
+
+
+def test_enumerate_part_gives_one_paragraph_per_section(tmp_path, demo_ontology):
+    text = DEMO_ANSWERS.replace("      sections: [enforcement, leaders]", "      style: enumerate\n      sections: [enforcement, leaders]")
+    blocks = composed(tmp_path, demo_ontology, text).document.blocks
+    assert blocks[1].text == "主要举措和成效"
+    assert blocks[2].text.startswith("一是严格规范执法。制定《") and blocks[3].text == "二是第一责任人履职。主要负责人带头学法"
+
+
+def test_empty_group_members_do_not_use_up_ordinals(tmp_path, demo_ontology):
+    text = DEMO_ANSWERS.replace(
+        "sections: [enforcement, leaders]", "style: enumerate_inline\n      sections: [opening, enforcement, leaders]"
+    ).replace("    - sections: [opening]\n", "").replace("  opening:\n    guidance: 以习近平法治思想为指导\n", "")
+    blocks = composed(tmp_path, demo_ontology, text).document.blocks
+    assert blocks[1].text.startswith("一是严格规范执法。") and "二是第一责任人履职。" in blocks[1].text
+
+
+def test_bad_style_is_reported(tmp_path, demo_ontology):
+    import pytest
+    from drafter.errors import DrafterError
+    with pytest.raises(DrafterError, match="style 只能是"):
+        composed(tmp_path, demo_ontology, DEMO_ANSWERS.replace("style: plain", "style: flat"))
