@@ -38,6 +38,7 @@ class _Composer:
         if not has_answers(section, self.answers):
             self.out.warnings.append(f"章节“{section.heading}”（{section.id}）还没有填写，已略去")
             return None
+        self.orphans(section)
         text = render.render(section.template, section_context(section, self.answers), self.ontology.templates)
         self.out.rendered[section.id] = text
         blocks = markup.parse(text, base_level=base_level)
@@ -46,6 +47,18 @@ class _Composer:
             return None
         run_in = ref.run_in if ref.run_in is not None else self.answers.outline.run_in
         return _Rendered(ref.heading or section.heading, run_in, blocks)
+
+    def orphans(self, section) -> None:
+        """Warn about a qualifier filled without the fact it qualifies: it would not be said."""
+        values = self.answers.values.get(section.id) or {}
+        for spec in section.fields:
+            if spec.requires and values.get(spec.id) not in (None, "", []) and all(
+                values.get(r) in (None, "", []) for r in spec.requires
+            ):
+                needed = "或".join(f"“{section.field(r).prompt}”" for r in spec.requires)
+                self.out.warnings.append(
+                    f"章节“{section.heading}”（{section.id}）：填写了“{spec.prompt}”，但没有填写{needed}，这一项不会写入报告"
+                )
 
     def headed(self, title: str, run_in: bool, level: int, blocks: list[Block]) -> list[Block]:
         first = blocks[0] if blocks else None

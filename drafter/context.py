@@ -10,8 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 from drafter.answers import Answers, ReportMeta
-from drafter.ontology import Section
 from drafter.filters import cn_date
+from drafter.ontology import Section
+from drafter.render import escape_value
 
 
 class Namespace(dict):
@@ -24,14 +25,25 @@ class Namespace(dict):
             raise AttributeError(name) from None
 
 
+def data(value: Any) -> Any:
+    """A user's value as templates see it: text escaped for the section markup, once."""
+    if isinstance(value, str):
+        return escape_value(value)
+    if isinstance(value, list):
+        return [data(v) for v in value]
+    if isinstance(value, dict):
+        return Namespace({k: data(v) for k, v in value.items()})
+    return value
+
+
 def report_context(meta: ReportMeta) -> Namespace:
     return Namespace(
-        issuer=meta.issuer,
-        region=meta.region or "",
+        issuer=data(meta.issuer),
+        region=data(meta.region or ""),
         year=meta.year,
         previous_year=meta.year - 1,
         next_year=meta.year + 1,
-        title=meta.display_title,
+        title=data(meta.display_title),
         date=cn_date(meta.date),
     )
 
@@ -42,8 +54,8 @@ def _values(section: Section, raw: dict[str, Any] | None) -> dict[str, Any]:
     for spec in section.fields:
         value = raw.get(spec.id)
         if spec.type == "records" and value:
-            value = [Namespace({sub.id: rec.get(sub.id) for sub in spec.fields}) for rec in value]
-        out[spec.id] = value
+            value = [{sub.id: rec.get(sub.id) for sub in spec.fields} for rec in value]
+        out[spec.id] = data(value)
     return out
 
 

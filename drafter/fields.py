@@ -47,6 +47,7 @@ class FieldSpec:
     fields: list["FieldSpec"] = field(default_factory=list)  # for records
     compare: bool = False  # worth a year-on-year comparison in prose
     stable: bool = False  # usually the same every year (carried over)
+    requires: list[str] = field(default_factory=list)  # only said together with one of these
     example: Any = None
 
     def subfield(self, field_id: str) -> "FieldSpec | None":

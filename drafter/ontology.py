@@ -83,7 +83,7 @@ def _field(raw: Any, path: Path, where: str) -> FieldSpec:
     options = [str(o) for o in raw.get("options") or []]
     if ftype in ("choice", "multichoice") and not options:
         raise _fail(path, where, "选择题必须列出选项 options")
-    known = {"id", "type", "prompt", "help", "unit", "options", "fields", "compare", "stable", "example"}
+    known = {"id", "type", "prompt", "help", "unit", "options", "fields", "compare", "stable", "requires", "example"}
     unknown = set(raw) - known
     if unknown:
         raise _fail(path, where, f"未知的字段属性：{'、'.join(sorted(unknown))}")
@@ -97,6 +97,7 @@ def _field(raw: Any, path: Path, where: str) -> FieldSpec:
         fields=subfields,
         compare=bool(raw.get("compare", False)),
         stable=bool(raw.get("stable", False)),
+        requires=[str(r) for r in raw.get("requires") or []],
         example=raw.get("example"),
     )
 
@@ -118,6 +119,13 @@ def _section(raw: Any, area: str, path: Path, contents: dict[str, str], template
     dupes = {i for i in ids if ids.count(i) > 1}
     if dupes:
         raise _fail(path, where, f"字段 id 重复：{'、'.join(sorted(dupes))}")
+    for f in fields:
+        siblings = [s.id for s in f.fields] if f.type == "records" else ids
+        for sub in [f, *f.fields]:
+            scope = ids if sub is f else siblings
+            for required in sub.requires:
+                if required not in scope or required == sub.id:
+                    raise _fail(path, f"{where}.fields.{sub.id}", f"requires 中的“{required}”不是本节的其他字段")
     template = str(raw.get("template") or f"{area}/{sid}.j2")
     if not (templates / template).is_file():
         raise _fail(path, where, f"找不到模板 templates/{template}")

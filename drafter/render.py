@@ -1,8 +1,8 @@
 """Render section templates with Jinja, safely.
 
 Templates run in a sandbox with StrictUndefined: a template that names a field the
-ontology does not have fails loudly. Answers are data: their text is inserted as is (Jinja
-never evaluates a value), and `finalize` escapes the few characters that the section markup
+ontology does not have fails loudly. Answers are data: Jinja never evaluates a value, and
+drafter.context escapes, once, the few characters of the user's text that the section markup
 (drafter.markup) would otherwise read as structure.
 """
 from __future__ import annotations
@@ -24,17 +24,19 @@ _SINGLE_NEWLINE = re.compile(r"(?<!\n)\n(?!\n)")
 
 
 def escape_value(value: Any) -> Any:
-    """Make a value safe to drop into section markup: it can never open a heading.
+    """Make a user's text safe to drop into section markup: it can never open a heading.
 
     A single newline in a user's text means a new paragraph, as it does in a word processor.
     """
-    if value is None:
-        return ""
     if isinstance(value, str):
         value = value.replace("\\", "\\\\")
         value = _LINE_START_HASH.sub(lambda m: m.group(1) + "\\#", value)
         return _SINGLE_NEWLINE.sub("\n\n", value)
     return value
+
+
+def _none_is_empty(value: Any) -> Any:
+    return "" if value is None else value
 
 
 @functools.lru_cache(maxsize=4)
@@ -46,7 +48,7 @@ def environment(templates: Path | None = None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
-        finalize=escape_value,
+        finalize=_none_is_empty,
     )
     env.filters.update(FILTERS)
     env.globals.update(GLOBALS)

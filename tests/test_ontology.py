@@ -64,7 +64,10 @@ def test_each_field_alone_appears_in_the_prose(section):
     for spec in section.fields:
         value = value_for(spec)
         marker = marker_of(spec, value)
-        text = render(section, {spec.id: value})
+        values = {spec.id: value}
+        # a qualifier (requires: [...]) is only said next to the fact it qualifies
+        values.update({r: value_for(section.field(r)) for r in spec.requires[:1]})
+        text = render(section, values)
         assert_clean(text)
         if marker is not None:
             assert marker in text, f"{section.id}.{spec.id} filled alone does not appear: {text!r}"

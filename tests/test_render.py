@@ -50,3 +50,17 @@ def test_empty_answers_leave_no_trace(tmp_path, demo_ontology):
     for bad in ("None", "，，", "、。"):
         assert bad not in run_in.body
     assert not re.search(r"(?<![\d.])0[次家]", run_in.body)
+
+
+def test_user_text_through_a_macro_is_escaped_once(tmp_path):
+    from drafter.context import data
+    from drafter.markup import parse
+
+    (tmp_path / "m.j2").write_text(
+        "{% macro show(t) %}【{{ t }}】{% endmacro %}{{ show(x) }}{{ x }}", encoding="utf-8")
+    render.environment.cache_clear()
+    try:
+        text = render.render("m.j2", {"x": data("#1号 a\\\\b")}, templates=tmp_path)
+    finally:
+        render.environment.cache_clear()
+    assert parse(text, 1)[0].text == "【#1号 a\\\\b】#1号 a\\\\b"
