@@ -116,7 +116,7 @@ def clauses(*parts: Any, sep: str = "，", end: str = "。") -> str:
     if not kept:
         return ""
     text = sep.join(kept)
-    return text if text.endswith(("。", "！", "？", "”")) else text.rstrip("。；;，,") + end
+    return text if _ends_sentence(text) else text.rstrip("。；;，,") + end
 
 
 def sentence(text: Any) -> str:
@@ -126,9 +126,14 @@ def sentence(text: Any) -> str:
     s = str(text).strip()
     if not s:
         return ""
-    if s[-1] in "。！？…" or s.endswith(("。”", "！”", "？”")):
+    if _ends_sentence(s):
         return s
     return s.rstrip(_ENUM_PUNCT) + "。"
+
+
+def _ends_sentence(text: str) -> bool:
+    stripped = text.rstrip("”’）」』")
+    return bool(stripped) and stripped[-1] in "。！？…"
 
 
 def enum(items: Iterable[Any] | None, sep: str = "", marker: str = "是") -> str:

@@ -27,9 +27,16 @@ def _unescape(text: str) -> str:
 def heading_text(text: str, run_in: bool) -> str:
     """Standalone headings end without a full stop; run-in ones end with one."""
     text = tidy(text).rstrip("。；;，,")
-    if run_in and text and text[-1] not in "。！？”":
+    if run_in and text and not ends_sentence(text):
         text += "。"
     return text
+
+
+def ends_sentence(text: str) -> bool:
+    """True for 。！？ at the end, also inside a closing quote (……。” ), but not for a quoted
+    term that merely ends the text (贯彻落实“三项制度”)."""
+    stripped = text.rstrip("”’）」』")
+    return bool(stripped) and stripped[-1] in "。！？…"
 
 
 def parse(text: str, base_level: int) -> list[Block]:

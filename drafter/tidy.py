@@ -30,6 +30,9 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"[，、；]+）"), "）"),
     (re.compile(r"（）"), ""),
     (re.compile(r"“”"), ""),
+    # items in quotes or book-title marks need no 顿号 between them (GB/T 15834-2011)
+    (re.compile(r"(?<=”)、(?=“)"), ""),
+    (re.compile(r"(?<=》)、(?=《)"), ""),
 ]
 _LEADING = re.compile(r"^[，、；。：\s]+")
 

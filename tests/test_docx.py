@@ -125,9 +125,12 @@ def test_signature_and_date_positions(built):
     _, d = built
     sig, date = [p for p in d.paragraphs if p.style.name in ("Signature", "Signature Date")]
     assert sig.text == "测试市应急管理局" and date.text == "2023年12月20日"
-    assert sig._p.pPr.find(qn("w:ind")).get(qn("w:rightChars")) == "200"
-    # name 8 characters, date 7 (digits count half): date starts 2 characters right of the name
-    assert date._p.pPr.find(qn("w:ind")).get(qn("w:rightChars")) == "100"
+    # name: right-aligned, two characters (2 × 15.75 pt) in from the right
+    assert sig._p.pPr.find(qn("w:ind")).get(qn("w:right")) == "630"
+    # date: left-aligned at the name's first character + 2: 442.2 pt - 2 - 8 + 2 characters
+    left = int(date._p.pPr.find(qn("w:ind")).get(qn("w:left")))
+    assert abs(left - round((156 / 25.4 * 72 - 8 * 15.75) * 20)) <= 1
+    assert date._p.pPr.find(qn("w:jc")) is None and d.styles["Signature Date"].paragraph_format.alignment == 0
 
 
 @pytest.mark.parametrize("name, date, expected", [

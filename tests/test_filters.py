@@ -65,3 +65,8 @@ def test_delta_rounds_percent_like_reports():
     change = f.delta(68, 72)
     assert change.down and change.diff == 4 and change.percent == 5.6
     assert f.delta(None, 3) is None
+
+
+def test_sentence_after_a_quoted_term():
+    assert f.sentence("开展“安全生产月”") == "开展“安全生产月”。"
+    assert f.clauses("开展“安全生产月”") == "开展“安全生产月”。"

@@ -24,3 +24,9 @@ def test_escaped_user_text_never_becomes_a_heading():
 
 def test_levels_are_capped_at_four():
     assert parse("### 太深\n正文", base_level=3)[0].level == 4
+
+
+def test_run_in_heading_ending_in_a_quoted_term_gets_a_full_stop():
+    from drafter.markup import heading_text
+    assert heading_text("贯彻落实“三项制度”", True) == "贯彻落实“三项制度”。"
+    assert heading_text("他说：“做好。”", True) == "他说：“做好。”"

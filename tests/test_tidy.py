@@ -18,3 +18,8 @@ from drafter.tidy import tidy
 ])
 def test_tidy(raw, clean):
     assert tidy(raw) == clean
+
+
+def test_no_dunhao_between_quoted_or_titled_items():
+    assert tidy("“两节”、“两会”期间") == "“两节”“两会”期间"
+    assert tidy("学习《宪法》、《安全生产法》等") == "学习《宪法》《安全生产法》等"

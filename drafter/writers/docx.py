@@ -106,7 +106,7 @@ class _Styler:
         oxml.set_jc(pPr, "center")
         oxml.set_flag(pPr, "w:keepNext")
 
-        for name, align in (("Doc Number", "center"), ("Addressee", "left"), ("Signature", "right"), ("Signature Date", "right")):
+        for name, align in (("Doc Number", "center"), ("Addressee", "left"), ("Signature", "right"), ("Signature Date", "left")):
             style = _paragraph_style(styles, name)
             style.base_style = normal
             _, pPr = self.base(style, p.body_font, p.body_size)
@@ -114,6 +114,7 @@ class _Styler:
             oxml.set_jc(pPr, align)
             if name in ("Addressee", "Signature"):
                 oxml.set_flag(pPr, "w:keepNext")
+
 
         mark = _paragraph_style(styles, "Issuer Mark")
         mark.base_style = normal
@@ -198,6 +199,25 @@ def signature_indents(name: str, date: str) -> tuple[float, float]:
     return 2.0, n - d + 0.0
 
 
+def signature_layout(name: str, date: str, profile: StyleProfile) -> tuple[int, int | None, int | None]:
+    """(name's right indent, date's left indent or None, date's right indent or None) in twips.
+
+    The name is set right-aligned. The date is set left-aligned from the name's first
+    character plus two, a position known exactly because the name is all Chinese; renderers
+    disagree on the width of digits and on the space they add between digits and 年月日,
+    so placing the date by its right edge would drift. Only a date longer than the name
+    (rare) is right-aligned, two characters in, and the name's indent then rests on an
+    estimate of the date's width.
+    """
+    advance = profile.body_size + profile.char_spacing_twips / 20
+    type_width = profile.type_area_width_mm * 72 / 25.4
+    name_right, date_right = signature_indents(name, date)
+    if display_width(date) > display_width(name):
+        return round(name_right * advance * 20), None, round(date_right * advance * 20)
+    name_start = type_width - name_right * advance - display_width(name) * advance
+    return round(name_right * advance * 20), round((name_start + 2 * advance) * 20), None
+
+
 def _paragraph(document, text: str, style: str):
     paragraph = document.add_paragraph(style=style)
     if text:
@@ -245,13 +265,20 @@ def write_docx(doc: Document, profile: StyleProfile = GBT9704) -> bytes:
 
     if doc.signature or doc.date:
         _paragraph(document, "", "Normal")
-        name_right, date_right = signature_indents(doc.signature or "", doc.date or "")
+        name_right, date_left, date_right = signature_layout(doc.signature or "", doc.date or "", profile)
         if doc.signature:
             sig = _paragraph(document, doc.signature, "Signature")
-            oxml.set_indent_chars(sig._p.get_or_add_pPr(), right_chars=name_right, char_twips=char_twips)
+            oxml.set_indent_twips(sig._p.get_or_add_pPr(), right=name_right)
         if doc.date:
             date = _paragraph(document, doc.date, "Signature Date")
-            oxml.set_indent_chars(date._p.get_or_add_pPr(), right_chars=date_right, char_twips=char_twips)
+            pPr = date._p.get_or_add_pPr()
+            if date_left is not None:
+                # the digits' extra spacing may make the date a little wider than counted:
+                # let it run into the margin rather than wrap
+                oxml.set_indent_twips(pPr, left=date_left, right=-name_right)
+            else:
+                oxml.set_jc(pPr, "right")
+                oxml.set_indent_twips(pPr, right=date_right)
 
     document.core_properties.title = doc.title
     document.core_properties.author = doc.author

@@ -127,14 +127,19 @@ def set_indent_chars(pPr, *, first_line_chars: float = 0, left_chars: float = 0,
     ind = child(pPr, "w:ind")
     for attr in list(ind.attrib):
         del ind.attrib[attr]
-    if first_line_chars:
-        set_attrs(ind, firstLineChars=round(first_line_chars * 100), firstLine=round(first_line_chars * char_twips))
-    if left_chars:
-        set_attrs(ind, leftChars=round(left_chars * 100), left=round(left_chars * char_twips))
-    if right_chars:
-        set_attrs(ind, rightChars=round(right_chars * 100), right=round(right_chars * char_twips))
-    if not (first_line_chars or left_chars or right_chars):
-        set_attrs(ind, firstLineChars=0, firstLine=0, left=0, right=0)
+    # State every indent, or the paragraph inherits the body's two-character first line.
+    set_attrs(ind, firstLineChars=round(first_line_chars * 100), firstLine=round(first_line_chars * char_twips),
+              leftChars=round(left_chars * 100), left=round(left_chars * char_twips),
+              rightChars=round(right_chars * 100), right=round(right_chars * char_twips))
+
+
+def set_indent_twips(pPr, *, left: int = 0, right: int = 0) -> None:
+    """Indents in twips only: for positions that must not follow Word's character unit,
+    which is the font size (16 pt) rather than the condensed 15.75 pt advance."""
+    ind = child(pPr, "w:ind")
+    for attr in list(ind.attrib):
+        del ind.attrib[attr]
+    set_attrs(ind, firstLine=0, left=left, right=right)
 
 
 def set_spacing(pPr, *, line_twips: int, rule: str = "exact", before: int = 0, after: int = 0) -> None:

@@ -1,0 +1,116 @@
+"""The layout on rendered pages: LibreOffice → PDF → word boxes (GB/T 9704-2012).
+
+LibreOffice stands in for Word and WPS here; drafter/writers/docx.py says how the grid is
+written so that all three give 22 lines of 28 characters.
+"""
+import os
+import re
+
+import pytest
+
+from drafter import answers
+from drafter.compose import compose
+from drafter.writers.docx import write_docx
+from tests.conftest import DEMO_ANSWERS
+from tests.support.pdf import MM, read_pages, to_pdf, tools_missing
+
+missing = tools_missing()
+if missing and os.environ.get("CI") != "true":
+    pytest.skip(f"{missing} is not installed (apt-get install libreoffice-writer-nogui fonts-noto-cjk poppler-utils)",
+                allow_module_level=True)
+
+LEFT, RIGHT = 28 * MM, (210 - 26) * MM
+TOP, BOTTOM = 37 * MM, (297 - 35) * MM
+PITCH = 579 / 20
+CHAR = 16 - 0.25  # body character pitch: 16 pt glyphs condensed by 0.25 pt
+PAGE_NUMBER_CHAR = 14
+HANGING = "，。、；：？！”’）》"
+
+FILLER = "依法行政是政府工作的基本准则各级行政机关必须坚持法定职责必须为法无授权不可为" * 3
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory, demo_ontology):
+    tmp = tmp_path_factory.mktemp("rendered")
+    note = "\n".join(FILLER[: 60 + (i * 7) % 50] + "。" for i in range(40))
+    text = DEMO_ANSWERS.replace("    note: 主要负责人带头学法\n", "    note: |\n" + "".join(f"      {l}\n" for l in note.splitlines()))
+    path = tmp / "long.yaml"
+    path.write_text(text, encoding="utf-8")
+    doc = compose(answers.load(path, demo_ontology), demo_ontology).document
+    docx_path = tmp / "long.docx"
+    docx_path.write_bytes(write_docx(doc))
+    return read_pages(to_pdf(docx_path, tmp))
+
+
+def body_lines(page):
+    return [line for line in page.lines() if line[0].y0 < BOTTOM]
+
+
+def text_of(line):
+    return "".join(w.text for w in line)
+
+
+def test_the_report_has_several_pages(pages):
+    assert len(pages) >= 3
+
+
+def test_a_full_page_holds_22_lines_at_the_grid_pitch(pages):
+    lines = body_lines(pages[1])
+    assert len(lines) == 22
+    tops = [line[0].y0 for line in lines]
+    for a, b in zip(tops, tops[1:]):
+        assert abs((b - a) - PITCH) < 0.3
+
+
+def test_a_full_line_holds_28_characters(pages):
+    counts = [len(text_of(line)) for line in body_lines(pages[1])]
+    assert max(counts) == 28 and counts.count(28) >= 10
+
+
+def test_text_stays_inside_the_type_area(pages):
+    for page in pages:
+        for line in body_lines(page):
+            assert line[0].x0 >= LEFT - 0.5, text_of(line)
+            last = line[-1]
+            # hanging punctuation may stand in the margin; so may the date, whose digits the
+            # renderer spaces out from 年月日 (it is placed by its first character)
+            is_date = re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", text_of(line))
+            limit = RIGHT + (16.5 if last.text[-1:] in HANGING else 4 if is_date else 0.5)
+            assert last.x1 <= limit, text_of(line)
+            assert line[0].y0 >= TOP - 0.5 and line[0].y1 <= BOTTOM + 0.5
+
+
+def test_page_numbers_alternate_sides_with_dashes(pages):
+    for page in pages:
+        footer = [line for line in page.lines() if line[0].y0 > BOTTOM]
+        assert len(footer) == 1
+        line = footer[0]
+        assert re.fullmatch(rf"—{page.number}—", text_of(line))
+        assert abs(line[0].y0 - (BOTTOM + 7 * MM)) < 4
+        if page.number % 2:
+            assert abs(line[-1].x1 - (RIGHT - PAGE_NUMBER_CHAR)) < 2.5
+        else:
+            assert abs(line[0].x0 - (LEFT + PAGE_NUMBER_CHAR)) < 2.5
+
+
+def test_title_is_centred_on_the_type_area(pages):
+    title_lines = [line for line in pages[0].lines() if "法治政府" in text_of(line) or "测试市" in text_of(line)][:2]
+    assert title_lines
+    for line in title_lines:
+        centre = (line[0].x0 + line[-1].x1) / 2
+        assert abs(centre - (LEFT + RIGHT) / 2) < 3, text_of(line)
+
+
+def test_body_paragraphs_indent_two_characters(pages):
+    starts = [line[0].x0 for line in body_lines(pages[1])]
+    assert any(abs(x - (LEFT + 2 * CHAR)) < 1.5 for x in starts)
+    assert all(abs(x - LEFT) < 1.5 or abs(x - (LEFT + 2 * CHAR)) < 1.5 for x in starts)
+
+
+def test_signature_and_date_per_gbt9704(pages):
+    last = pages[-1].lines()
+    name = next(line for line in last if text_of(line) == "测试市应急管理局")
+    date = next(line for line in last if text_of(line) == "2023年12月20日")
+    assert abs(name[-1].x1 - (RIGHT - 2 * CHAR)) < 3
+    assert abs(date[0].x0 - (name[0].x0 + 2 * CHAR)) < 3
+    assert abs((date[0].y0 - name[0].y0) - PITCH) < 0.5
