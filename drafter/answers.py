@@ -72,12 +72,19 @@ class SectionRef:
 
 @dataclass
 class Group:
-    """Several sections under one heading, set out as 一是……二是…… (Kunshan （八）)."""
+    """Several sections (or groups) under one heading: set out as 一是……二是…… (Kunshan
+    （八）), or with their own headings one level down (Liaoyang （一） → 1. → （1））."""
 
     heading: str
-    members: list[SectionRef]
+    members: list["SectionRef | Group"]
     style: str = "enumerate_inline"
     run_in: bool | None = None
+
+    def section_refs(self) -> list[SectionRef]:
+        refs: list[SectionRef] = []
+        for member in self.members:
+            refs.extend(member.section_refs() if isinstance(member, Group) else [member])
+        return refs
 
 
 @dataclass
@@ -89,7 +96,7 @@ class Part:
     def section_refs(self) -> list[SectionRef]:
         refs: list[SectionRef] = []
         for entry in self.sections:
-            refs.extend(entry.members if isinstance(entry, Group) else [entry])
+            refs.extend(entry.section_refs() if isinstance(entry, Group) else [entry])
         return refs
 
 
@@ -280,13 +287,10 @@ def _outline(raw: dict, ontology: Ontology, reader: _Reader) -> Outline:
         refs_raw = part_raw.get("sections")
         if not isinstance(refs_raw, list) or not refs_raw:
             raise reader.error("每个部分都要有 sections 列表", part_raw, None, f"{where}.sections")
-        entries: list[SectionRef | Group] = []
-        for j, ref_raw in enumerate(refs_raw):
-            ref_where = f"{where}.sections[{j + 1}]"
-            if isinstance(ref_raw, dict) and "group" in ref_raw:
-                entries.append(_group(ref_raw, refs_raw, j, ref_where, ontology, reader, seen))
-            else:
-                entries.append(_section_ref(ref_raw, refs_raw, j, ref_where, ontology, reader, seen))
+        entries = [
+            _entry(ref_raw, refs_raw, j, f"{where}.sections[{j + 1}]", ontology, reader, seen)
+            for j, ref_raw in enumerate(refs_raw)
+        ]
         parts.append(Part(
             heading=_text(part_raw, "heading", reader, where),
             sections=entries,
@@ -324,19 +328,23 @@ def _section_ref(ref_raw, parent, index, where, ontology: Ontology, reader: _Rea
     return ref
 
 
-def _group(raw: dict, parent, index, where, ontology: Ontology, reader: _Reader, seen: set[str]) -> Group:
+def _entry(raw, parent, index, where, ontology: Ontology, reader: _Reader, seen: set[str]) -> SectionRef | Group:
+    if isinstance(raw, dict) and "group" in raw:
+        return _group(raw, where, ontology, reader, seen)
+    return _section_ref(raw, parent, index, where, ontology, reader, seen)
+
+
+def _group(raw: dict, where, ontology: Ontology, reader: _Reader, seen: set[str]) -> Group:
     reader.unknown_keys(raw, GROUP_KEYS, where, "章节组设置项")
     heading = _text(raw, "heading", reader, where, required=True)
     members_raw = raw.get("group")
     if not isinstance(members_raw, list) or not members_raw:
-        raise reader.error("group 应为章节 id 的列表", raw, "group", f"{where}.group")
+        raise reader.error("group 应为章节 id（或章节组）的列表", raw, "group", f"{where}.group")
     members = [
-        _section_ref(m, members_raw, k, f"{where}.group[{k + 1}]", ontology, reader, seen)
+        _entry(m, members_raw, k, f"{where}.group[{k + 1}]", ontology, reader, seen)
         for k, m in enumerate(members_raw)
     ]
     style = _style(raw, reader, where, "enumerate_inline")
-    if style == "headings":
-        raise reader.error("章节组内不能再加小标题：style 请用 plain、enumerate 或 enumerate_inline", raw, "style", f"{where}.style")
     return Group(heading=heading or "", members=members, style=style, run_in=_bool(raw, "run_in", reader, where))
 
 

@@ -81,35 +81,34 @@ class _Composer:
             return [Paragraph("".join(b.text for b in out))]
         return out
 
-    def entries(self, entries: list[SectionRef | Group], style: str, level: int) -> list[Block]:
-        """The blocks of a part's (or a group's) entries; `level` is where their headings go."""
-        out: list[Block] = []
-        if style in ("enumerate", "enumerate_inline"):
-            members = [r for r in (self.section(ref, level - 1) for ref in self._refs(entries)) if r]
-            return self.enumerated(members, inline=style == "enumerate_inline") if members else []
-        for entry in entries:
-            if isinstance(entry, Group):
-                body = self.entries(entry.members, entry.style, level + 1)
-                if body:
-                    run_in = entry.run_in if entry.run_in is not None else self.answers.outline.run_in
-                    out += self.headed(entry.heading, run_in, level, body) if style == "headings" else body
-                continue
-            if style == "headings":
-                rendered = self.section(entry, level)
-                if rendered:
-                    out += self.headed(rendered.heading, rendered.run_in, level, rendered.blocks)
-            else:
-                rendered = self.section(entry, level - 1)
-                if rendered:
-                    out += rendered.blocks
-        return out
+    def rendered(self, entry: SectionRef | Group, base_level: int) -> _Rendered | None:
+        """A section or a group as one unit; its inner headings go below base_level."""
+        if isinstance(entry, Group):
+            body = self.entries(entry.members, entry.style, base_level + 1)
+            run_in = entry.run_in if entry.run_in is not None else self.answers.outline.run_in
+            return _Rendered(entry.heading, run_in, body) if body else None
+        return self.section(entry, base_level)
 
-    @staticmethod
-    def _refs(entries: list[SectionRef | Group]) -> list[SectionRef]:
-        refs: list[SectionRef] = []
+    def entries(self, entries: list[SectionRef | Group], style: str, level: int) -> list[Block]:
+        """The blocks of a part's (or a group's) entries; `level` is where their headings go.
+
+        A group always shows its heading (or, in an enumerating style, its 一是 lead); the
+        style decides whether plain sections get headings of their own.
+        """
+        if style in ("enumerate", "enumerate_inline"):
+            members = [r for r in (self.rendered(e, level - 1) for e in entries) if r]
+            return self.enumerated(members, inline=style == "enumerate_inline") if members else []
+        out: list[Block] = []
         for entry in entries:
-            refs.extend(entry.members if isinstance(entry, Group) else [entry])
-        return refs
+            if style == "headings" or isinstance(entry, Group):
+                unit = self.rendered(entry, level)
+                if unit:
+                    out += self.headed(unit.heading, unit.run_in, level, unit.blocks)
+            else:
+                unit = self.rendered(entry, level - 1)
+                if unit:
+                    out += unit.blocks
+        return out
 
     def part(self, part: Part) -> list[Block]:
         if part.heading is None:

@@ -94,3 +94,31 @@ def test_bad_style_is_reported(tmp_path, demo_ontology):
     from drafter.errors import DrafterError
     with pytest.raises(DrafterError, match="style 只能是"):
         composed(tmp_path, demo_ontology, DEMO_ANSWERS.replace("style: plain", "style: flat"))
+
+
+def test_nested_groups_give_four_heading_levels(tmp_path, demo_ontology):
+    text = DEMO_ANSWERS.replace(
+        "sections: [enforcement, leaders]",
+        "sections:\n"
+        "        - heading: 主要举措\n"
+        "          style: headings\n"
+        "          group:\n"
+        "            - heading: 执法\n"
+        "              style: headings\n"
+        "              group: [enforcement]\n"
+        "            - leaders",
+    ).replace("    measures:\n", "    actions:\n      - name: 专项行动甲\n        checks: 5\n    measures:\n")
+    blocks = composed(tmp_path, demo_ontology, text).document.blocks
+    headings = [(b.level, b.number, b.text) for b in blocks if isinstance(b, Heading)]
+    assert headings[:5] == [
+        (1, "一、", "主要举措和成效"), (2, "（一）", "主要举措"), (3, "1.", "执法"),
+        (4, "（1）", "严格规范执法。"), (3, "2.", "第一责任人履职。"),
+    ]
+    assert any(h[2].startswith("专项行动甲") for h in headings)
+
+
+def test_group_heading_shows_in_a_plain_part(tmp_path, demo_ontology):
+    text = DEMO_ANSWERS.replace(
+        "      sections: [problems]", "      sections:\n        - heading: 突出问题\n          group: [problems]")
+    blocks = composed(tmp_path, demo_ontology, text).document.blocks
+    assert blocks[-1].number == "（三）" and blocks[-1].text == "突出问题。"  # numbering: continuous
