@@ -66,3 +66,16 @@ def test_outline_shapes_are_kept():
     assert doc.signature == "启东市应急管理局" and doc.date == "2021年12月16日"
     _, futian = build("futian-2023")
     assert any("2022年" in h.text and "问题" in h.text for h in futian.document.headings() if h.level == 1)
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_example_survives_load_and_save_byte_for_byte(name, tmp_path):
+    from drafter import yamlio
+
+    source = ROOT / "examples" / f"{name}.yaml"
+    if not source.exists():
+        pytest.skip("not written yet")
+    copy = tmp_path / source.name
+    copy.write_bytes(source.read_bytes())
+    yamlio.load(copy).save()
+    assert copy.read_bytes() == source.read_bytes()
