@@ -144,7 +144,8 @@ def _section(raw: Any, area: str, path: Path, contents: dict[str, str], template
 
 def _read(path: Path) -> Any:
     try:
-        return YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8"))
+        # the C parser when ruamel.yaml.clib is installed, pure Python otherwise
+        return YAML(typ="safe").load(path.read_text(encoding="utf-8"))
     except YAMLError as exc:
         raise _fail(path, "", f"本体文件格式错误：{exc}") from None
 

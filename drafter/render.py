@@ -8,6 +8,7 @@ drafter.context escapes, once, the few characters of the user's text that the se
 from __future__ import annotations
 
 import functools
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -39,9 +40,38 @@ def _none_is_empty(value: Any) -> Any:
     return "" if value is None else value
 
 
+class _QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Compiled templates on disk between runs; a cache that cannot be written is skipped."""
+
+    def dump_bytecode(self, bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+    def load_bytecode(self, bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except (OSError, EOFError, ValueError):
+            bucket.reset()
+
+
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    if os.environ.get("DRAFTER_NO_CACHE"):
+        return None
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    directory = base / "drafter" / "jinja"
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return _QuietBytecodeCache(str(directory))
+
+
 @functools.lru_cache(maxsize=4)
 def environment(templates: Path | None = None) -> jinja2.Environment:
     env = ImmutableSandboxedEnvironment(
+        bytecode_cache=_bytecode_cache(),
         loader=jinja2.FileSystemLoader(str(templates or paths.templates_dir())),
         undefined=jinja2.StrictUndefined,
         autoescape=False,
