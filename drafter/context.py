@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from drafter.answers import Answers, ReportMeta
-from drafter.filters import cn_date
+from drafter.filters import cn_date, edition
 from drafter.ontology import Section
 from drafter.render import escape_value
 
@@ -59,11 +59,17 @@ def _values(section: Section, raw: dict[str, Any] | None) -> dict[str, Any]:
     return out
 
 
-def section_context(section: Section, answers: Answers) -> dict[str, Any]:
+def calendar_context(observances: dict[str, dict], year: int) -> Namespace:
+    """calendar.safety_month → 20 in 2021: which edition each yearly event has this year."""
+    return Namespace({key: edition(year, event["first_year"]) for key, event in observances.items()})
+
+
+def section_context(section: Section, answers: Answers, observances: dict[str, dict] | None = None) -> dict[str, Any]:
     values = _values(section, answers.values.get(section.id))
     ctx: dict[str, Any] = dict(values)
     ctx["prev"] = Namespace(_values(section, answers.previous.get(section.id)))
     ctx["report"] = report_context(answers.meta)
+    ctx["calendar"] = calendar_context(observances or {}, answers.meta.year)
     ctx["section"] = Namespace(id=section.id, heading=section.heading)
     return ctx
 

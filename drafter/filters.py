@@ -5,6 +5,7 @@ can write `{{ x|qty("次") }}` inside an `{% if x %}` without special cases.
 """
 from __future__ import annotations
 
+import calendar
 import datetime as _dt
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Iterable
@@ -162,6 +163,60 @@ def yoy(current: Any, previous: Any, unit: str = "", percent: bool = True, place
     return text
 
 
+def ordinal(n: Any) -> str:
+    """第20个: an edition of a recurring event (official layout keeps Arabic numerals)."""
+    return f"第{num(n)}个" if n not in (None, "") else ""
+
+
+def edition(year: int, first_year: int) -> int | None:
+    """Which edition a yearly event has in `year`, counting first_year as the first."""
+    return year - first_year + 1 if year >= first_year else None
+
+
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def month_day(value: Any) -> str:
+    """4月15日, or 4月底 for a month's last day."""
+    if not isinstance(value, _dt.date):
+        return cn_date(value)
+    last = _MONTH_DAYS[value.month - 1] + (1 if value.month == 2 and calendar.isleap(value.year) else 0)
+    return f"{value.month}月底" if value.day == last else f"{value.month}月{value.day}日"
+
+
+def dot_date(value: Any) -> str:
+    """1.15 — how an accident is named by its date (“1.15”事故)."""
+    return f"{value.month}.{value.day}" if isinstance(value, _dt.date) else ""
+
+
+def doc_number(code: Any, year: Any, seq: Any) -> str:
+    """辽市安委字〔2023〕10号 from its parts; "" unless year and number are both known."""
+    if year in (None, "") or seq in (None, ""):
+        return ""
+    return f"{code or ''}〔{num(year)}〕{num(seq)}号"
+
+
+def titled_docs(docs: Iterable[Any] | None, sep: str = "、") -> str:
+    """《标题》（文号） for records with title / code / year / seq."""
+    out = []
+    for d in docs or []:
+        title, number = d.get("title"), doc_number(d.get("code"), d.get("year"), d.get("seq"))
+        if not (title or number):
+            continue
+        out.append((book(title) if title else "有关文件") + (f"（{number}）" if number else ""))
+    return sep.join(out)
+
+
+def quoted(names: Iterable[Any] | None) -> str:
+    """“甲”“乙”: names in quotation marks, no 顿号 between them (GB/T 15834)."""
+    out = []
+    for n in names or []:
+        text = str(n).strip() if n not in (None, "") else ""
+        if text:
+            out.append(text if text.startswith("“") else f"“{text}”")
+    return "".join(out)
+
+
 class Change:
     """The year-on-year change between two amounts, for templates to phrase themselves."""
 
@@ -204,11 +259,17 @@ FILTERS = {
     "join_cn": join_cn,
     "sentence": sentence,
     "enum": enum,
+    "ordinal": ordinal,
+    "month_day": month_day,
+    "dot_date": dot_date,
+    "titled_docs": titled_docs,
+    "quoted": quoted,
 }
 GLOBALS = {
     "clauses": clauses,
     "yoy": yoy,
     "delta": delta,
+    "doc_number": doc_number,
     "enum": enum,
     "join_cn": join_cn,
     "sentence": sentence,

@@ -18,6 +18,7 @@ from drafter.errors import DrafterError, Location
 from drafter.fields import COUNT_UNITS, MONEY_UNITS, TYPES, FieldSpec
 
 CONTENTS_FILE = "_contents.yaml"
+CALENDAR_FILE = "_calendar.yaml"
 
 
 @dataclass
@@ -50,6 +51,7 @@ class Ontology:
     contents: dict[str, str]  # the regulation's required contents: key -> description
     root: Path
     templates: Path  # where this ontology's section templates live
+    observances: dict[str, dict] = field(default_factory=dict)  # yearly events and their first year
 
     @functools.cached_property
     def sections(self) -> dict[str, Section]:
@@ -172,4 +174,9 @@ def load(root: Path | None = None, templates: Path | None = None) -> Ontology:
             seen[s.id] = path
         areas.append(Area(area_id, str(raw.get("title") or area_id), int(raw.get("order") or 100), sections))
     areas.sort(key=lambda a: (a.order, a.id))
-    return Ontology(areas=areas, contents=contents, root=root, templates=templates)
+    calendar = _read(root / CALENDAR_FILE) if (root / CALENDAR_FILE).is_file() else {}
+    observances = {str(k): dict(v) for k, v in ((calendar or {}).get("observances") or {}).items()}
+    for key, event in observances.items():
+        if not isinstance(event.get("first_year"), int):
+            raise _fail(root / CALENDAR_FILE, f"observances.{key}", "first_year 应为首次举办的年份（整数）")
+    return Ontology(areas=areas, contents=contents, root=root, templates=templates, observances=observances)

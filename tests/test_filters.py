@@ -70,3 +70,24 @@ def test_delta_rounds_percent_like_reports():
 def test_sentence_after_a_quoted_term():
     assert f.sentence("开展“安全生产月”") == "开展“安全生产月”。"
     assert f.clauses("开展“安全生产月”") == "开展“安全生产月”。"
+
+
+def test_editions_dates_and_document_numbers():
+    assert f.edition(2021, 2002) == 20 and f.edition(2023, 2009) == 15 and f.edition(2023, 1990) == 34
+    assert f.edition(2001, 2002) is None
+    assert f.ordinal(20) == "第20个" and f.ordinal(None) == ""
+    assert f.month_day(dt.date(2023, 4, 30)) == "4月底" and f.month_day(dt.date(2024, 2, 29)) == "2月底"
+    assert f.month_day(dt.date(2023, 2, 28)) == "2月底" and f.month_day(dt.date(2023, 4, 15)) == "4月15日"
+    assert f.dot_date(dt.date(2023, 1, 15)) == "1.15"
+    assert f.doc_number("辽市安委字", 2023, 10) == "辽市安委字〔2023〕10号"
+    assert f.doc_number("福府", None, 19) == ""
+    docs = [{"title": "某方案", "code": "应急", "year": 2022, "seq": 110}, {"title": "另一方案"}, {}]
+    assert f.titled_docs(docs) == "《某方案》（应急〔2022〕110号）、《另一方案》"
+    assert f.quoted(["两节", "“两会”", ""]) == "“两节”“两会”"
+
+
+def test_calendar_gives_editions_for_the_report_year(real_ontology):
+    from drafter.context import calendar_context
+    cal = calendar_context(real_ontology.observances, 2023)
+    assert cal.disaster_day == 15 and cal.reduction_day == 34
+    assert calendar_context(real_ontology.observances, 2021).safety_month == 20
