@@ -75,3 +75,18 @@ def test_example_survives_load_and_save_byte_for_byte(name, tmp_path):
     copy.write_bytes(source.read_bytes())
     yamlio.load(copy).save()
     assert copy.read_bytes() == source.read_bytes()
+
+
+PLACES = {"kunshan-2023": "昆山", "liaoyang-2023": "辽阳", "qidong-2021": "启东", "futian-2023": "福田"}
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_no_other_bureau_and_no_junk(name):
+    from tests.test_ontology import assert_clean
+
+    _, result = build(name)
+    text = to_markdown(result.document)
+    for other, place in PLACES.items():
+        if other != name:
+            assert place not in text, f"{place} appears in {name}"
+    assert_clean(text.replace("**", "").replace("#", ""))
