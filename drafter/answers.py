@@ -81,10 +81,7 @@ class Group:
     run_in: bool | None = None
 
     def section_refs(self) -> list[SectionRef]:
-        refs: list[SectionRef] = []
-        for member in self.members:
-            refs.extend(member.section_refs() if isinstance(member, Group) else [member])
-        return refs
+        return _flatten(self.members)
 
 
 @dataclass
@@ -94,10 +91,14 @@ class Part:
     style: str = "headings"
 
     def section_refs(self) -> list[SectionRef]:
-        refs: list[SectionRef] = []
-        for entry in self.sections:
-            refs.extend(entry.section_refs() if isinstance(entry, Group) else [entry])
-        return refs
+        return _flatten(self.sections)
+
+
+def _flatten(entries: list[SectionRef | Group]) -> list[SectionRef]:
+    refs: list[SectionRef] = []
+    for entry in entries:
+        refs.extend(entry.section_refs() if isinstance(entry, Group) else [entry])
+    return refs
 
 
 @dataclass
