@@ -108,3 +108,20 @@ def test_records_subfields_are_checked(tmp_path, demo_ontology):
     text = DEMO_ANSWERS.replace("    previous_year:", "    actions:\n      - name: 专项\n        checks: -2\n    previous_year:")
     err = error_of(tmp_path, text, demo_ontology)
     assert err.location.field == "answers.enforcement.actions[1].checks"
+
+
+def test_atomic_write_keeps_modes(tmp_path):
+    import os
+    import stat
+
+    new = tmp_path / "new.docx"
+    yamlio.atomic_write_bytes(new, b"x")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(new.stat().st_mode) == 0o666 & ~umask
+    old = tmp_path / "old.yaml"
+    old.write_text("a: 1\n")
+    old.chmod(0o640)
+    yamlio.atomic_write_text(old, "a: 2\n")
+    assert stat.S_IMODE(old.stat().st_mode) == 0o640 and old.read_text() == "a: 2\n"
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
