@@ -122,3 +122,13 @@ def test_group_heading_shows_in_a_plain_part(tmp_path, demo_ontology):
         "      sections: [problems]", "      sections:\n        - heading: 突出问题\n          group: [problems]")
     blocks = composed(tmp_path, demo_ontology, text).document.blocks
     assert blocks[-1].number == "（三）" and blocks[-1].text == "突出问题。"  # numbering: continuous
+
+
+def test_qualifier_without_its_fact_is_warned_about(tmp_path, demo_ontology):
+    text = DEMO_ANSWERS.replace("    inspections: 2770\n", "    inspectors: 市执法大队\n")
+    result = composed(tmp_path, demo_ontology, text)
+    assert any("执法检查由谁开展" in w and "执法检查次数" in w for w in result.warnings)
+    assert "市执法大队" not in "".join(getattr(b, "body", "") or "" for b in result.document.blocks)
+    result = composed(tmp_path, demo_ontology, DEMO_ANSWERS.replace("    inspections: 2770\n", "    inspections: 2770\n    inspectors: 市执法大队\n"))
+    assert not any("执法检查由谁开展" in w for w in result.warnings)
+    assert "市执法大队开展执法检查2770次" in result.document.blocks[2].body
