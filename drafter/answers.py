@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from drafter import yamlio
+from drafter import punctuation, yamlio
 from drafter.errors import DrafterError, Location
 from drafter.fields import FieldSpec, FieldValueError, check_date, check_flag, check_scalar, check_text, check_year, describe, is_empty
 from drafter.ontology import Ontology, Section
@@ -236,6 +236,8 @@ def _meta(raw: dict, reader: _Reader) -> ReportMeta:
         except FieldValueError as exc:
             raise reader.error(str(exc), raw, "date", "report.date") from None
     doc_number = _text(raw, "doc_number", reader, "report")
+    if doc_number:
+        doc_number = punctuation.doc_number(doc_number)  # [2021] / （2021） → 〔2021〕
     if doc_number and not DOC_NUMBER.match(doc_number):
         raise reader.error(
             f"发文字号格式应为“机关代字〔年份〕序号号”，如 启应急〔2021〕75号（六角括号，序号不加“0”）；实际是“{doc_number}”",

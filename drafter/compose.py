@@ -125,9 +125,9 @@ class _Composer:
 def compose(answers: Answers, ontology: Ontology) -> Composition:
     meta = answers.meta
     document = Document(
-        title=meta.display_title,
+        title=markup.clean(meta.display_title),
         author=meta.issuer,
-        addressee=meta.addressee,
+        addressee=markup.clean(meta.addressee) if meta.addressee else None,
         doc_number=meta.doc_number,
         header=meta.header,
         issuer_mark=meta.issuer if meta.header else None,

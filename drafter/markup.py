@@ -13,7 +13,13 @@ from __future__ import annotations
 import re
 
 from drafter.model import Block, Heading, Paragraph
+from drafter.punctuation import normalize
 from drafter.tidy import tidy
+
+
+def clean(text: str) -> str:
+    """Official punctuation, then the seams of left-out clauses repaired."""
+    return tidy(normalize(text))
 
 _HEADING = re.compile(r"^(#{1,3})[ \t]+(.*)$")
 _ESCAPE = re.compile(r"\\([\\#])")
@@ -26,7 +32,7 @@ def _unescape(text: str) -> str:
 
 def heading_text(text: str, run_in: bool) -> str:
     """Standalone headings end without a full stop; run-in ones end with one."""
-    text = tidy(text).rstrip("。；;，,")
+    text = clean(text).rstrip("。；;，,")
     if run_in and text and not ends_sentence(text):
         text += "。"
     return text
@@ -49,7 +55,7 @@ def parse(text: str, base_level: int) -> list[Block]:
         match = _HEADING.match(lines[0])
         if match:
             level = min(base_level + len(match.group(1)), 4)
-            body = tidy(_unescape("".join(lines[1:]))) if len(lines) > 1 else None
+            body = clean(_unescape("".join(lines[1:]))) if len(lines) > 1 else None
             run_in = bool(body)
             title = heading_text(_unescape(match.group(2)), run_in)
             if title:
@@ -57,7 +63,7 @@ def parse(text: str, base_level: int) -> list[Block]:
             elif body:
                 blocks.append(Paragraph(body))
             continue
-        paragraph = tidy(_unescape("".join(lines)))
+        paragraph = clean(_unescape("".join(lines)))
         if paragraph:
             blocks.append(Paragraph(paragraph))
     return blocks

@@ -86,7 +86,9 @@ def test_missing_year_and_bad_doc_number(tmp_path, demo_ontology):
     err = error_of(tmp_path, DEMO_ANSWERS.replace("  year: 2023\n", ""), demo_ontology)
     assert "year" in err.message
     err = error_of(tmp_path, DEMO_ANSWERS.replace("测应急〔2023〕5号", "测应急[2023]05号"), demo_ontology)
-    assert "六角括号" in err.message and err.location.field == "report.doc_number"
+    assert "不加“0”" in err.message and err.location.field == "report.doc_number"
+    fixed = load_text(tmp_path, DEMO_ANSWERS.replace("测应急〔2023〕5号", "测应急[2023]5号"), demo_ontology)
+    assert fixed.meta.doc_number == "测应急〔2023〕5号"
 
 
 def test_control_character_in_text(tmp_path, demo_ontology):
