@@ -114,3 +114,72 @@ def test_signature_and_date_per_gbt9704(pages):
     assert abs(name[-1].x1 - (RIGHT - 2 * CHAR)) < 3
     assert abs(date[0].x0 - (name[0].x0 + 2 * CHAR)) < 3
     assert abs((date[0].y0 - name[0].y0) - PITCH) < 0.5
+
+
+# ---- the five examples, as a bureau would submit them ----------------------------------
+
+EXAMPLES = ["kunshan-2023", "liaoyang-2023", "qidong-2021", "futian-2023", "anon-city"]
+
+
+@pytest.fixture(scope="module")
+def example_pages(tmp_path_factory, real_ontology):
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    tmp = tmp_path_factory.mktemp("examples")
+    out = {}
+    for name in EXAMPLES:
+        doc = compose(answers.load(root / "examples" / f"{name}.yaml", real_ontology), real_ontology).document
+        path = tmp / f"{name}.docx"
+        path.write_bytes(write_docx(doc))
+        out[name] = (doc, read_pages(to_pdf(path, tmp)))
+    return out
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_example_pages_keep_the_type_area_and_the_grid(example_pages, name):
+    _, pages = example_pages[name]
+    assert len(pages) >= 2
+    for page in pages:
+        lines = body_lines(page)
+        assert 0 < len(lines) <= 22
+        if page is not pages[-1] and page.number > 1:  # page 1 has blank lines around the title
+            assert len(lines) >= 19, f"page {page.number} is short: {len(lines)} lines"
+        body_size = [line for line in lines if line[0].y1 - line[0].y0 < 24]
+        first = body_size[0][0].y0
+        for line in body_size:
+            steps = (line[0].y0 - first) / PITCH
+            assert abs(steps - round(steps)) < 0.03, f"page {page.number}: {text_of(line)} is off the grid"
+            assert line[0].x0 >= LEFT - 0.5 and line[0].y0 >= TOP - 0.5 and line[0].y1 <= BOTTOM + 0.5
+            is_date = re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", text_of(line))
+            limit = RIGHT + (16.5 if line[-1].text[-1:] in HANGING else 4 if is_date else 0.5)
+            assert line[-1].x1 <= limit, f"page {page.number}: {text_of(line)}"
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_example_page_numbers(example_pages, name):
+    _, pages = example_pages[name]
+    for page in pages:
+        footer = [line for line in page.lines() if line[0].y0 > BOTTOM]
+        assert len(footer) == 1 and text_of(footer[0]) == f"—{page.number}—"
+        side = footer[0][-1].x1 - (RIGHT - PAGE_NUMBER_CHAR) if page.number % 2 else footer[0][0].x0 - (LEFT + PAGE_NUMBER_CHAR)
+        assert abs(side) < 2.5
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_example_title_is_centred_in_large_type(example_pages, name):
+    doc, pages = example_pages[name]
+    title = [line for line in pages[0].lines() if line[0].y1 - line[0].y0 > 24]
+    assert "".join(text_of(line) for line in title) == doc.title
+    for line in title:
+        assert abs((line[0].x0 + line[-1].x1) / 2 - (LEFT + RIGHT) / 2) < 3
+
+
+@pytest.mark.parametrize("name", ["qidong-2021", "futian-2023"])
+def test_example_signature(example_pages, name):
+    doc, pages = example_pages[name]
+    lines = pages[-1].lines()
+    sig = next(line for line in lines if text_of(line) == doc.signature)
+    date = next(line for line in lines if text_of(line) == doc.date)
+    assert abs(sig[-1].x1 - (RIGHT - 2 * CHAR)) < 3
+    assert abs(date[0].x0 - (sig[0].x0 + 2 * CHAR)) < 3
