@@ -26,7 +26,7 @@ from drafter.ontology import Ontology, Section
 
 PREVIOUS_YEAR = "previous_year"
 TOP_KEYS = ("report", "outline", "answers")
-REPORT_KEYS = ("issuer", "region", "year", "title", "addressee", "doc_number", "signature", "date", "header")
+REPORT_KEYS = ("issuer", "region", "year", "title", "addressee", "doc_number", "signature", "date", "header", "seal")
 OUTLINE_KEYS = ("numbering", "run_in", "parts")
 PART_KEYS = ("heading", "sections", "style")
 SECTION_REF_KEYS = ("id", "heading", "run_in")
@@ -53,6 +53,8 @@ class ReportMeta:
     signature: str | None = None
     date: _dt.date | None = None
     header: bool = False
+    header_mark: str | None = None  # 发文机关标志, default “<issuer>文件”
+    seal: bool = False  # signed with a seal: the date 右空四字, the name centred above it
 
     @property
     def display_title(self) -> str:
@@ -243,12 +245,20 @@ def _meta(raw: dict, reader: _Reader) -> ReportMeta:
             f"发文字号格式应为“机关代字〔年份〕序号号”，如 启应急〔2021〕75号（六角括号，序号不加“0”）；实际是“{doc_number}”",
             raw, "doc_number", "report.doc_number",
         )
-    header = False
-    if raw.get("header") is not None:
+    header, header_mark = False, None
+    if isinstance(raw.get("header"), str) and raw["header"] not in ("是", "否"):
+        header, header_mark = True, _text(raw, "header", reader, "report")
+    elif raw.get("header") is not None:
         try:
             header = check_flag(raw["header"], None)  # type: ignore[arg-type]
         except FieldValueError as exc:
-            raise reader.error(str(exc), raw, "header", "report.header") from None
+            raise reader.error(f"header 应为 true / false，或发文机关标志的文字；{exc}", raw, "header", "report.header") from None
+    seal = False
+    if raw.get("seal") is not None:
+        try:
+            seal = check_flag(raw["seal"], None)  # type: ignore[arg-type]
+        except FieldValueError as exc:
+            raise reader.error(str(exc), raw, "seal", "report.seal") from None
     return ReportMeta(
         issuer=issuer or "",
         year=year,
@@ -259,6 +269,8 @@ def _meta(raw: dict, reader: _Reader) -> ReportMeta:
         signature=_text(raw, "signature", reader, "report"),
         date=date,
         header=header,
+        header_mark=header_mark,
+        seal=seal,
     )
 
 

@@ -130,7 +130,8 @@ def compose(answers: Answers, ontology: Ontology) -> Composition:
         addressee=markup.clean(meta.addressee) if meta.addressee else None,
         doc_number=meta.doc_number,
         header=meta.header,
-        issuer_mark=meta.issuer if meta.header else None,
+        issuer_mark=(meta.header_mark or f"{meta.issuer}文件") if meta.header else None,
+        sealed=meta.seal,
         signature=meta.signer if meta.date or meta.signature else None,
         date=cn_date(meta.date) or None,
     )

@@ -37,7 +37,8 @@ class Document:
     addressee: str | None = None  # 主送机关, written with a trailing full-width colon
     doc_number: str | None = None  # 发文字号
     header: bool = False  # print the 版头 (red issuing-body mark and rule)
-    issuer_mark: str | None = None  # text of the 发文机关标志
+    issuer_mark: str | None = None  # text of the 发文机关标志, e.g. 启东市应急管理局文件
+    sealed: bool = False  # signed with a seal (date 右空四字, name centred above it)
     signature: str | None = None
     date: str | None = None  # already in 2023年12月20日 form
 

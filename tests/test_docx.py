@@ -157,3 +157,18 @@ def test_title_breaks_never_split_a_name_or_a_year():
     assert all("2024年" in line or "2024" not in line for line in lines)
     assert lines[0].startswith("深圳市福田区应急管理局")
     assert break_title("某局2023年法治政府建设年度报告") == ["某局2023年法治政府建设年度报告"]
+
+
+def test_header_has_a_red_mark_and_a_red_rule(tmp_path, demo_ontology):
+    path = tmp_path / "h.yaml"
+    path.write_text(DEMO_ANSWERS.replace("  date: 2023-12-20\n", "  date: 2023-12-20\n  header: 测试市应急管理局\n"), encoding="utf-8")
+    doc = compose(answers.load(path, demo_ontology), demo_ontology).document
+    d = docx.Document(io.BytesIO(write_docx(doc)))
+    mark = d.paragraphs[0]
+    assert mark.text == "测试市应急管理局" and mark.style.name == "Issuer Mark"
+    assert d.styles["Issuer Mark"].element.find(qn("w:rPr")).find(qn("w:color")).get(qn("w:val")) == "FF0000"
+    before = int(mark._p.pPr.find(qn("w:spacing")).get(qn("w:before")))
+    assert 35 * 72 / 25.4 * 20 - 200 < before < 35 * 72 / 25.4 * 20  # 35 mm less the line's leading
+    number = next(p for p in d.paragraphs if p.text == "测应急〔2023〕5号")
+    bottom = number._p.pPr.find(qn("w:pBdr")).find(qn("w:bottom"))
+    assert bottom.get(qn("w:color")) == "FF0000" and bottom.get(qn("w:space")) == "11"

@@ -183,3 +183,39 @@ def test_example_signature(example_pages, name):
     date = next(line for line in lines if text_of(line) == doc.date)
     assert abs(sig[-1].x1 - (RIGHT - 2 * CHAR)) < 3
     assert abs(date[0].x0 - (sig[0].x0 + 2 * CHAR)) < 3
+
+
+# ---- 版头 and the sealed signature -------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def formal_pages(tmp_path_factory, demo_ontology):
+    tmp = tmp_path_factory.mktemp("formal")
+    text = DEMO_ANSWERS.replace("  date: 2023-12-20\n", "  date: 2023-12-20\n  header: true\n  seal: true\n")
+    path = tmp / "formal.yaml"
+    path.write_text(text, encoding="utf-8")
+    doc = compose(answers.load(path, demo_ontology), demo_ontology).document
+    docx_path = tmp / "formal.docx"
+    docx_path.write_bytes(write_docx(doc))
+    return read_pages(to_pdf(docx_path, tmp))
+
+
+def test_header_mark_number_and_title_positions(formal_pages):
+    lines = formal_pages[0].lines()
+    mark, number = lines[0], lines[1]
+    assert text_of(mark) == "测试市应急管理局文件" and text_of(number) == "测应急〔2023〕5号"
+    assert abs(mark[0].y0 - (TOP + 35 * MM)) < 6  # glyph box top (font ascent), 35 mm down
+    assert abs((mark[0].x0 + mark[-1].x1) / 2 - (LEFT + RIGHT) / 2) < 3
+    assert abs((number[0].x0 + number[-1].x1) / 2 - (LEFT + RIGHT) / 2) < 3
+    assert abs((number[0].y0 - mark[-1].y1) - 2 * PITCH) < PITCH  # two lines below the mark
+    title = lines[2]
+    assert "测试市应急管理局" in text_of(title)
+    assert 2.5 * PITCH < title[0].y0 - number[0].y0 < 4.5 * PITCH  # rule 4 mm below, title two lines below it
+
+
+def test_sealed_signature_centres_the_name_over_the_date(formal_pages):
+    lines = formal_pages[-1].lines()
+    name = next(line for line in lines if text_of(line) == "测试市应急管理局")
+    date = next(line for line in lines if text_of(line) == "2023年12月20日")
+    assert abs(date[-1].x1 - (RIGHT - 4 * CHAR)) < 4
+    assert abs((name[0].x0 + name[-1].x1) / 2 - (date[0].x0 + date[-1].x1) / 2) < 4
+    assert abs((date[0].y0 - name[0].y0) - PITCH) < 0.5

@@ -235,13 +235,16 @@ def write_docx(doc: Document, profile: StyleProfile = GBT9704) -> bytes:
 
     char_twips = round(profile.char_pitch_pt * 20)
     if doc.header and doc.issuer_mark:
-        _paragraph(document, f"{doc.issuer_mark}文件", "Issuer Mark")
-        _paragraph(document, "", "Normal")
+        _issuer_mark(document, doc.issuer_mark, profile)
     if doc.doc_number:
         number = _paragraph(document, doc.doc_number, "Doc Number")
         if doc.header:
-            oxml.bottom_border(number._p.get_or_add_pPr(), "FF0000", 12, space_pt=11)
-        _paragraph(document, "", "Doc Number")
+            # 红色分隔线: 4 mm below the number, as wide as the type area (a paragraph border)
+            oxml.bottom_border(number._p.get_or_add_pPr(), "FF0000", 12, space_pt=round(4 * 72 / 25.4))
+        for _ in range(2 if doc.header else 1):  # the title stands two lines below the rule
+            _paragraph(document, "", "Doc Number")
+    elif doc.header:
+        _paragraph(document, "", "Normal")
     title = document.add_paragraph(style="Title")
     title_width = profile.type_area_width_mm * 72 / 25.4 / profile.title_size
     for i, line in enumerate(break_title(doc.title, keep=[doc.author], max_width=int(title_width))):
@@ -263,7 +266,9 @@ def write_docx(doc: Document, profile: StyleProfile = GBT9704) -> bytes:
         elif isinstance(block, Paragraph):
             _paragraph(document, block.text, "Normal")
 
-    if doc.signature or doc.date:
+    if doc.sealed and (doc.signature or doc.date):
+        _sealed_signature(document, doc.signature or "", doc.date or "", profile)
+    elif doc.signature or doc.date:
         _paragraph(document, "", "Normal")
         name_right, date_left, date_right = signature_layout(doc.signature or "", doc.date or "", profile)
         if doc.signature:
@@ -289,6 +294,51 @@ def write_docx(doc: Document, profile: StyleProfile = GBT9704) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def _issuer_mark(document, text: str, profile: StyleProfile) -> None:
+    """The red 发文机关标志, its top 35 mm below the type area's; the number two lines below."""
+    mark = _paragraph(document, text, "Issuer Mark")
+    size = profile.title_size * 1.6
+    line = size * 1.2
+    # the line's extra leading sits above the glyphs: take it off the 35 mm
+    before = 35 * 72 / 25.4 - (line - size)
+    oxml.set_spacing(mark._p.get_or_add_pPr(), line_twips=round(line * 20), rule="atLeast", before=round(before * 20))
+    for _ in range(2):
+        _paragraph(document, "", "Normal")
+
+
+# Extra width renderers put between digits and 年月日 (measured on LibreOffice: ~0.22 em).
+_DIGIT_SPACING_EM = 0.22
+
+
+def estimated_width(text: str) -> float:
+    """Width in body characters, counting the space added where digits meet Chinese."""
+    transitions = sum(1 for a, b in zip(text, text[1:]) if a.isdigit() != b.isdigit())
+    return display_width(text) + transitions * _DIGIT_SPACING_EM
+
+
+def _sealed_signature(document, name: str, date: str, profile: StyleProfile) -> None:
+    """Sealed layout (GB/T 9704 7.3.5.1): the date 右空四字, the body's name centred above it.
+
+    Both are placed from the left by computed indents so that the name stays centred over
+    the date whatever the renderer; the seal itself is stamped on paper.
+    """
+    advance = profile.body_size + profile.char_spacing_twips / 20
+    type_width = profile.type_area_width_mm * 72 / 25.4
+    date_width = estimated_width(date) * advance
+    date_start = type_width - 4 * advance - date_width
+    centre = date_start + date_width / 2
+    for _ in range(2):  # room for the seal above the name
+        _paragraph(document, "", "Normal")
+    if name:
+        sig = _paragraph(document, name, "Signature")
+        oxml.set_jc(sig._p.get_or_add_pPr(), "left")
+        start = max(0.0, centre - display_width(name) * advance / 2)
+        oxml.set_indent_twips(sig._p.get_or_add_pPr(), left=round(start * 20), right=-round(4 * advance * 20))
+    if date:
+        line = _paragraph(document, date, "Signature Date")
+        oxml.set_indent_twips(line._p.get_or_add_pPr(), left=round(date_start * 20), right=-round(4 * advance * 20))
 
 
 def _line_break():

@@ -16,7 +16,7 @@ def _escape(text: str) -> str:
 def to_markdown(doc: Document) -> str:
     lines: list[str] = []
     if doc.header and doc.issuer_mark:
-        lines += [f"<center>{doc.issuer_mark}文件</center>", ""]
+        lines += [f"<center>{doc.issuer_mark}</center>", ""]
     if doc.doc_number:
         lines += [f"<center>{doc.doc_number}</center>", ""]
     lines += [f"# {doc.title}", ""]
