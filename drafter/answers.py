@@ -27,7 +27,8 @@ from drafter.ontology import Ontology, Section
 PREVIOUS_YEAR = "previous_year"
 TOP_KEYS = ("report", "outline", "answers")
 REPORT_KEYS = ("issuer", "region", "year", "title", "addressee", "doc_number", "signature", "date", "header", "seal")
-OUTLINE_KEYS = ("numbering", "run_in", "parts")
+OUTLINE_KEYS = ("numbering", "run_in", "parts", "attachments")
+ATTACHMENT_KINDS = {"statistics": "主要数据统计表"}
 PART_KEYS = ("heading", "sections", "style")
 SECTION_REF_KEYS = ("id", "heading", "run_in")
 GROUP_KEYS = ("heading", "group", "style", "run_in")
@@ -104,10 +105,17 @@ def _flatten(entries: list[SectionRef | Group]) -> list[SectionRef]:
 
 
 @dataclass
+class AttachmentRef:
+    kind: str  # one of ATTACHMENT_KINDS
+    title: str | None = None
+
+
+@dataclass
 class Outline:
     parts: list[Part]
     numbering: str = "restart"
     run_in: bool = False
+    attachments: list[AttachmentRef] = field(default_factory=list)
 
     def section_ids(self) -> list[str]:
         return [ref.id for part in self.parts for ref in part.section_refs()]
@@ -311,7 +319,30 @@ def _outline(raw: dict, ontology: Ontology, reader: _Reader) -> Outline:
             sections=entries,
             style=_style(part_raw, reader, where, "headings"),
         ))
-    return Outline(parts=parts, numbering=numbering, run_in=bool(_bool(raw, "run_in", reader, "outline")))
+    return Outline(parts=parts, numbering=numbering, run_in=bool(_bool(raw, "run_in", reader, "outline")),
+                   attachments=_attachments(raw, reader))
+
+
+def _attachments(raw: dict, reader: _Reader) -> list[AttachmentRef]:
+    items = raw.get("attachments")
+    if items is None:
+        return []
+    if not isinstance(items, list):
+        raise reader.error("attachments 应为列表，如 [statistics]", raw, "attachments", "outline.attachments")
+    kinds = "、".join(f"{k}（{v}）" for k, v in ATTACHMENT_KINDS.items())
+    out = []
+    for i, item in enumerate(items):
+        where = f"outline.attachments[{i + 1}]"
+        if isinstance(item, str):
+            ref, node, key = AttachmentRef(item), items, i
+        else:
+            item = reader.mapping(item, items, i, where)
+            reader.unknown_keys(item, ("kind", "title"), where, "附件设置项")
+            ref, node, key = AttachmentRef(str(item.get("kind")), _text(item, "title", reader, where)), item, "kind"
+        if ref.kind not in ATTACHMENT_KINDS:
+            raise reader.error(f"未知的附件类型“{ref.kind}”；可用：{kinds}", node, key, where)
+        out.append(ref)
+    return out
 
 
 def _style(raw: dict, reader: _Reader, where: str, default: str) -> str:

@@ -8,7 +8,7 @@ from drafter import markup, numbering, render
 from drafter.answers import Answers, Group, Part, SectionRef
 from drafter.context import has_answers, section_context
 from drafter.filters import cn_date, cn_number
-from drafter.model import Block, Document, Heading, Paragraph
+from drafter.model import Attachment, Block, Document, Heading, Paragraph
 from drafter.ontology import Ontology
 
 
@@ -140,10 +140,24 @@ def compose(answers: Answers, ontology: Ontology) -> Composition:
     for part in answers.outline.parts:
         document.blocks.extend(composer.part(part))
     numbering.assign(document.blocks, continuous_level2=answers.outline.numbering == "continuous")
+    _attachments(answers, ontology, out)
     placeholders = sum(len(_PLACEHOLDER.findall(text)) for text in _texts(document))
     if placeholders:
         out.warnings.append(f"报告中还有 {placeholders} 处占位符（xx），提交前请补上实际内容")
     return out
+
+
+def _attachments(answers: Answers, ontology: Ontology, out: Composition) -> None:
+    from drafter.answers import ATTACHMENT_KINDS
+    from drafter.statistics import statistics_table
+
+    for ref in answers.outline.attachments:
+        title = ref.title or f"{answers.meta.year}年法治政府建设{ATTACHMENT_KINDS[ref.kind]}"
+        table = statistics_table(answers, ontology)
+        if table is None:
+            out.warnings.append(f"附件“{title}”没有可列的数字，已略去")
+            continue
+        out.document.attachments.append(Attachment(title=markup.clean(title), blocks=[table]))
 
 
 _PLACEHOLDER = re.compile(r"(?<![A-Za-z])[xX]{2,}(?![A-Za-z])")

@@ -20,10 +20,10 @@ COUNT_UNITS = (
 )
 MONEY_UNITS = ("万元", "元")
 TYPES = (
-    "count", "money", "percent", "number", "year", "date", "text", "textblock",
+    "count", "money", "percent", "number", "serial", "year", "date", "text", "textblock",
     "items", "docs", "choice", "multichoice", "records", "flag",
 )
-NUMERIC_TYPES = ("count", "money", "percent", "number", "year")
+NUMERIC_TYPES = ("count", "money", "percent", "number", "serial", "year")
 
 # 80、80余、3万余、1.1万、近3000、约20
 _APPROX = re.compile(r"^(近|约|超|逾)?(\d+(?:\.\d+)?)(万|亿)?(余|多)?$")
@@ -150,6 +150,15 @@ def check_percent(value: Any, spec: FieldSpec) -> Any:
     return check_amount(value, spec, integer=False)
 
 
+def check_serial(value: Any, spec: FieldSpec) -> int:
+    """An identifying number (the 75 of 启应急〔2021〕75号): a whole number from 1, no leading zero."""
+    if isinstance(value, str) and value.strip().isdigit() and not value.strip().startswith("0"):
+        value = int(value.strip())
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise FieldValueError(f"应为从 1 起的整数序号（不加“0”），实际是{describe(value)}")
+    return value
+
+
 def check_year(value: Any, spec: FieldSpec) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         if isinstance(value, str) and value.strip().isdigit():
@@ -232,6 +241,8 @@ def check_scalar(value: Any, spec: FieldSpec) -> Any:
         return check_percent(value, spec)
     if t == "year":
         return check_year(value, spec)
+    if t == "serial":
+        return check_serial(value, spec)
     if t == "date":
         return check_date(value, spec)
     if t == "text":

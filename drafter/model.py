@@ -26,7 +26,22 @@ class Paragraph:
     text: str
 
 
-Block = Heading | Paragraph
+@dataclass
+class Table:
+    header: list[str]
+    rows: list[list[str]]
+    widths: list[float] = field(default_factory=list)  # relative column widths
+
+
+Block = Heading | Paragraph | Table
+
+
+@dataclass
+class Attachment:
+    """附件: listed after the body (附件说明) and set on pages of its own."""
+
+    title: str
+    blocks: list[Block] = field(default_factory=list)
 
 
 @dataclass
@@ -41,6 +56,7 @@ class Document:
     sealed: bool = False  # signed with a seal (date 右空四字, name centred above it)
     signature: str | None = None
     date: str | None = None  # already in 2023年12月20日 form
+    attachments: list[Attachment] = field(default_factory=list)
 
     def headings(self) -> list[Heading]:
         return [b for b in self.blocks if isinstance(b, Heading)]

@@ -219,3 +219,25 @@ def test_sealed_signature_centres_the_name_over_the_date(formal_pages):
     assert abs(date[-1].x1 - (RIGHT - 4 * CHAR)) < 4
     assert abs((name[0].x0 + name[-1].x1) / 2 - (date[0].x0 + date[-1].x1) / 2) < 4
     assert abs((date[0].y0 - name[0].y0) - PITCH) < 0.5
+
+
+@pytest.fixture(scope="module")
+def attachment_pages(tmp_path_factory, demo_ontology):
+    tmp = tmp_path_factory.mktemp("attachment")
+    path = tmp / "a.yaml"
+    path.write_text(DEMO_ANSWERS.replace("  run_in: true\n", "  run_in: true\n  attachments: [statistics]\n"), encoding="utf-8")
+    doc = compose(answers.load(path, demo_ontology), demo_ontology).document
+    docx_path = tmp / "a.docx"
+    docx_path.write_bytes(write_docx(doc))
+    return read_pages(to_pdf(docx_path, tmp))
+
+
+def test_attachment_starts_a_page_with_label_and_centred_title(attachment_pages):
+    page = next(p for p in attachment_pages if p.lines() and text_of(p.lines()[0]) == "附件")
+    lines = body_lines(page)
+    label, title = lines[0], lines[1]
+    assert abs(label[0].x0 - LEFT) < 1 and abs(label[0].y0 - lines[0][0].y0) < 0.1
+    assert text_of(title) == "2023年法治政府建设主要数据统计表"
+    assert abs((title[0].x0 + title[-1].x1) / 2 - (LEFT + RIGHT) / 2) < 3
+    assert 1.6 * PITCH < title[0].y0 - label[0].y0 < 2.6 * PITCH  # the third line
+    assert any(text_of(line).startswith("序号") for line in lines)

@@ -18,12 +18,14 @@ import unicodedata
 
 import docx
 from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
-from drafter.model import Document, Heading, Paragraph
+from drafter.model import Attachment, Document, Heading, Paragraph, Table
 from drafter.writers import oxml
 from drafter.writers.style import GBT9704, StyleProfile
+from drafter.writers.markdown import attachment_labels
 from drafter.writers.title import break_title
 
 HEADING_STYLE = {1: "Heading 1", 2: "Heading 2", 3: "Heading 3", 4: "Heading 4"}
@@ -115,6 +117,22 @@ class _Styler:
             if name in ("Addressee", "Signature"):
                 oxml.set_flag(pPr, "w:keepNext")
 
+
+        label = _paragraph_style(styles, "Attachment Label")
+        label.base_style = normal
+        _, pPr = self.base(label, p.level1_font, p.body_size)
+        oxml.set_indent_chars(pPr, char_twips=self.char_twips)
+        oxml.set_jc(pPr, "left")
+        oxml.set_flag(pPr, "w:keepNext")
+
+        for name, font, align in (("Table Text", p.body_font, "center"), ("Table Header", p.level1_font, "center")):
+            style = _paragraph_style(styles, name)
+            style.base_style = normal
+            _, pPr = self.base(style, font, p.table_size)
+            oxml.set_spacing(pPr, line_twips=round(p.table_size * 20 * 1.25), rule="atLeast")
+            oxml.set_indent_chars(pPr, char_twips=self.char_twips)
+            oxml.set_jc(pPr, align)
+            oxml.set_flag(pPr, "w:snapToGrid", on=False)
 
         mark = _paragraph_style(styles, "Issuer Mark")
         mark.base_style = normal
@@ -246,8 +264,7 @@ def write_docx(doc: Document, profile: StyleProfile = GBT9704) -> bytes:
     elif doc.header:
         _paragraph(document, "", "Normal")
     title = document.add_paragraph(style="Title")
-    title_width = profile.type_area_width_mm * 72 / 25.4 / profile.title_size
-    for i, line in enumerate(break_title(doc.title, keep=[doc.author], max_width=int(title_width))):
+    for i, line in enumerate(break_title(doc.title, keep=[doc.author], max_width=int(_title_width(profile)))):
         run = title.add_run(line)
         if i:
             run._r.addprevious(_line_break())
@@ -266,6 +283,7 @@ def write_docx(doc: Document, profile: StyleProfile = GBT9704) -> bytes:
         elif isinstance(block, Paragraph):
             _paragraph(document, block.text, "Normal")
 
+    _attachment_note(document, doc, profile)
     if doc.sealed and (doc.signature or doc.date):
         _sealed_signature(document, doc.signature or "", doc.date or "", profile)
     elif doc.signature or doc.date:
@@ -284,6 +302,9 @@ def write_docx(doc: Document, profile: StyleProfile = GBT9704) -> bytes:
             else:
                 oxml.set_jc(pPr, "right")
                 oxml.set_indent_twips(pPr, right=date_right)
+
+    for label, attachment in zip(attachment_labels(doc), doc.attachments):
+        _attachment(document, label, attachment, profile)
 
     document.core_properties.title = doc.title
     document.core_properties.author = doc.author
@@ -339,6 +360,80 @@ def _sealed_signature(document, name: str, date: str, profile: StyleProfile) -> 
     if date:
         line = _paragraph(document, date, "Signature Date")
         oxml.set_indent_twips(line._p.get_or_add_pPr(), left=round(date_start * 20), right=-round(4 * advance * 20))
+
+
+def _attachment_note(document, doc: Document, profile: StyleProfile) -> None:
+    """附件说明: one blank line below the body, 左空二字; further items under the first."""
+    if not doc.attachments:
+        return
+    advance = profile.body_size + profile.char_spacing_twips / 20
+    _paragraph(document, "", "Normal")
+    if len(doc.attachments) == 1:
+        _paragraph(document, f"附件：{doc.attachments[0].title}", "Normal")
+        return
+    for n, attachment in enumerate(doc.attachments, 1):
+        if n == 1:
+            _paragraph(document, f"附件：{n}.{attachment.title}", "Normal")
+        else:
+            item = _paragraph(document, f"{n}.{attachment.title}", "Normal")
+            oxml.set_indent_twips(item._p.get_or_add_pPr(), left=round(5 * advance * 20))
+
+
+def _attachment(document, label: str, attachment: Attachment, profile: StyleProfile) -> None:
+    """A new page: 附件N in 黑体 at the top left, the title centred on the third line."""
+    first = _paragraph(document, label, "Attachment Label")
+    oxml.set_flag(first._p.get_or_add_pPr(), "w:pageBreakBefore")
+    _paragraph(document, "", "Normal")
+    title = document.add_paragraph(style="Title")
+    for i, line in enumerate(break_title(attachment.title, max_width=int(_title_width(profile)))):
+        run = title.add_run(line)
+        if i:
+            run._r.addprevious(_line_break())
+    _paragraph(document, "", "Normal")
+    for block in attachment.blocks:
+        if isinstance(block, Table):
+            _table(document, block, profile)
+        elif isinstance(block, Paragraph):
+            _paragraph(document, block.text, "Normal")
+
+
+def _title_width(profile: StyleProfile) -> float:
+    return profile.type_area_width_mm * 72 / 25.4 / profile.title_size
+
+
+def _table(document, table: Table, profile: StyleProfile) -> None:
+    grid = document.add_table(rows=1 + len(table.rows), cols=len(table.header))
+    grid.style = document.styles["Table Grid"]
+    grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+    grid.autofit = False
+    total = sum(table.widths) or len(table.header)
+    widths = [Mm(profile.type_area_width_mm * w / total) for w in (table.widths or [1] * len(table.header))]
+    for column, width in zip(grid.columns, widths):
+        column.width = width  # the table grid: LibreOffice lays columns out from it
+    oxml.fixed_layout(grid._tbl)
+    for r, cells in enumerate([table.header, *table.rows]):
+        row = grid.rows[r]
+        if r == 0:
+            oxml.repeat_header_row(row._tr)
+        oxml.cant_split(row._tr)
+        for c, text in enumerate(cells):
+            cell = row.cells[c]
+            cell.width = widths[c]
+            paragraph = cell.paragraphs[0]
+            paragraph.style = document.styles["Table Header" if r == 0 else "Table Text"]
+            if r and c in (1, 2):  # category and item read better flush left
+                paragraph.alignment = 0
+            paragraph.add_run(text)
+    oxml.set_table_borders(grid._tbl, size_eighths=4)
+    _merge_blank_categories(grid, column=1)
+
+
+def _merge_blank_categories(grid, column: int) -> None:
+    """A blank category cell continues the one above it: merge them vertically."""
+    starts = [r for r in range(1, len(grid.rows)) if grid.cell(r, column).text]
+    for start, end in zip(starts, [*starts[1:], len(grid.rows)]):
+        if end - 1 > start:
+            grid.cell(start, column).merge(grid.cell(end - 1, column))
 
 
 def _line_break():

@@ -1,7 +1,7 @@
 """Markdown writer: the report as readable plain text (also what snapshot tests compare)."""
 from __future__ import annotations
 
-from drafter.model import Document, Heading, Paragraph
+from drafter.model import Document, Heading, Paragraph, Table
 
 _MARKS = {1: "##", 2: "###", 3: "####", 4: "#####"}
 
@@ -31,8 +31,39 @@ def to_markdown(doc: Document) -> str:
         elif isinstance(block, Paragraph):
             lines.append(_escape(block.text))
         lines.append("")
+    lines += attachment_note(doc)
     if doc.signature:
         lines += [f"<p align=\"right\">{doc.signature}</p>", ""]
     if doc.date:
         lines += [f"<p align=\"right\">{doc.date}</p>", ""]
+    for label, attachment in zip(attachment_labels(doc), doc.attachments):
+        lines += ["---", "", f"**{label}**", "", f"### {attachment.title}", ""]
+        for block in attachment.blocks:
+            if isinstance(block, Table):
+                lines += _table(block)
+            elif isinstance(block, Paragraph):
+                lines += [_escape(block.text), ""]
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def attachment_labels(doc: Document) -> list[str]:
+    """附件 for a single attachment, 附件1, 附件2 … for several."""
+    if len(doc.attachments) == 1:
+        return ["附件"]
+    return [f"附件{n}" for n in range(1, len(doc.attachments) + 1)]
+
+
+def attachment_note(doc: Document) -> list[str]:
+    """附件说明: 附件：XXX, or 附件：1.XXX / 2.XXX, without closing punctuation."""
+    if not doc.attachments:
+        return []
+    if len(doc.attachments) == 1:
+        return [f"附件：{doc.attachments[0].title}", ""]
+    items = [f"{n}.{a.title}" for n, a in enumerate(doc.attachments, 1)]
+    return ["附件：" + items[0], *[f"　　　{item}" for item in items[1:]], ""]
+
+
+def _table(table: Table) -> list[str]:
+    def row(cells):
+        return "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
+    return [row(table.header), "|" + "---|" * len(table.header), *[row(r) for r in table.rows], ""]

@@ -47,6 +47,12 @@ _SEQUENCES = {
         "w:bidi", "w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange",
     ),
     "w:pBdr": ("w:top", "w:left", "w:bottom", "w:right", "w:between", "w:bar"),
+    "w:tblPr": (
+        "w:tblStyle", "w:tblpPr", "w:tblOverlap", "w:bidiVisual", "w:tblStyleRowBandSize",
+        "w:tblStyleColBandSize", "w:tblW", "w:jc", "w:tblCellSpacing", "w:tblInd",
+        "w:tblBorders", "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook",
+    ),
+    "w:tblBorders": ("w:top", "w:left", "w:start", "w:bottom", "w:right", "w:end", "w:insideH", "w:insideV"),
     "w:rPrDefault": ("w:rPr",),
     "w:docDefaults": ("w:rPrDefault", "w:pPrDefault"),
 }
@@ -242,3 +248,24 @@ def add_font_alt_names(font_table_xml: bytes, substitutes: dict[str, str]) -> by
             family = etree.SubElement(font, qn("w:family"))
             family.set(qn("w:val"), "modern" if "宋" in name or "仿宋" in name else "auto")
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def repeat_header_row(tr) -> None:
+    trPr = tr.get_or_add_trPr()
+    trPr.append(OxmlElement("w:tblHeader"))
+
+
+def cant_split(tr) -> None:
+    trPr = tr.get_or_add_trPr()
+    trPr.append(OxmlElement("w:cantSplit"))
+
+
+def set_table_borders(tbl, size_eighths: int = 4, color: str = "000000") -> None:
+    """Single black borders on every edge and between cells, whatever the table style says."""
+    borders = child(tbl.tblPr, "w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        set_attrs(child(borders, f"w:{edge}"), val="single", sz=size_eighths, space=0, color=color)
+
+
+def fixed_layout(tbl) -> None:
+    set_attrs(child(tbl.tblPr, "w:tblLayout"), type="fixed")

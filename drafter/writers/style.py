@@ -27,6 +27,7 @@ class StyleProfile:
     body_size: float = 16
     title_size: float = 22
     page_number_size: float = 14
+    table_size: float = 14  # 4号 in attachment tables
     # page geometry in millimetres
     page_width: float = 210
     page_height: float = 297

@@ -21,6 +21,8 @@ def value_for(spec: FieldSpec) -> Any:
         return 61.5
     if t == "year":
         return 2019
+    if t == "serial":
+        return 75
     if t == "date":
         return dt.date(2023, 5, 17)
     if t == "text":
@@ -45,7 +47,7 @@ def value_for(spec: FieldSpec) -> Any:
 def marker_of(spec: FieldSpec, value: Any) -> str | None:
     """A piece of text that must appear in the rendering when only this field is filled."""
     t = spec.type
-    if t in ("count", "number", "money"):
+    if t in ("count", "number", "money", "serial"):
         from drafter.filters import num
         return num(value)
     if t in ("text", "items", "docs", "textblock"):

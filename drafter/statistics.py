@@ -1,0 +1,75 @@
+"""附件：主要数据统计表 — every number the report states, with last year's and the change.
+
+Built from the answers and the ontology (which fields are numbers, their units and
+prompts); it yields a plain Table for the document model.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from drafter.answers import Answers
+from drafter.fields import FieldSpec, is_empty
+from drafter.filters import money, pct, qty, yoy
+from drafter.markup import clean
+from drafter.model import Table
+from drafter.ontology import Ontology
+
+COUNTABLE = ("count", "money", "percent", "number")
+
+
+def _value(spec: FieldSpec, value: Any) -> str:
+    if is_empty(value):
+        return ""
+    if spec.type == "money":
+        return money(value, spec.unit or "万元")
+    if spec.type == "percent":
+        return pct(value)
+    return qty(value, spec.unit or "")
+
+
+def _change(spec: FieldSpec, current: Any, previous: Any) -> str:
+    if spec.type == "percent":
+        text = yoy(current, previous, "个百分点", percent=False)
+    else:
+        text = yoy(current, previous, spec.unit or "", percent=True)
+    return text.removeprefix("同比")
+
+
+def _label(record: dict, spec: FieldSpec) -> str:
+    names = [v for k, v in record.items() if isinstance(v, str) and v.strip()]
+    return f"{names[0]}：{spec.prompt}" if names else spec.prompt
+
+
+def statistics_table(answers: Answers, ontology: Ontology) -> Table | None:
+    rows: list[list[str]] = []
+    with_previous = False
+    for ref in answers.outline.section_ids():
+        section = ontology.sections[ref]
+        values = answers.values.get(ref) or {}
+        previous = answers.previous.get(ref) or {}
+        for spec in section.fields:
+            if spec.type in COUNTABLE and not is_empty(values.get(spec.id)):
+                prev = previous.get(spec.id)
+                with_previous = with_previous or not is_empty(prev)
+                rows.append([section.heading, spec.prompt, _value(spec, values[spec.id]),
+                             _value(spec, prev), _change(spec, values[spec.id], prev)])
+            elif spec.type == "records":
+                for record in values.get(spec.id) or []:
+                    for sub in spec.fields:
+                        if sub.type in COUNTABLE and not is_empty(record.get(sub.id)):
+                            rows.append([section.heading, _label(record, sub), _value(sub, record[sub.id]), "", ""])
+    if not rows:
+        return None
+    header = ["序号", "类别", "项目", f"{answers.meta.year}年"]
+    widths = [1.0, 2.6, 4.6, 1.8]
+    if with_previous:
+        header += [f"{answers.meta.year - 1}年", "同比"]
+        widths = [1.0, 2.2, 3.6, 1.4, 1.4, 1.8]
+    body = []
+    for n, row in enumerate(rows, 1):
+        category = clean(row[0]) if n == 1 or rows[n - 2][0] != row[0] else ""  # once per section
+        cells = [str(n), category, clean(row[1]), row[2]]
+        if with_previous:
+            cells += [row[3], row[4]]
+        body.append(cells)
+    return Table(header=header, rows=body, widths=widths)
