@@ -172,3 +172,16 @@ def test_header_has_a_red_mark_and_a_red_rule(tmp_path, demo_ontology):
     number = next(p for p in d.paragraphs if p.text == "测应急〔2023〕5号")
     bottom = number._p.pPr.find(qn("w:pBdr")).find(qn("w:bottom"))
     assert bottom.get(qn("w:color")) == "FF0000" and bottom.get(qn("w:space")) == "11"
+
+
+def test_level3_bold_is_an_option_of_the_style_profile(built):
+    import dataclasses
+
+    from drafter.writers.style import GBT9704
+
+    doc, d = built
+    assert d.styles["Heading 3"].element.find(qn("w:rPr")).find(qn("w:b")) is None
+    bold = docx.Document(io.BytesIO(write_docx(doc, dataclasses.replace(GBT9704, level3_bold=True))))
+    assert bold.styles["Heading 3"].element.find(qn("w:rPr")).find(qn("w:b")) is not None
+    assert bold.styles["Run-in Heading 3"].element.find(qn("w:rPr")).find(qn("w:b")) is not None
+    assert bold.styles["Heading 2"].element.find(qn("w:rPr")).find(qn("w:b")) is None

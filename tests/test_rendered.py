@@ -241,3 +241,21 @@ def test_attachment_starts_a_page_with_label_and_centred_title(attachment_pages)
     assert abs((title[0].x0 + title[-1].x1) / 2 - (LEFT + RIGHT) / 2) < 3
     assert 1.6 * PITCH < title[0].y0 - label[0].y0 < 2.6 * PITCH  # the third line
     assert any(text_of(line).startswith("序号") for line in lines)
+
+
+def test_addressee_one_line_below_the_title_flush_left(pages):
+    lines = pages[0].lines()
+    title_last = [line for line in lines if line[0].y1 - line[0].y0 > 24][-1]
+    addressee = next(line for line in lines if text_of(line) == "市委、市政府：")
+    assert abs(addressee[0].x0 - LEFT) < 1
+    # two grid lines down (a blank line between); the 22 pt glyph box sits higher in its line
+    assert 1.8 * PITCH < addressee[0].y0 - title_last[0].y0 < 2.8 * PITCH
+
+
+def test_attachment_note_two_characters_in(attachment_pages):
+    for page in attachment_pages:
+        for line in page.lines():
+            if text_of(line).startswith("附件："):
+                assert abs(line[0].x0 - (LEFT + 2 * CHAR)) < 1.5
+                return
+    raise AssertionError("no 附件说明")
