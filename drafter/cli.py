@@ -47,6 +47,17 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--format", choices=FORMATS, metavar="格式",
                        help="输出格式：docx（默认）或 md；省略时按输出文件扩展名判断")
 
+    new = commands.add_parser("new", help="向导：逐项提问，新建一份报告的答案文件", add_help=False,
+                              description="向导：逐项提问，新建答案文件并生成报告。每答一题立即保存。")
+    new.add_argument("-h", "--help", action="help", help="显示帮助并退出")
+    new.add_argument("answers", metavar="答案文件", nargs="?", help="新答案文件的路径（.yaml）；省略时按发文机关和年度命名")
+
+    ask = commands.add_parser("ask", help="向导：继续回答未完成的答案文件，或重答指定章节", add_help=False,
+                              description="继续回答答案文件中尚未完成的章节；用 --section 重答指定章节（当前答案作默认值）。")
+    ask.add_argument("-h", "--help", action="help", help="显示帮助并退出")
+    ask.add_argument("answers", metavar="答案文件", help="答案文件（.yaml）")
+    ask.add_argument("--section", metavar="章节id", action="append", help="只问这一节（可重复）；章节 id 见 drafter sections")
+
     sections = commands.add_parser("sections", help="列出可用的章节（章节本体）", add_help=False,
                                    description="列出章节本体中的全部章节：id、默认标题、对应的法定内容。")
     sections.add_argument("-h", "--help", action="help", help="显示帮助并退出")
@@ -108,7 +119,31 @@ def cmd_sections(args) -> int:
     return 0
 
 
-COMMANDS = {"build": cmd_build, "sections": cmd_sections}
+def _terminal_or_exit() -> None:
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise DrafterError("向导需要在终端中交互运行；没有终端时请直接编辑答案文件（YAML），再运行 drafter build")
+
+
+def cmd_new(args) -> int:
+    _terminal_or_exit()
+    from drafter.wizard.flow import run_new
+    from drafter.wizard.ui import Terminal
+
+    return run_new(Path(args.answers) if args.answers else None, Terminal())
+
+
+def cmd_ask(args) -> int:
+    _terminal_or_exit()
+    from drafter.wizard.flow import run_ask
+    from drafter.wizard.ui import Terminal
+
+    path = Path(args.answers)
+    if not path.exists():
+        raise DrafterError("找不到文件；新建请用 drafter new", Location(file=str(path)))
+    return run_ask(path, args.section, Terminal())
+
+
+COMMANDS = {"build": cmd_build, "sections": cmd_sections, "new": cmd_new, "ask": cmd_ask}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -122,8 +157,9 @@ def main(argv: list[str] | None = None) -> int:
     except DrafterError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
-        print("\n已中断。", file=sys.stderr)
+    except (KeyboardInterrupt, EOFError):
+        print("\n已中断。已回答的内容都已保存，下次运行 drafter ask 继续。" if args.command in ("new", "ask")
+              else "\n已中断。", file=sys.stderr)
         return 130
     except Exception as exc:  # a bug in drafter, not the user's input
         if os.environ.get("DRAFTER_DEBUG"):

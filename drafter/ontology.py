@@ -152,10 +152,13 @@ def _read(path: Path) -> Any:
         raise _fail(path, "", f"本体文件格式错误：{exc}") from None
 
 
-@functools.lru_cache(maxsize=4)
 def load(root: Path | None = None, templates: Path | None = None) -> Ontology:
-    root = Path(root) if root else paths.sections_dir()
-    templates = Path(templates) if templates else paths.templates_dir()
+    """The ontology in root (default: sections/, or $DRAFTER_SECTIONS), cached per folder."""
+    return _load(Path(root) if root else paths.sections_dir(), Path(templates) if templates else paths.templates_dir())
+
+
+@functools.lru_cache(maxsize=4)
+def _load(root: Path, templates: Path) -> Ontology:
     if not root.is_dir():
         raise DrafterError("找不到章节本体目录 sections/", Location(file=str(root)))
     contents_raw = _read(root / CONTENTS_FILE) or {}

@@ -1,0 +1,1 @@
+"""The terminal wizard (drafter new / drafter ask). Imported only by those commands."""

@@ -1,0 +1,225 @@
+"""drafter new / drafter ask: walk the ontology's questions section by section."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Callable
+
+from drafter import answers as answers_mod
+from drafter import ontology as ontology_mod
+from drafter.errors import DrafterError, Location
+from drafter.fields import FieldSpec, FieldValueError, check_date, check_text, check_year
+from drafter.ontology import Ontology, Section
+from drafter.shapes import build_outline, default_sections, load_shapes
+from drafter.wizard.questions import Asker
+from drafter.wizard.store import Store
+from drafter.wizard.ui import BACK, Terminal
+
+FINISH = object()
+
+
+def _level(issuer: str) -> str:
+    """市 / 区 / 县 from the bureau's name, for sensible defaults."""
+    name = issuer.removesuffix("应急管理局")
+    for mark in ("区", "县", "市", "州", "盟", "旗"):
+        if name.endswith(mark):
+            return mark
+    return "市"
+
+
+def default_year(today: dt.date | None = None) -> int:
+    """Reports are written in December to February: before June, the year just ended."""
+    today = today or dt.date.today()
+    return today.year - 1 if today.month < 6 else today.year
+
+
+def _ask_text(term: Terminal, message: str, *, default: str = "", required: bool = False,
+              check: Callable[[str], object] | None = None, instruction: str = "") -> object:
+    def validate(text: str) -> bool | str:
+        if not text.strip():
+            return "这一项必须填写" if required else True
+        try:
+            if check:
+                check(text.strip())
+            check_text(text, multiline=False)
+        except FieldValueError as exc:
+            return str(exc)
+        return True
+    return term.text(message, default=default, validate=validate,
+                     instruction=instruction or "（回车确认；输入 < 返回上一题）")
+
+
+def ask_metadata(term: Terminal, onto: Ontology) -> dict | None:
+    """The report's metadata, shape and sections. None if the user went back from the first."""
+    data: dict = {}
+    shapes = load_shapes(onto)
+    steps = ["issuer", "region", "year", "addressee", "shape", "sections"]
+    i = 0
+    while i < len(steps):
+        step = steps[i]
+        level = _level(data.get("issuer", ""))
+        if step == "issuer":
+            answer = _ask_text(term, "发文机关全称（如 昆山市应急管理局）", default=data.get("issuer", ""), required=True)
+        elif step == "region":
+            answer = _ask_text(term, "正文中怎样称呼本辖区（如 全市、全区、全县）",
+                               default=data.get("region", f"全{level}"))
+        elif step == "year":
+            answer = _ask_text(term, "报告年度", default=str(data.get("year", default_year())), required=True,
+                               check=lambda t: check_year(t, None))
+        elif step == "addressee":
+            default = {"区": "区委、区政府", "县": "县委、县人民政府"}.get(level, "市委、市政府")
+            answer = _ask_text(term, "主送机关（报告报送给谁；留空则不写）", default=data.get("addressee", default))
+        elif step == "shape":
+            term.say("报告结构：")
+            for shape in shapes:
+                term.say(f"  {shape.name}：{shape.description}")
+            answer = term.select("选择报告结构", [(s.name, s.id) for s in shapes], default=data.get("shape", shapes[0].id))
+        else:
+            shape = next(s for s in shapes if s.id == data["shape"])
+            defaults = set(data.get("sections") or default_sections(onto, shape))
+            chosen: list[str] = []
+            term.say("选择今年报告中要写的各节（以后可以用 drafter ask 补充，也可以在答案文件的 outline 中增删）：")
+            for area in onto.areas:
+                picked = term.checkbox(
+                    f"【{area.title}】",
+                    [(f"{s.heading}", s.id, s.id in defaults) for s in area.sections],
+                )
+                chosen += picked
+            answer = chosen
+        if answer is BACK:
+            if i == 0:
+                return None
+            i -= 1
+            continue
+        data[step] = answer.strip() if isinstance(answer, str) else answer
+        i += 1
+    data["year"] = int(data["year"])
+    return data
+
+
+def run_new(path: Path | None, term: Terminal) -> int:
+    onto = ontology_mod.load()
+    if path is not None and path.exists():
+        raise DrafterError("文件已存在；要继续回答请用 drafter ask", Location(file=str(path)))
+    term.say("欢迎使用 drafter。下面逐项提问，每答一题立即保存；随时可按 Ctrl+C 退出，下次用 drafter ask 继续。")
+    meta = ask_metadata(term, onto)
+    if meta is None:
+        term.say("已取消。")
+        return 1
+    title = f"{meta['issuer']}{meta['year']}年法治政府建设年度报告"
+    if path is None:
+        path = Path(f"{meta['issuer']}{meta['year']}年报告答案.yaml")
+        if path.exists():
+            raise DrafterError("文件已存在；要继续回答请用 drafter ask", Location(file=str(path)))
+    shape = next(s for s in load_shapes(onto) if s.id == meta["shape"])
+    report = {"issuer": meta["issuer"], "region": meta["region"], "year": meta["year"],
+              "addressee": meta["addressee"] or None}
+    Store.create(path, report, build_outline(shape, meta["sections"], onto), title)
+    term.say(f"已创建答案文件：{path}")
+    return walk(path, term, onto, None)
+
+
+def run_ask(path: Path, sections: list[str] | None, term: Terminal) -> int:
+    onto = ontology_mod.load()
+    answers_mod.load(path, onto)  # a file with errors is reported before any question
+    if sections:
+        unknown = [s for s in sections if s not in onto.sections]
+        if unknown:
+            raise DrafterError(f"没有 id 为“{unknown[0]}”的章节；运行 drafter sections 查看全部章节")
+    return walk(path, term, onto, sections)
+
+
+def walk(path: Path, term: Terminal, onto: Ontology, chosen: list[str] | None) -> int:
+    store = Store(path)
+    answers = answers_mod.load(path, onto)
+    order = chosen or answers.outline.section_ids()
+    if not chosen:
+        progress = store.progress()
+        finished = set(progress["done"]) | set(progress["skipped"])
+        start = next((i for i, sid in enumerate(order) if sid not in finished), len(order))
+    else:
+        start = 0
+    asker = Asker(term)
+    i = start
+    while i < len(order):
+        section = onto.sections[order[i]]
+        result = ask_section(section, i, len(order), store, asker, term)
+        if result is FINISH:
+            term.say(f"已保存。下次运行 drafter ask {path} 从这里继续。")
+            return 0
+        if result is BACK:
+            i = max(0, i - 1)
+            continue
+        i += 1
+    return finish(path, term, onto)
+
+
+def ask_section(section: Section, index: int, total: int, store: Store, asker: Asker, term: Terminal) -> object:
+    term.say("")
+    term.say(f"第 {index + 1}/{total} 节 · {section.heading}")
+    term.say(f"  {section.summary}")
+    action = term.select("本节：", [("填写本节", "fill"), ("跳过本节（今年不写）", "skip"),
+                                    ("保存并退出，稍后继续", "finish")], default="fill")
+    if action is BACK:
+        return BACK
+    if action == "finish":
+        return FINISH
+    if action == "skip":
+        store.mark(section.id, "skipped")
+        return None
+    values = store.values(section.id)
+    previous = dict(values.get(answers_mod.PREVIOUS_YEAR) or {})
+    j = 0
+    while j < len(section.fields):
+        spec = section.fields[j]
+        current = store.values(section.id).get(spec.id)
+        result = asker.field(spec, current, previous.get(spec.id), _saver(store, section, spec))
+        if result is BACK:
+            if j == 0:
+                return ask_section(section, index, total, store, asker, term)
+            j -= 1
+            continue
+        j += 1
+    store.mark(section.id, "done")
+    return None
+
+
+def _saver(store: Store, section: Section, spec: FieldSpec) -> Callable[[object], None]:
+    return lambda value: store.set_value(section.id, spec.id, value)
+
+
+def finish(path: Path, term: Terminal, onto: Ontology) -> int:
+    from drafter.compose import compose
+
+    answers = answers_mod.load(path, onto)
+    progress = Store(path).progress()
+    skipped = set(progress["skipped"])
+    empty = [sid for sid in answers.outline.section_ids()
+             if sid not in skipped and not any(v not in (None, "", []) for v in (answers.values.get(sid) or {}).values())]
+    served = {c for sid in answers.outline.section_ids() if answers.values.get(sid)
+              and any(v not in (None, "", []) for v in answers.values[sid].values())
+              for c in onto.sections[sid].serves}
+    missing = [desc for key, desc in onto.contents.items() if key not in served and key != "other"]
+    term.say("")
+    term.say("小结：")
+    if empty:
+        term.say("  尚未填写的章节：" + "、".join(onto.sections[s].heading for s in empty))
+    if missing:
+        term.say("  法定内容尚缺：" + "；".join(m.split("：")[0] for m in missing))
+    if not empty and not missing:
+        term.say("  所有章节都已处理，法定内容齐全。")
+    if not term.confirm("现在生成 .docx 吗？", default=True):
+        term.say(f"以后可运行：drafter build {path}")
+        return 0
+    default = str(path.with_name(f"{answers.meta.display_title}.docx"))
+    out = term.text("保存为", default=default, instruction="（回车确认）")
+    if out is BACK or not str(out).strip():
+        return 0
+    from drafter.writers.docx import write_docx
+    from drafter.yamlio import atomic_write_bytes
+
+    result = compose(answers, onto)
+    atomic_write_bytes(Path(str(out).strip()), write_docx(result.document))
+    term.say(f"已生成：{str(out).strip()}")
+    return 0

@@ -1,0 +1,239 @@
+"""Questions generated from the ontology's fields, one kind per field type.
+
+The checks are the answers file's own (drafter.fields), so the wizard accepts exactly what
+`drafter build` accepts. Every accepted change goes to `save` at once.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Callable
+
+from drafter.fields import FieldSpec, FieldValueError, check_scalar, is_empty
+from drafter.filters import cn_date, money, num, pct, qty
+from drafter.wizard.ui import BACK, EMPTY_CHOICE, Terminal
+
+Save = Callable[[Any], None]
+
+
+def shown(spec: FieldSpec, value: Any) -> str:
+    """A value as the report would state it: 66起, 880.42万元, 98.5%, 2023年12月20日."""
+    if is_empty(value):
+        return ""
+    if spec.type == "count":
+        return qty(value, spec.unit or "")
+    if spec.type == "money":
+        return money(value, spec.unit or "万元")
+    if spec.type == "percent":
+        return pct(value)
+    if spec.type == "date":
+        return cn_date(value)
+    if isinstance(value, list):
+        return "；".join(str(v) for v in value)
+    return num(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else str(value)
+
+
+def as_default(spec: FieldSpec, value: Any) -> str:
+    """The editable text of a current value."""
+    if is_empty(value):
+        return ""
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.strftime("%Y-%m-%d")
+    if isinstance(value, float):
+        return num(value)
+    return str(value)
+
+
+def _unit_hint(spec: FieldSpec) -> str:
+    return {
+        "count": f"填数字，单位：{spec.unit}；可写 80余、3万余",
+        "money": f"单位：{spec.unit}，最多两位小数",
+        "percent": "百分数，如 98.5",
+        "number": "数字",
+        "serial": "从 1 起的序号",
+        "year": "四位年份",
+        "date": "日期，如 2023-12-20",
+    }.get(spec.type, "")
+
+
+def _validator(spec: FieldSpec) -> Callable[[str], bool | str]:
+    def validate(text: str) -> bool | str:
+        if not text.strip():
+            return True
+        try:
+            check_scalar(_typed(text, spec), spec)
+        except FieldValueError as exc:
+            return str(exc)
+        return True
+    return validate
+
+
+def _typed(text: str, spec: FieldSpec) -> Any:
+    """Text typed at a prompt, as the YAML file would hold it (a number where it is one)."""
+    text = text.strip()
+    if spec.type in ("count", "serial", "year") and text.isdigit():
+        return int(text)
+    if spec.type in ("money", "percent", "number"):
+        try:
+            return float(text.rstrip("%")) if "." in text else int(text.rstrip("%"))
+        except ValueError:
+            return text
+    return text
+
+
+class Asker:
+    def __init__(self, term: Terminal):
+        self.term = term
+
+    def intro(self, spec: FieldSpec, previous: Any) -> None:
+        if spec.help:
+            self.term.say(f"  说明：{spec.help}")
+        if not is_empty(previous):
+            self.term.say(f"  上年：{shown(spec, previous)}")
+
+    def field(self, spec: FieldSpec, current: Any, previous: Any, save: Save) -> Any:
+        """Ask one field. Returns BACK, or None once the answer is saved."""
+        self.intro(spec, previous)
+        if spec.type in ("items", "docs"):
+            return self.items(spec, list(current or []), save)
+        if spec.type == "records":
+            return self.records(spec, [dict(r) for r in current or []], save)
+        if spec.type in ("choice", "flag"):
+            return self.choice(spec, current, save)
+        if spec.type == "multichoice":
+            chosen = self.term.checkbox(spec.prompt, [(o, o, o in (current or [])) for o in spec.options])
+            save(chosen or None)
+            return None
+        answer = self.scalar(spec, current)
+        if answer is BACK:
+            return BACK
+        save(answer)
+        return None
+
+    def scalar(self, spec: FieldSpec, current: Any, prompt: str | None = None) -> Any:
+        hint = _unit_hint(spec)
+        multiline = spec.type == "textblock"
+        ending = "Esc 后回车（或 Alt+回车）结束" if multiline else "回车确认"
+        instruction = f"（{hint + '；' if hint else ''}{ending}；留空表示今年不报告；输入 < 返回上一题）"
+        text = self.term.text(prompt or spec.prompt, default=as_default(spec, current), instruction=instruction,
+                              validate=_validator(spec), multiline=multiline)
+        if text is BACK:
+            return BACK
+        return check_scalar(_typed(text, spec), spec) if text.strip() else None
+
+    def choice(self, spec: FieldSpec, current: Any, save: Save) -> Any:
+        options = [(o, o) for o in spec.options] if spec.type == "choice" else [("是", True), ("否", False)]
+        answer = self.term.select(spec.prompt, [*options, (EMPTY_CHOICE, None)], default=current)
+        if answer is BACK:
+            return BACK
+        save(answer)
+        return None
+
+    # -- lists of free-text items ------------------------------------------------------
+    def items(self, spec: FieldSpec, items: list[str], save: Save) -> Any:
+        noun = "文件" if spec.type == "docs" else "项"
+        while True:
+            self._show_list(spec.prompt, items)
+            actions = [(f"添加一{noun}", "add")]
+            if items:
+                actions += [(f"修改某一{noun}", "edit"), (f"删除某一{noun}", "delete")]
+            if len(items) > 1:
+                actions.append(("调整顺序（上移某一项）", "up"))
+            actions.append(("完成，下一题", "done"))
+            action = self.term.select(f"{spec.prompt}：要做什么？", actions, default="add" if not items else "done")
+            if action is BACK:
+                return BACK
+            if action == "done":
+                return None
+            if action == "add":
+                text = self.term.text(f"新的一{noun}", instruction="（回车确认；留空取消；输入 < 返回）",
+                                      validate=_text_validator(spec))
+                if text is not BACK and text.strip():
+                    items.append(text.strip())
+            else:
+                k = self._pick(items, {"edit": "修改哪一项？", "delete": "删除哪一项？", "up": "上移哪一项？"}[action])
+                if k is None:
+                    continue
+                if action == "edit":
+                    text = self.term.text("修改为", default=items[k], validate=_text_validator(spec),
+                                          instruction="（回车确认；留空则删除；输入 < 返回）")
+                    if text is BACK:
+                        continue
+                    if text.strip():
+                        items[k] = text.strip()
+                    else:
+                        del items[k]
+                elif action == "delete":
+                    del items[k]
+                elif action == "up" and k > 0:
+                    items[k - 1], items[k] = items[k], items[k - 1]
+            save(list(items) or None)
+
+    def _show_list(self, title: str, items: list[str]) -> None:
+        self.term.say(f"  {title}：" + ("（暂无）" if not items else ""))
+        for n, item in enumerate(items, 1):
+            self.term.say(f"    {n}. {item}")
+
+    def _pick(self, items: list[Any], message: str, label: Callable[[Any], str] = str) -> int | None:
+        choice = self.term.select(message, [(f"{n}. {label(item)[:40]}", n - 1) for n, item in enumerate(items, 1)])
+        return None if choice is BACK else choice
+
+    # -- records -------------------------------------------------------------------------
+    def records(self, spec: FieldSpec, records: list[dict], save: Save) -> Any:
+        def label(record: dict) -> str:
+            texts = [str(record[f.id]) for f in spec.fields if f.type in ("text", "textblock") and record.get(f.id)]
+            return texts[0] if texts else "、".join(shown(f, record.get(f.id)) for f in spec.fields if record.get(f.id) is not None)
+
+        while True:
+            self._show_list(spec.prompt, [label(r) for r in records])
+            actions = [("添加一条", "add")]
+            if records:
+                actions += [("修改某一条", "edit"), ("删除某一条", "delete")]
+            actions.append(("完成，下一题", "done"))
+            action = self.term.select(f"{spec.prompt}：要做什么？", actions, default="add" if not records else "done")
+            if action is BACK:
+                return BACK
+            if action == "done":
+                return None
+            if action == "add":
+                record: dict = {}
+                if self._record(spec, record) is not BACK and any(v is not None for v in record.values()):
+                    records.append(record)
+            else:
+                k = self._pick(records, "哪一条？", label)
+                if k is None:
+                    continue
+                if action == "edit":
+                    self._record(spec, records[k])
+                else:
+                    del records[k]
+            save([{k: v for k, v in r.items() if v is not None} for r in records] or None)
+
+    def _record(self, spec: FieldSpec, record: dict) -> Any:
+        j = 0
+        while j < len(spec.fields):
+            sub = spec.fields[j]
+            if sub.type in ("items", "docs"):
+                result = self.items(sub, list(record.get(sub.id) or []), lambda v, s=sub: record.__setitem__(s.id, v))
+            elif sub.type in ("choice", "flag"):
+                result = self.choice(sub, record.get(sub.id), lambda v, s=sub: record.__setitem__(s.id, v))
+            else:
+                result = self.scalar(sub, record.get(sub.id), prompt=f"  {sub.prompt}")
+                if result is not BACK:
+                    record[sub.id] = result
+            if result is BACK:
+                if j == 0:
+                    return BACK
+                j -= 1
+                continue
+            j += 1
+        return None
+
+
+def _text_validator(spec: FieldSpec) -> Callable[[str], bool | str]:
+    def validate(text: str) -> bool | str:
+        try:
+            check_scalar([text], FieldSpec(id=spec.id, type="items", prompt=spec.prompt))
+        except FieldValueError as exc:
+            return str(exc)
+        return True
+    return validate

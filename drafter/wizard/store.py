@@ -1,0 +1,121 @@
+"""The answers file as the wizard keeps it: every accepted answer is on disk at once.
+
+Each write reloads the file first (the user may be editing it by hand in another window),
+changes only the one value, and replaces the file atomically. Comments, key order and
+keys drafter does not know survive; a file that no longer parses is never overwritten.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from drafter import yamlio
+from drafter.answers import PREVIOUS_YEAR
+
+PROGRESS = "wizard"  # top-level key: which sections are done or skipped
+
+HEADER = """\
+# {title}
+# 由 drafter 向导生成。可以直接编辑本文件（注释和顺序会保留），然后运行：
+#   drafter build {name}          生成 .docx
+#   drafter ask {name}            继续回答尚未完成的问题
+"""
+
+
+def _plain(value: Any) -> Any:
+    """A value as ruamel should write it: mappings and lists round-trip types, dates as dates."""
+    if isinstance(value, dict):
+        out = CommentedMap()
+        for k, v in value.items():
+            if v not in (None, "", []):
+                out[k] = _plain(v)
+        return out
+    if isinstance(value, list):
+        return CommentedSeq(_plain(v) for v in value)
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value
+
+
+class Store:
+    def __init__(self, path: Path):
+        self.path = Path(path)
+
+    # -- whole file ----------------------------------------------------------------------
+    @classmethod
+    def create(cls, path: Path, report: dict, outline: dict, title: str) -> "Store":
+        data = CommentedMap()
+        data["report"] = _plain(report)
+        data["outline"] = _plain(outline)
+        data["answers"] = CommentedMap()
+        data.yaml_set_start_comment(HEADER.format(title=title, name=Path(path).name).rstrip("\n"))
+        doc = yamlio.Document(Path(path), data)
+        doc.save()
+        return cls(path)
+
+    def load(self) -> yamlio.Document:
+        return yamlio.load(self.path)
+
+    def _update(self, change) -> None:
+        doc = self.load()  # reload: never write over the user's hand edits
+        change(doc.data)
+        doc.save()
+
+    # -- answers -------------------------------------------------------------------------
+    def values(self, section_id: str) -> dict:
+        answers = self.load().data.get("answers") or {}
+        return dict(answers.get(section_id) or {})
+
+    def set_value(self, section_id: str, field_id: str, value: Any) -> None:
+        def change(data):
+            answers = data.get("answers")
+            if not isinstance(answers, dict):
+                answers = data["answers"] = CommentedMap()
+            section = answers.get(section_id)
+            if not isinstance(section, dict):
+                section = answers[section_id] = CommentedMap()
+            if value in (None, "", []):
+                section.pop(field_id, None)
+            elif field_id in section:
+                section[field_id] = _plain(value)
+            else:
+                # new keys go before previous_year, which stays last in its section
+                keys = list(section.keys())
+                at = keys.index(PREVIOUS_YEAR) if PREVIOUS_YEAR in keys else len(keys)
+                section.insert(at, field_id, _plain(value))
+            if not section:
+                answers.pop(section_id, None)
+        self._update(change)
+
+    def set_report(self, key: str, value: Any) -> None:
+        def change(data):
+            report = data.setdefault("report", CommentedMap())
+            if value in (None, ""):
+                report.pop(key, None)
+            else:
+                report[key] = _plain(value)
+        self._update(change)
+
+    # -- progress ------------------------------------------------------------------------
+    def progress(self) -> dict[str, list[str]]:
+        raw = self.load().data.get(PROGRESS) or {}
+        return {k: [str(v) for v in raw.get(k) or []] for k in ("done", "skipped")}
+
+    def mark(self, section_id: str, status: str | None) -> None:
+        """status: done, skipped, or None to forget the section's status."""
+        def change(data):
+            progress = data.get(PROGRESS)
+            if not isinstance(progress, dict):
+                progress = data[PROGRESS] = CommentedMap()
+            for key in ("done", "skipped"):
+                items = progress.get(key)
+                if not isinstance(items, list):
+                    items = progress[key] = CommentedSeq()
+                if section_id in items:
+                    items.remove(section_id)
+                if status == key:
+                    items.append(section_id)
+        self._update(change)

@@ -1,0 +1,226 @@
+"""The wizard, driven through prompt_toolkit's pipe input with a dummy output."""
+from __future__ import annotations
+
+import threading
+
+import pytest
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
+
+from drafter import answers as answers_mod
+from drafter import ontology as ontology_mod
+from drafter.errors import DrafterError
+from drafter.fields import FieldSpec
+from drafter.wizard import flow
+from drafter.wizard.questions import Asker
+from drafter.wizard.store import Store
+from drafter.wizard.ui import BACK, Terminal
+from tests.conftest import DEMO_ANSWERS, FIXTURE_ONTOLOGY
+
+ENTER, DOWN, UP, SPACE, BACKSPACE, CLEAR = "\r", "\x1b[B", "\x1b[A", " ", "\x7f", "\x15"
+
+
+def drive(keys: str, fn, timeout: float = 30):
+    """Run fn(terminal) with keys typed ahead; fail if it waits for more input."""
+    result: dict = {}
+    with create_pipe_input() as pipe:
+        pipe.send_text(keys)
+        term = Terminal(input=pipe, output=DummyOutput())
+
+        def target():
+            try:
+                result["value"] = fn(term)
+            except BaseException as exc:  # noqa: BLE001 - reported in the test's thread
+                result["error"] = exc
+
+        thread = threading.Thread(target=target, daemon=True)
+        thread.start()
+        thread.join(timeout)
+        if thread.is_alive():
+            pipe.close()
+            raise AssertionError("the wizard is still waiting for input: the test's keys ran out")
+    if "error" in result:
+        raise result["error"]
+    return result.get("value")
+
+
+@pytest.fixture
+def demo(monkeypatch):
+    monkeypatch.setenv("DRAFTER_SECTIONS", str(FIXTURE_ONTOLOGY / "sections"))
+    monkeypatch.setenv("DRAFTER_TEMPLATES", str(FIXTURE_ONTOLOGY / "templates"))
+    return ontology_mod.load()
+
+
+def spec(type_, **kw):
+    return FieldSpec(id="x", type=type_, prompt="测试问题", **kw)
+
+
+# ---- single questions -------------------------------------------------------------------
+
+def test_count_is_refused_until_valid_and_saved_as_a_number():
+    saved = []
+    drive("很多" + ENTER + BACKSPACE * 2 + "-3" + ENTER + BACKSPACE * 2 + "57" + ENTER,
+          lambda t: Asker(t).field(spec("count", unit="件"), None, None, saved.append))
+    assert saved == [57] and isinstance(saved[0], int)
+
+
+def test_empty_answer_means_not_reported_and_lt_goes_back():
+    saved = []
+    assert drive(ENTER, lambda t: Asker(t).field(spec("money", unit="万元"), None, None, saved.append)) is None
+    assert saved == [None]
+    assert drive("<" + ENTER, lambda t: Asker(t).field(spec("date"), None, None, saved.append)) is BACK
+
+
+def test_current_value_is_the_default():
+    saved = []
+    drive(ENTER, lambda t: Asker(t).field(spec("date"), __import__("datetime").date(2023, 12, 20), None, saved.append))
+    assert str(saved[0]) == "2023-12-20"
+
+
+def test_items_can_be_added_edited_reordered_and_deleted():
+    saves = []
+    # the menu starts on 添加 when the list is empty, on 完成 otherwise; ↑ wraps around.
+    # one item:  添加 修改 删除 完成 返回;  two or more: 添加 修改 删除 调整顺序 完成 返回
+    keys = (
+        ENTER + "甲" + ENTER                       # 添加 → 甲
+        + UP * 3 + ENTER + "乙" + ENTER            # 完成 ↑↑↑ 添加 → 乙
+        + UP + ENTER + DOWN + ENTER                # 调整顺序 → item 2 (乙) moves up
+        + UP * 3 + ENTER + ENTER + CLEAR + "乙改" + ENTER  # 修改 → item 1 → 乙改
+        + UP * 2 + ENTER + DOWN + ENTER            # 删除 → item 2 (甲)
+        + ENTER                                    # 完成
+    )
+    drive(keys, lambda t: Asker(t).field(spec("items"), [], None, saves.append))
+    assert saves == [["甲"], ["甲", "乙"], ["乙", "甲"], ["乙改", "甲"], ["乙改"]]
+
+
+def test_records_are_asked_field_by_field():
+    record_spec = FieldSpec(id="actions", type="records", prompt="专项行动", fields=[
+        FieldSpec(id="name", type="text", prompt="名称"),
+        FieldSpec(id="checks", type="count", unit="家次", prompt="检查家次"),
+    ])
+    saves = []
+    drive(ENTER + "有限空间专项" + ENTER + "12" + ENTER + ENTER,
+          lambda t: Asker(t).field(record_spec, None, None, saves.append))
+    assert saves == [[{"name": "有限空间专项", "checks": 12}]]
+
+
+def test_choice_and_flag():
+    saves = []
+    drive(DOWN + ENTER, lambda t: Asker(t).field(spec("choice", options=["已完成", "持续推进", "未完成"]), None, None, saves.append))
+    drive(ENTER, lambda t: Asker(t).field(spec("flag"), None, None, saves.append))
+    assert saves == ["持续推进", True]
+
+
+# ---- the answers file as the wizard keeps it ----------------------------------------------
+
+def test_store_writes_each_answer_keeping_comments_and_unknown_keys(tmp_path):
+    path = tmp_path / "a.yaml"
+    path.write_text(DEMO_ANSWERS.replace("answers:\n", "my_notes: 手写的备注  # 用户自己的键\nanswers:\n"), encoding="utf-8")
+    store = Store(path)
+    store.set_value("enforcement", "enterprises", 3000)
+    store.set_value("enforcement", "started", __import__("datetime").date(2023, 3, 1))
+    text = path.read_text(encoding="utf-8")
+    assert "# 测试报告：注释要保留" in text and "# 发文机关" in text and "my_notes: 手写的备注  # 用户自己的键" in text
+    assert "    enterprises: 3000\n" in text and "    started: 2023-03-01\n" in text
+    assert text.index("started:") < text.index("previous_year:")
+    # a hand edit made between two answers survives the next write
+    path.write_text(path.read_text(encoding="utf-8").replace("region: 全市", "region: 全区"), encoding="utf-8")
+    store.set_value("problems", "items", ["新问题"])
+    assert "region: 全区" in path.read_text(encoding="utf-8")
+    store.set_value("enforcement", "enterprises", None)
+    assert "enterprises:" not in path.read_text(encoding="utf-8")
+
+
+def test_store_never_overwrites_a_file_that_no_longer_parses(tmp_path):
+    path = tmp_path / "a.yaml"
+    broken = DEMO_ANSWERS.replace("  region: 全市", "  region: [全市")
+    path.write_text(broken, encoding="utf-8")
+    with pytest.raises(DrafterError, match="YAML 格式错误"):
+        Store(path).set_value("enforcement", "enterprises", 1)
+    assert path.read_text(encoding="utf-8") == broken
+
+
+# ---- whole flows --------------------------------------------------------------------------
+
+def new_report_keys() -> str:
+    return (
+        "测试县应急管理局" + ENTER          # 发文机关
+        + ENTER                            # 全县 (default)
+        + CLEAR + "2023" + ENTER           # 年度
+        + ENTER                            # 县委、县人民政府 (default)
+        + ENTER                            # 结构：按法定内容
+        + DOWN + SPACE + ENTER             # 章节：also check 严格规范执法
+    )
+
+
+def test_new_writes_the_file_at_once_and_finish_later_keeps_it(tmp_path, demo):
+    path = tmp_path / "new.yaml"
+    keys = new_report_keys() + DOWN * 2 + ENTER  # first section: 保存并退出
+    assert drive(keys, lambda t: flow.run_new(path, t)) == 0
+    a = answers_mod.load(path, demo)
+    assert a.meta.issuer == "测试县应急管理局" and a.meta.region == "全县" and a.meta.year == 2023
+    assert a.meta.addressee == "县委、县人民政府"
+    assert a.outline.section_ids() == ["opening", "enforcement", "problems"]
+    assert a.values == {} and "由 drafter 向导生成" in path.read_text(encoding="utf-8")
+
+
+def test_full_walk_then_build(tmp_path, demo):
+    path = tmp_path / "r.yaml"
+    keys = (
+        new_report_keys()
+        + ENTER + "以习近平法治思想为指导" + ENTER          # 1/3 开头
+        + ENTER                                             # 2/3 执法：填写本节
+        + "2770" + ENTER + ENTER + ENTER                    # 检查次数；企业家数、由谁开展 留空
+        + "2590.69" + ENTER + "98.5" + ENTER                # 罚款、完成率
+        + ENTER + "年度检查计划" + ENTER + ENTER            # 文件：添加一项，完成
+        + ENTER + "深化专项执法" + ENTER + ENTER            # 做法：添加一项，完成
+        + "2023-03-01" + ENTER                              # 开始日期
+        + ENTER                                             # 写法：一是二是
+        + ENTER + "专项行动甲" + ENTER + "5" + ENTER + ENTER  # 专项行动：一条
+        + DOWN + ENTER                                      # 3/3 问题：跳过本节
+        + ENTER + ENTER                                     # 生成 .docx？是；保存为（默认）
+    )
+    assert drive(keys, lambda t: flow.run_new(path, t)) == 0
+    a = answers_mod.load(path, demo)
+    assert a.values["opening"] == {"guidance": "以习近平法治思想为指导"}
+    e = a.values["enforcement"]
+    assert (e["inspections"], e["fines"], e["completion"]) == (2770, 2590.69, 98.5)
+    assert e["plan"] == ["年度检查计划"] and e["measures"] == ["深化专项执法"] and str(e["started"]) == "2023-03-01"
+    assert e["mode"] == "一是二是" and e["actions"] == [{"name": "专项行动甲", "checks": 5}]
+    assert Store(path).progress() == {"done": ["opening", "enforcement"], "skipped": ["problems"]}
+    docx_path = tmp_path / "测试县应急管理局2023年法治政府建设年度报告.docx"
+    assert docx_path.exists() and docx_path.stat().st_size > 10_000
+
+
+def test_ask_resumes_where_it_stopped_and_back_returns_to_the_previous_question(tmp_path, demo):
+    path = tmp_path / "r.yaml"
+    drive(new_report_keys() + ENTER + "指导思想甲" + ENTER + DOWN * 2 + ENTER, lambda t: flow.run_new(path, t))
+    assert Store(path).progress()["done"] == ["opening"]
+    keys = (
+        ENTER                      # resumes at 2/3 执法：填写本节
+        + "100" + ENTER            # 检查次数
+        + "<" + ENTER              # 企业家数：返回上一题
+        + CLEAR + "120" + ENTER    # 检查次数 again, now 120
+        + "30" + ENTER             # 企业家数, then the user walks away mid-section
+    )
+    with pytest.raises(AssertionError, match="keys ran out"):
+        drive(keys, lambda t: flow.run_ask(path, None, t), timeout=8)
+    values = answers_mod.load(path, demo).values["enforcement"]
+    assert values["inspections"] == 120 and values["enterprises"] == 30
+    assert "enforcement" not in Store(path).progress()["done"]  # asked again next time
+
+
+def test_ask_section_reasks_with_current_answers_as_defaults(tmp_path, demo):
+    path = tmp_path / "a.yaml"
+    path.write_text(DEMO_ANSWERS, encoding="utf-8")
+    keys = ENTER + ENTER + ENTER  # 开头: 填写; guidance keeps its default; then finish()
+    keys += DOWN + ENTER           # 生成 .docx？否
+    assert drive(keys, lambda t: flow.run_ask(path, ["opening"], t)) == 0
+    assert answers_mod.load(path, demo).values["opening"]["guidance"] == "以习近平法治思想为指导"
+    assert path.read_text(encoding="utf-8").startswith("# 测试报告：注释要保留")
+
+
+def test_default_year():
+    import datetime as dt
+    assert flow.default_year(dt.date(2024, 1, 15)) == 2023
+    assert flow.default_year(dt.date(2024, 11, 22)) == 2024
