@@ -1,0 +1,120 @@
+"""The real `drafter new` / `drafter ask` in a pseudo-terminal (pexpect)."""
+from __future__ import annotations
+
+import os
+import signal
+import sys
+
+import pytest
+
+pexpect = pytest.importorskip("pexpect")
+
+from drafter import answers as answers_mod  # noqa: E402
+from drafter import ontology as ontology_mod  # noqa: E402
+from tests.conftest import FIXTURE_ONTOLOGY  # noqa: E402
+
+ENTER, DOWN, SPACE, CLEAR = "\r", "\x1b[B", " ", "\x15"
+
+
+@pytest.fixture
+def env(monkeypatch):
+    monkeypatch.setenv("DRAFTER_SECTIONS", str(FIXTURE_ONTOLOGY / "sections"))
+    monkeypatch.setenv("DRAFTER_TEMPLATES", str(FIXTURE_ONTOLOGY / "templates"))
+    e = dict(os.environ, TERM="xterm-256color", COLUMNS="100", LINES="40")
+    return e
+
+
+def spawn(args, env, cwd):
+    child = pexpect.spawn(sys.executable, ["-m", "drafter", *args], env=env, cwd=str(cwd),
+                          encoding="utf-8", timeout=30, dimensions=(40, 100))
+    return child
+
+
+def answer(child, prompt: str, keys: str) -> None:
+    child.expect(prompt)
+    child.send(keys)
+
+
+def metadata(child) -> None:
+    answer(child, "发文机关全称", "测试县应急管理局" + ENTER)
+    answer(child, "怎样称呼本辖区", ENTER)
+    answer(child, "报告年度", CLEAR + "2023" + ENTER)
+    answer(child, "主送机关", ENTER)
+    answer(child, "选择报告结构", ENTER)
+    answer(child, "测试领域", DOWN + SPACE + ENTER)
+
+
+def test_new_in_a_terminal_then_resume_and_build(tmp_path, env):
+    child = spawn(["new", "r.yaml"], env, tmp_path)
+    metadata(child)
+    child.expect("已创建答案文件")
+    answer(child, r"第 1/3 节", "")
+    answer(child, "本节", ENTER)
+    answer(child, "指导思想", "以习近平法治思想为指导" + ENTER)
+    answer(child, r"第 2/3 节", "")
+    answer(child, "本节", DOWN * 2 + ENTER)  # 保存并退出
+    child.expect("drafter ask")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+    onto = ontology_mod.load()
+    a = answers_mod.load(tmp_path / "r.yaml", onto)
+    assert a.values["opening"]["guidance"] == "以习近平法治思想为指导"
+
+    child = spawn(["ask", "r.yaml"], env, tmp_path)
+    answer(child, r"第 2/3 节", "")          # resumes at the second section
+    answer(child, "本节", DOWN + ENTER)     # 跳过
+    answer(child, r"第 3/3 节", "")
+    answer(child, "本节", ENTER)
+    answer(child, "问题", ENTER)             # 添加一项
+    answer(child, "新的一项", "执法人员不足" + ENTER)
+    answer(child, "要做什么", ENTER)          # 完成
+    answer(child, "尚未填写的章节|法定内容", "")
+    answer(child, "现在生成", ENTER)
+    answer(child, "保存为", ENTER)
+    child.expect("已生成")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert (tmp_path / "测试县应急管理局2023年法治政府建设年度报告.docx").exists()
+    a = answers_mod.load(tmp_path / "r.yaml", onto)
+    assert a.values["problems"]["items"] == ["执法人员不足"]
+
+
+ANSWERS = [("执法检查次数", "2770", "inspections", 2770),
+           ("检查企业家数", "2479", "enterprises", 2479),
+           ("由谁开展", "市执法大队", "inspectors", "市执法大队"),
+           ("罚款金额", "12.5", "fines", 12.5),
+           ("计划完成率", "98.5", "completion", 98.5)]
+
+
+@pytest.mark.parametrize("answered", [1, 3, 5])
+def test_a_killed_wizard_keeps_every_accepted_answer(tmp_path, env, answered):
+    child = spawn(["new", "r.yaml"], env, tmp_path)
+    metadata(child)
+    answer(child, "本节", DOWN + ENTER)  # 开头：跳过
+    answer(child, "本节", ENTER)          # 执法：填写
+    for prompt, typed, _, _ in ANSWERS[:answered]:
+        answer(child, prompt, typed + ENTER)
+    # the next question is on screen: the last answer has been accepted (and saved)
+    child.expect(ANSWERS[answered][0] if answered < len(ANSWERS) else "检查计划文件")
+    child.kill(signal.SIGKILL)
+    child.close(force=True)
+    a = answers_mod.load(tmp_path / "r.yaml", ontology_mod.load())
+    for _, _, field, value in ANSWERS[:answered]:
+        assert a.values["enforcement"][field] == value
+    assert not [p for p in tmp_path.iterdir() if p.suffix == ".tmp"]
+
+
+def test_ctrl_c_exits_cleanly_with_a_hint(tmp_path, env):
+    child = spawn(["new", "r.yaml"], env, tmp_path)
+    metadata(child)
+    answer(child, "本节", ENTER)
+    answer(child, "指导思想", "\x03")
+    child.expect("已回答的内容都已保存")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert "Traceback" not in (child.before or "")
+    assert (tmp_path / "r.yaml").exists()
