@@ -80,4 +80,5 @@ class Terminal:
         return chosen
 
     def confirm(self, message: str, default: bool = True) -> bool:
-        return questionary.confirm(message, default=default, style=STYLE, **self.kwargs).unsafe_ask()
+        """是 / 否 as a menu: questionary's confirm answers in English (Y/n, Yes)."""
+        return self.select(message, [("是", True), ("否", False)], default=default, back=False)
