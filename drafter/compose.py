@@ -52,14 +52,21 @@ class _Composer:
     def orphans(self, section) -> None:
         """Warn about a qualifier filled without the fact it qualifies: it would not be said."""
         values = self.answers.values.get(section.id) or {}
+        where = f"章节“{section.heading}”（{section.id}）"
+        self._orphans(section.fields, values, where)
         for spec in section.fields:
+            if spec.type == "records":
+                for n, record in enumerate(values.get(spec.id) or [], 1):
+                    self._orphans(spec.fields, record, f"{where}“{_short(spec.prompt)}”第 {n} 条")
+
+    def _orphans(self, fields, values: dict, where: str) -> None:
+        by_id = {f.id: f for f in fields}
+        for spec in fields:
             if spec.requires and values.get(spec.id) not in (None, "", []) and all(
                 values.get(r) in (None, "", []) for r in spec.requires
             ):
-                needed = "或".join(f"“{section.field(r).prompt}”" for r in spec.requires)
-                self.out.warnings.append(
-                    f"章节“{section.heading}”（{section.id}）：填写了“{spec.prompt}”，但没有填写{needed}，这一项不会写入报告"
-                )
+                needed = "或".join(f"“{_short(by_id[r].prompt)}”" for r in spec.requires)
+                self.out.warnings.append(f"{where}：填写了“{_short(spec.prompt)}”，但没有填写{needed}，这一项不会写入报告")
 
     def headed(self, title: str, run_in: bool, level: int, blocks: list[Block]) -> list[Block]:
         first = blocks[0] if blocks else None
@@ -158,6 +165,11 @@ def _attachments(answers: Answers, ontology: Ontology, out: Composition) -> None
             out.warnings.append(f"附件“{title}”没有可列的数字，已略去")
             continue
         out.document.attachments.append(Attachment(title=markup.clean(title), blocks=[table]))
+
+
+def _short(prompt: str) -> str:
+    """A prompt without its parenthesised examples, for messages."""
+    return re.sub(r"（[^）]*）", "", prompt).strip() or prompt
 
 
 _PLACEHOLDER = re.compile(r"(?<![A-Za-z])[xX]{2,}(?![A-Za-z])")

@@ -48,6 +48,7 @@ class FieldSpec:
     compare: bool = False  # worth a year-on-year comparison in prose
     stable: bool = False  # usually the same every year (carried over)
     requires: list[str] = field(default_factory=list)  # only said together with one of these
+    advances: bool = False  # a yearly ordinal (第34个): one more each year
     example: Any = None
 
     def subfield(self, field_id: str) -> "FieldSpec | None":

@@ -85,7 +85,7 @@ def _field(raw: Any, path: Path, where: str) -> FieldSpec:
     options = [str(o) for o in raw.get("options") or []]
     if ftype in ("choice", "multichoice") and not options:
         raise _fail(path, where, "选择题必须列出选项 options")
-    known = {"id", "type", "prompt", "help", "unit", "options", "fields", "compare", "stable", "requires", "example"}
+    known = {"id", "type", "prompt", "help", "unit", "options", "fields", "compare", "stable", "requires", "advances", "example"}
     unknown = set(raw) - known
     if unknown:
         raise _fail(path, where, f"未知的字段属性：{'、'.join(sorted(unknown))}")
@@ -100,6 +100,7 @@ def _field(raw: Any, path: Path, where: str) -> FieldSpec:
         compare=bool(raw.get("compare", False)),
         stable=bool(raw.get("stable", False)),
         requires=[str(r) for r in raw.get("requires") or []],
+        advances=bool(raw.get("advances", False)),
         example=raw.get("example"),
     )
 
