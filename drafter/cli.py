@@ -58,6 +58,15 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("answers", metavar="答案文件", help="答案文件（.yaml）")
     ask.add_argument("--section", metavar="章节id", action="append", help="只问这一节（可重复）；章节 id 见 drafter sections")
 
+    nxt = commands.add_parser("next", help="根据今年的答案文件起草明年的答案文件", add_help=False,
+                              description="根据今年的答案文件起草下一年度的答案文件：年度加一，数字移作上年数值供同比，"
+                                          "沿用稳定的内容，把今年的问题和工作安排列为明年的整改核对清单。")
+    nxt.add_argument("-h", "--help", action="help", help="显示帮助并退出")
+    nxt.add_argument("answers", metavar="今年的答案文件", help="今年的答案文件（.yaml）")
+    nxt.add_argument("-o", "--output", metavar="明年的答案文件",
+                     help="输出路径；默认把文件名中的年份加一（如 kunshan-2023.yaml → kunshan-2024.yaml）")
+    nxt.add_argument("--force", action="store_true", help="输出文件已存在时覆盖它")
+
     sections = commands.add_parser("sections", help="列出可用的章节（章节本体）", add_help=False,
                                    description="列出章节本体中的全部章节：id、默认标题、对应的法定内容。")
     sections.add_argument("-h", "--help", action="help", help="显示帮助并退出")
@@ -143,7 +152,37 @@ def cmd_ask(args) -> int:
     return run_ask(path, args.section, Terminal())
 
 
-COMMANDS = {"build": cmd_build, "sections": cmd_sections, "new": cmd_new, "ask": cmd_ask}
+def _next_path(source: Path, year: int) -> Path:
+    name = source.name
+    if str(year) in name:
+        return source.with_name(name.replace(str(year), str(year + 1)))
+    return source.with_name(f"{source.stem}-{year + 1}{source.suffix}")
+
+
+def cmd_next(args) -> int:
+    from drafter import answers as answers_mod
+    from drafter import ontology as ontology_mod
+    from drafter.rollover import roll_forward
+
+    onto = ontology_mod.load()
+    source = Path(args.answers)
+    this_year = answers_mod.load(source, onto)  # a file with errors is reported, not rolled
+    out = Path(args.output) if args.output else _next_path(source, this_year.meta.year)
+    if out.resolve() == source.resolve():
+        raise DrafterError("输出文件不能与今年的答案文件相同", Location(file=str(out)))
+    if out.exists() and not args.force:
+        raise DrafterError("文件已存在；要覆盖请加 --force", Location(file=str(out)))
+    result = roll_forward(this_year.document, onto)
+    result.document.save(out)
+    answers_mod.load(out, onto)  # what we wrote must read back
+    for warning in result.warnings:
+        print(f"提示：{warning}", file=sys.stderr)
+    print(f"已起草 {result.year} 年答案文件：{out}")
+    print(f"下一步：drafter ask {out}  逐项填写今年的数字和整改情况；然后 drafter build {out}")
+    return 0
+
+
+COMMANDS = {"build": cmd_build, "sections": cmd_sections, "new": cmd_new, "ask": cmd_ask, "next": cmd_next}
 
 
 def main(argv: list[str] | None = None) -> int:

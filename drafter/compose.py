@@ -39,7 +39,8 @@ class _Composer:
             self.out.warnings.append(f"章节“{section.heading}”（{section.id}）还没有填写，已略去")
             return None
         self.orphans(section)
-        context = section_context(section, self.answers, self.ontology.observances)
+        context = section_context(section, self.answers, self.ontology.observances,
+                                  self.ontology.calendar.get("periods"))
         text = render.render(section.template, context, self.ontology.templates)
         self.out.rendered[section.id] = text
         blocks = markup.parse(text, base_level=base_level)

@@ -59,17 +59,22 @@ def _values(section: Section, raw: dict[str, Any] | None) -> dict[str, Any]:
     return out
 
 
-def calendar_context(observances: dict[str, dict], year: int) -> Namespace:
-    """calendar.safety_month → 20 in 2021: which edition each yearly event has this year."""
-    return Namespace({key: edition(year, event["first_year"]) for key, event in observances.items()})
+def calendar_context(observances: dict[str, dict], year: int, periods: dict | None = None) -> Namespace:
+    """calendar.safety_month → 20 in 2021: which edition each yearly event has this year;
+    calendar.pufa → 八五, calendar.gangyao → 2021—2025年: the period the year falls in."""
+    out = Namespace({key: edition(year, event["first_year"]) for key, event in observances.items()})
+    for kind, items in (periods or {}).items():
+        out[kind] = next((str(p["name"]) for p in items if int(p["start"]) <= year <= int(p["end"])), None)
+    return out
 
 
-def section_context(section: Section, answers: Answers, observances: dict[str, dict] | None = None) -> dict[str, Any]:
+def section_context(section: Section, answers: Answers, observances: dict[str, dict] | None = None,
+                    periods: dict | None = None) -> dict[str, Any]:
     values = _values(section, answers.values.get(section.id))
     ctx: dict[str, Any] = dict(values)
     ctx["prev"] = Namespace(_values(section, answers.previous.get(section.id)))
     ctx["report"] = report_context(answers.meta)
-    ctx["calendar"] = calendar_context(observances or {}, answers.meta.year)
+    ctx["calendar"] = calendar_context(observances or {}, answers.meta.year, periods)
     ctx["section"] = Namespace(id=section.id, heading=section.heading)
     return ctx
 

@@ -52,6 +52,7 @@ class Ontology:
     root: Path
     templates: Path  # where this ontology's section templates live
     observances: dict[str, dict] = field(default_factory=dict)  # yearly events and their first year
+    calendar: dict = field(default_factory=dict)  # the whole of _calendar.yaml (periods, wording)
 
     @functools.cached_property
     def sections(self) -> dict[str, Section]:
@@ -183,4 +184,5 @@ def _load(root: Path, templates: Path) -> Ontology:
     for key, event in observances.items():
         if not isinstance(event.get("first_year"), int):
             raise _fail(root / CALENDAR_FILE, f"observances.{key}", "first_year 应为首次举办的年份（整数）")
-    return Ontology(areas=areas, contents=contents, root=root, templates=templates, observances=observances)
+    return Ontology(areas=areas, contents=contents, root=root, templates=templates, observances=observances,
+                    calendar=dict(calendar or {}))

@@ -1,0 +1,354 @@
+"""drafter next: next year's answers file drafted from this year's.
+
+* the year moves on; date and 文号 are cleared; years in headings and the title shift too;
+* numbers and other year-specific answers (yes/no facts included) move into `previous_year`
+  (the comparison baseline and a reference for the writer) and are cleared; stable facts and
+  the way a section is written (its choices) are carried and marked for checking; yearly
+  ordinals (advances: true) go up by one;
+* last year's problems and plans become the follow-up checklist (previous_followup), one
+  item each, status and note to be filled in;
+* year-bound wording and periods (guiding wording, 《纲要》 period) are recomputed from
+  sections/_calendar.yaml; a year it does not cover gives a warning, never a guess;
+* comments in the file say what was carried, cleared and what needs checking.
+"""
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from drafter import yamlio
+from drafter.answers import PREVIOUS_YEAR
+from drafter.fields import FieldSpec, is_empty
+from drafter.ontology import Ontology, Section
+from drafter.yearly import period, wording
+
+FOLLOWUP = "previous_followup"
+# A choice is how a section is written (一是二是 or 分条, 件 or 宗): it carries. A yes/no
+# flag, a year or a list says what happened that year: it does not, unless marked stable.
+CARRIED_TYPES = ("choice",)
+_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+
+
+@dataclass
+class Rollover:
+    document: yamlio.Document
+    year: int
+    warnings: list[str] = field(default_factory=list)
+
+
+def _shift_years(text: str, year: int) -> str:
+    """Years relative to the report (last year, this year, next year) move on by one."""
+    return _YEAR.sub(lambda m: str(int(m.group(1)) + 1) if year - 1 <= int(m.group(1)) <= year + 1 else m.group(1), text)
+
+
+def _comment(mapping: Any, key: Any, text: str) -> None:
+    """An end-of-line comment that keeps any comment lines ruamel filed after the key."""
+    if not (isinstance(mapping, CommentedMap) and key in mapping):
+        return
+    entry = mapping.ca.items.get(key)
+    old = entry[2] if entry and len(entry) > 2 else None
+    following = ""
+    if old is not None:
+        following = old.value if old.value.startswith("\n") else old.value.partition("\n")[2] and "\n" + old.value.partition("\n")[2]
+    mapping.yaml_add_eol_comment(text, key)
+    if following:
+        token = mapping.ca.items[key][2]
+        token.value = token.value.rstrip("\n") + following
+
+
+def _delete(mapping: CommentedMap, key: Any) -> None:
+    """Delete a key; the comment lines filed after it go to the key before it."""
+    entry = mapping.ca.items.pop(key, None)
+    token = entry[2] if entry and len(entry) > 2 else None
+    keys = list(mapping)
+    at = keys.index(key)
+    del mapping[key]
+    if token is None or at == 0:
+        return
+    following = token.value if token.value.startswith("\n") else token.value.partition("\n")[2]
+    if not following.strip():
+        return
+    before = keys[at - 1]
+    prev = mapping.ca.items.setdefault(before, [None, None, None, None])
+    if prev[2] is None:
+        prev[2] = copy.copy(token)
+        prev[2].value = following if following.startswith("\n") else "\n" + following
+    else:
+        prev[2].value = prev[2].value.rstrip("\n") + ("\n" + following.lstrip("\n") if not following.startswith("\n") else following)
+
+
+def _title_of(record: Any, keys: tuple[str, ...]) -> str | None:
+    if not isinstance(record, dict):
+        return None
+    for key in keys:
+        if not is_empty(record.get(key)):
+            return str(record[key]).strip()
+    detail = next((str(v) for v in record.values() if isinstance(v, str) and v.strip()), "")
+    return (detail[:30] + "……") if len(detail) > 30 else detail or None
+
+
+def _kind(spec: FieldSpec) -> str:
+    if spec.advances:
+        return "advance"
+    if spec.stable or spec.type in CARRIED_TYPES:
+        return "carry"
+    return "previous"
+
+
+class _Roller:
+    def __init__(self, ontology: Ontology, year: int):
+        self.onto = ontology
+        self.year = year
+        self.next = year + 1
+        self.warnings: list[str] = []
+        self.problems: list[str] = []
+        self.plans: list[str] = []
+
+    def section(self, section: Section, old: dict) -> CommentedMap:
+        current, previous = CommentedMap(), CommentedMap()
+        notes: dict[str, str] = {}
+        for key in old:  # in the user's order
+            spec = section.field(str(key))
+            if spec is None or is_empty(old[key]):
+                continue
+            value = old[key]
+            if section.id == "problems" and spec.id == "items":
+                self.problems += [t for t in (_title_of(r, ("title",)) for r in value) if t]
+            if section.id == "plans" and spec.id == "items":
+                self.plans += [t for t in (_title_of(r, ("title",)) for r in value) if t]
+            kind = _kind(spec)
+            if kind == "advance" and isinstance(value, int) and not isinstance(value, bool):
+                current[spec.id] = value + 1
+                notes[spec.id] = f"上年为 {value}，已加一，请核对"
+            elif kind == "carry":
+                current[spec.id] = self.shift(value)
+                notes[spec.id] = "沿用上年，请核对"
+            else:
+                previous[spec.id] = value
+        if previous:
+            current[PREVIOUS_YEAR] = previous
+        _copy_eol_comments(old, current)
+        _copy_eol_comments(old, previous)
+        for key, note in notes.items():
+            _comment(current, key, note)
+        if previous:
+            _comment(current, PREVIOUS_YEAR, f"{self.year}年的数值和内容：供同比和参考，今年的请在上面重新填写")
+        return current
+
+    def shift(self, value: Any) -> Any:
+        if isinstance(value, str):
+            return _shift_years(value, self.year)
+        if isinstance(value, list):
+            return CommentedSeq(self.shift(v) for v in value)
+        if isinstance(value, dict):
+            out = CommentedMap()
+            for k, v in value.items():
+                out[k] = self.shift(v)
+            return out
+        return value
+
+    def year_bound(self, answers: CommentedMap) -> None:
+        """The guiding wording and the 纲要 period, recomputed for the new year."""
+        intro = answers.get("intro")
+        text = wording(self.onto, self.next)
+        if isinstance(intro, dict):
+            old = (intro.get(PREVIOUS_YEAR) or {}).get("guiding") or intro.get("guiding")
+            if old or text:
+                if text:
+                    intro.pop("guiding", None)
+                    intro.insert(0, "guiding", text)
+                    _comment(intro, "guiding", f"按 {self.next} 年的提法自动填写（sections/_calendar.yaml），请按本地要求核对")
+                else:
+                    self.warnings.append(
+                        f"没有 {self.next} 年指导思想提法的数据：开头段的“指导思想的表述”已清空，请填写，"
+                        f"或在 sections/_calendar.yaml 的 wording 中补充 {self.next} 年")
+        gangyao = period(self.onto, "gangyao", self.next)
+        for sid in ("intro", "closing"):
+            section = answers.get(sid)
+            if isinstance(section, dict) and "outline_start" in section:
+                if gangyao:
+                    section["outline_start"] = int(gangyao["start"])
+                    _comment(section, "outline_start", f"{self.next} 年适用《法治政府建设实施纲要（{gangyao['name']}）》")
+                else:
+                    self.warnings.append(
+                        f"{self.next} 年不在已知的《法治政府建设实施纲要》期限内：请核对 {sid} 的“纲要起始年份”，"
+                        "或在 sections/_calendar.yaml 的 periods 中补充新一期纲要")
+                    _comment(section, "outline_start", "请核对：新的一年可能已有新一期纲要")
+        if period(self.onto, "pufa", self.next) is None:
+            self.warnings.append(f"没有 {self.next} 年所属普法规划的数据，请在 sections/_calendar.yaml 中补充")
+
+    def followup(self, old: dict | None) -> CommentedMap | None:
+        if not (self.problems or self.plans):
+            return None
+        section = CommentedMap()
+        if isinstance(old, dict) and not is_empty(old.get("style")):
+            section["style"] = old["style"]
+        if self.problems:
+            section["items"] = CommentedSeq(CommentedMap(problem=p) for p in self.problems)
+            _comment(section, "items", f"{self.year}年报告查摆的问题：逐条补填整改进展（已完成/持续推进/未完成）和整改措施")
+        if self.plans:
+            section["plans"] = CommentedSeq(CommentedMap(plan=p) for p in self.plans)
+            _comment(section, "plans", f"{self.year}年报告提出的工作安排：逐条补填落实进展和落实情况")
+        return section
+
+
+def _outline(outline: CommentedMap, year: int, need_followup: bool) -> None:
+    """Shift heading years; make room for the follow-up section where the problems stand."""
+    def walk(entries):
+        for entry in entries or []:
+            if isinstance(entry, dict):
+                if isinstance(entry.get("heading"), str):
+                    entry["heading"] = _shift_years(entry["heading"], year)
+                walk(entry.get("group"))
+
+    parts = outline.get("parts") or []
+    for part in parts:
+        if isinstance(part, dict) and isinstance(part.get("heading"), str):
+            part["heading"] = _shift_years(part["heading"], year)
+        walk(part.get("sections") if isinstance(part, dict) else None)
+    if not need_followup:
+        return
+
+    def ids(entries):
+        for entry in entries or []:
+            if isinstance(entry, str):
+                yield entry
+            elif isinstance(entry, dict):
+                if "id" in entry:
+                    yield str(entry["id"])
+                yield from ids(entry.get("group"))
+
+    if any(FOLLOWUP in ids(p.get("sections")) for p in parts if isinstance(p, dict)):
+        return
+    at = next((i for i, p in enumerate(parts) if isinstance(p, dict)
+               and {"problems", "plans", "closing"} & set(ids(p.get("sections")))), len(parts))
+    part = CommentedMap()
+    part["heading"] = f"{year}年法治政府建设存在问题的整改情况"
+    part["style"] = "plain"
+    part["sections"] = CommentedSeq([FOLLOWUP])
+    parts.insert(at, part)
+    _comment(part, "heading", "drafter next 新增：上年度问题和工作安排的落实情况")
+
+
+def _copy_eol_comments(old: Any, new: CommentedMap) -> None:
+    """A comment at the end of a value's line goes with the value (not the lines after it)."""
+    if not isinstance(old, CommentedMap):
+        return
+    for key in new:
+        entry = old.ca.items.get(key)
+        token = entry[2] if entry and len(entry) > 2 else None
+        if token is None or token.value.startswith("\n"):
+            continue
+        own = copy.copy(token)
+        own.value = token.value.partition("\n")[0] + "\n"
+        new.ca.items[key] = [None, None, own, None]
+
+
+def _last_items(node: Any) -> list[tuple[Any, Any]]:
+    """(container, key) of the last item at each depth, outermost first."""
+    if isinstance(node, CommentedMap) and node:
+        key = list(node)[-1]
+        return [(node, key), *_last_items(node[key])]
+    if isinstance(node, CommentedSeq) and node:
+        return [(node, len(node) - 1), *_last_items(node[-1])]
+    return []
+
+
+def _slot(container: Any) -> int:
+    return 0 if isinstance(container, CommentedSeq) else 2
+
+
+def _trailing_source(node: Any) -> tuple[Any, Any] | None:
+    """Where ruamel put the comment lines after this node: on its deepest last item, or (after
+    an inline [a, b] list) on an item further up."""
+    for container, key in reversed(_last_items(node)):
+        entry = container.ca.items.get(key)
+        token = entry[_slot(container)] if entry else None
+        if token is not None and "\n" in token.value.rstrip("\n") or token is not None and token.value.startswith("\n"):
+            return container, key
+    return None
+
+
+def _deepest(node: Any) -> tuple[Any, Any] | None:
+    items = _last_items(node)
+    return items[-1] if items else None
+
+
+def _carry_trailing_comment(old: Any, new: Any) -> None:
+    """ruamel keeps the comment lines between two sections on the earlier section's deepest
+    last item; rebuilding that section would drop them, so move them to the new last item."""
+    source, target = _trailing_source(old), _deepest(new)
+    if not source or not target:
+        return
+    if any(c is source[0] and k == source[1] for c, k in _last_items(new)):
+        return  # the same item (a value moved as it is): its comment came along
+    container, key = source
+    slot = _slot(container)
+    entry = container.ca.items.get(key)
+    token = entry[slot] if entry else None
+    if token is None or "\n" not in token.value.rstrip("\n") and not token.value.startswith("\n"):
+        return  # nothing but an end-of-line comment, which belongs to its own item
+    own, _, following = token.value.partition("\n") if not token.value.startswith("\n") else ("", "", token.value[1:])
+    t_container, t_key = target
+    t_slot = 0 if isinstance(t_container, CommentedSeq) else 2
+    t_entry = t_container.ca.items.setdefault(t_key, [None, None, None, None])
+    moved = copy.copy(token)
+    if t_entry[t_slot] is not None:
+        moved.value = t_entry[t_slot].value.rstrip("\n") + "\n" + following
+    else:
+        moved.value = "\n" + following
+    t_entry[t_slot] = moved
+    if own:
+        token.value = own + "\n"
+    else:
+        entry[slot] = None
+
+
+def roll_forward(doc: yamlio.Document, ontology: Ontology) -> Rollover:
+    data = copy.deepcopy(doc.data)
+    report = data["report"]
+    year = int(report["year"])
+    roller = _Roller(ontology, year)
+    report["year"] = year + 1
+    _comment(report, "year", f"由 {year} 改为 {year + 1}")
+    if isinstance(report.get("title"), str):
+        report["title"] = _shift_years(report["title"], year)
+    for key, what in (("date", "成文日期"), ("doc_number", "发文字号")):
+        if key in report:
+            _delete(report, key)
+            roller.warnings.append(f"{what}已清空，定稿时请填写 report.{key}")
+
+    old_answers = data.get("answers") or {}
+    answers = CommentedMap()
+    for sid, old in old_answers.items():
+        section = ontology.sections.get(str(sid))
+        if section is None or sid == FOLLOWUP or not isinstance(old, dict):
+            if answers:  # its trailing comment introduces the next section: keep it
+                _carry_trailing_comment(old, answers[list(answers)[-1]])
+            continue
+        rolled = roller.section(section, old)
+        if rolled:
+            _carry_trailing_comment(old, rolled)
+            answers[sid] = rolled
+    if isinstance(old_answers, CommentedMap):  # comments ruamel filed before a section's key
+        answers.ca.comment = old_answers.ca.comment
+        for sid in answers:
+            if sid in old_answers.ca.items:
+                answers.ca.items[sid] = copy.copy(old_answers.ca.items[sid])
+    followup = roller.followup(old_answers.get(FOLLOWUP))
+    if followup is not None:
+        answers[FOLLOWUP] = followup
+    roller.year_bound(answers)
+    data["answers"] = answers
+    data.pop("wizard", None)
+    _outline(data["outline"], year, followup is not None)
+    data.yaml_set_comment_before_after_key("report", before=(
+        f"drafter next 根据 {year} 年答案文件起草的 {year + 1} 年草稿。\n"
+        f"数字和当年的具体内容已移入各节的 previous_year（供同比和参考），请重新填写；\n"
+        f"标有“沿用上年，请核对”的内容已保留；上年的问题和工作安排已列入 {FOLLOWUP}，请逐条补填进展。\n"
+        f"可运行 drafter ask 逐项填写，再运行 drafter build 生成报告。"))
+    return Rollover(yamlio.Document(doc.path, data, doc.indentation), year + 1, roller.warnings)
