@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from drafter.answers import Answers, ReportMeta
-from drafter.filters import cn_date, edition
+from drafter.filters import cn_date, edition, yoy
 from drafter.ontology import Section
 from drafter.render import escape_value
 
@@ -68,11 +68,27 @@ def calendar_context(observances: dict[str, dict], year: int, periods: dict | No
     return out
 
 
+def comparisons(section: Section, values: dict[str, Any], previous: dict[str, Any]) -> Namespace:
+    """cmp.<field>: “，同比增加270次，上升10.8%” for fields worth comparing (compare: true),
+    "" when either year is missing or not an exact number. Percentages compare in points."""
+    out = Namespace()
+    for spec in section.fields:
+        text = ""
+        if spec.compare and spec.type in ("count", "money", "number", "percent"):
+            if spec.type == "percent":
+                text = yoy(values.get(spec.id), previous.get(spec.id), "个百分点", percent=False)
+            else:
+                text = yoy(values.get(spec.id), previous.get(spec.id), spec.unit or "")
+        out[spec.id] = f"，{text}" if text else ""
+    return out
+
+
 def section_context(section: Section, answers: Answers, observances: dict[str, dict] | None = None,
                     periods: dict | None = None) -> dict[str, Any]:
     values = _values(section, answers.values.get(section.id))
     ctx: dict[str, Any] = dict(values)
     ctx["prev"] = Namespace(_values(section, answers.previous.get(section.id)))
+    ctx["cmp"] = comparisons(section, answers.values.get(section.id) or {}, answers.previous.get(section.id) or {})
     ctx["report"] = report_context(answers.meta)
     ctx["calendar"] = calendar_context(observances or {}, answers.meta.year, periods)
     ctx["section"] = Namespace(id=section.id, heading=section.heading)

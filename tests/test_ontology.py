@@ -71,3 +71,15 @@ def test_each_field_alone_appears_in_the_prose(section):
         assert_clean(text)
         if marker is not None:
             assert marker in text, f"{section.id}.{spec.id} filled alone does not appear: {text!r}"
+
+
+@pytest.mark.parametrize("section", SECTIONS, ids=lambda s: s.id)
+def test_fields_worth_comparing_are_compared_when_last_year_is_known(section):
+    for spec in section.fields:
+        if not (spec.compare and spec.type in ("count", "money", "number", "percent")):
+            continue
+        values = {spec.id: 120}
+        values.update({r: value_for(section.field(r)) for r in spec.requires[:1]})
+        text = render(section, values, previous={spec.id: 100})
+        assert_clean(text)
+        assert "同比增加20" in text, f"{section.id}.{spec.id}: no year-on-year phrase in {text!r}"

@@ -224,3 +224,39 @@ def test_default_year():
     import datetime as dt
     assert flow.default_year(dt.date(2024, 1, 15)) == 2023
     assert flow.default_year(dt.date(2024, 11, 22)) == 2024
+
+
+def test_equals_reuses_last_years_value():
+    saved = []
+    drive("=" + ENTER, lambda t: Asker(t).field(spec("count", unit="件"), None, 66, saved.append))
+    drive("=" + ENTER, lambda t: Asker(t).field(spec("text"), None, "在市委市政府的正确领导下", saved.append))
+    assert saved == [66, "在市委市政府的正确领导下"]
+
+
+def test_lists_offer_last_years_items():
+    saves = []
+    keys = ENTER   # 沿用上年的全部2项: the default while the list is empty
+    keys += ENTER  # then the menu defaults to 完成
+    drive(keys, lambda t: Asker(t).field(spec("items"), [], ["甲", "乙"], saves.append))
+    assert saves == [["甲", "乙"]]
+
+
+def test_followup_items_are_filled_one_by_one():
+    followup = FieldSpec(id="items", type="records", prompt="整改情况", fields=[
+        FieldSpec(id="problem", type="text", prompt="问题"),
+        FieldSpec(id="status", type="choice", prompt="进展", options=["已完成", "持续推进", "未完成"]),
+        FieldSpec(id="note", type="text", prompt="说明"),
+    ])
+    saves = []
+    current = [{"problem": "执法力量不足"}, {"problem": "案卷质量不高"}]
+    keys = (
+        ENTER                              # 逐条补填: the default while items have empty fields
+        + ENTER + "已建立长效机制" + ENTER  # item 1: 进展 已完成, 说明
+        + DOWN + ENTER + ENTER             # item 2: 进展 持续推进, 说明 left empty
+        + DOWN * 4 + ENTER                 # 逐条补填 添加 修改 删除 → 完成
+    )
+    drive(keys, lambda t: Asker(t).field(followup, current, None, saves.append))
+    assert saves[-1] == [
+        {"problem": "执法力量不足", "status": "已完成", "note": "已建立长效机制"},
+        {"problem": "案卷质量不高", "status": "持续推进"},
+    ]

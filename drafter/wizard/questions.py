@@ -13,6 +13,7 @@ from drafter.filters import cn_date, money, num, pct, qty
 from drafter.wizard.ui import BACK, EMPTY_CHOICE, Terminal
 
 Save = Callable[[Any], None]
+SAME = "="  # typed at a prompt: the same as last year
 
 
 def shown(spec: FieldSpec, value: Any) -> str:
@@ -94,30 +95,35 @@ class Asker:
         """Ask one field. Returns BACK, or None once the answer is saved."""
         self.intro(spec, previous)
         if spec.type in ("items", "docs"):
-            return self.items(spec, list(current or []), save)
+            return self.items(spec, list(current or []), save, previous=list(previous or []))
         if spec.type == "records":
-            return self.records(spec, [dict(r) for r in current or []], save)
+            return self.records(spec, [dict(r) for r in current or []], save, previous=list(previous or []))
         if spec.type in ("choice", "flag"):
             return self.choice(spec, current, save)
         if spec.type == "multichoice":
             chosen = self.term.checkbox(spec.prompt, [(o, o, o in (current or [])) for o in spec.options])
             save(chosen or None)
             return None
-        answer = self.scalar(spec, current)
+        answer = self.scalar(spec, current, previous=previous)
         if answer is BACK:
             return BACK
         save(answer)
         return None
 
-    def scalar(self, spec: FieldSpec, current: Any, prompt: str | None = None) -> Any:
+    def scalar(self, spec: FieldSpec, current: Any, prompt: str | None = None, previous: Any = None) -> Any:
         hint = _unit_hint(spec)
         multiline = spec.type == "textblock"
         ending = "Esc 后回车（或 Alt+回车）结束" if multiline else "回车确认"
-        instruction = f"（{hint + '；' if hint else ''}{ending}；留空表示今年不报告；输入 < 返回上一题）"
+        reuse = "；输入 = 沿用上年" if not is_empty(previous) else ""
+        instruction = f"（{hint + '；' if hint else ''}{ending}；留空表示今年不报告{reuse}；输入 < 返回上一题）"
+        validate = _validator(spec)
         text = self.term.text(prompt or spec.prompt, default=as_default(spec, current), instruction=instruction,
-                              validate=_validator(spec), multiline=multiline)
+                              validate=lambda t: True if reuse and t.strip() == SAME else validate(t),
+                              multiline=multiline)
         if text is BACK:
             return BACK
+        if reuse and text.strip() == SAME:
+            return check_scalar(previous, spec)
         return check_scalar(_typed(text, spec), spec) if text.strip() else None
 
     def choice(self, spec: FieldSpec, current: Any, save: Save) -> Any:
@@ -129,22 +135,25 @@ class Asker:
         return None
 
     # -- lists of free-text items ------------------------------------------------------
-    def items(self, spec: FieldSpec, items: list[str], save: Save) -> Any:
+    def items(self, spec: FieldSpec, items: list[str], save: Save, previous: list | None = None) -> Any:
         noun = "文件" if spec.type == "docs" else "项"
         while True:
             self._show_list(spec.prompt, items)
-            actions = [(f"添加一{noun}", "add")]
+            actions = [(f"沿用上年的全部{len(previous)}{noun}（之后可修改）", "reuse")] if previous and not items else []
+            actions += [(f"添加一{noun}", "add")]
             if items:
                 actions += [(f"修改某一{noun}", "edit"), (f"删除某一{noun}", "delete")]
             if len(items) > 1:
                 actions.append(("调整顺序（上移某一项）", "up"))
             actions.append(("完成，下一题", "done"))
-            action = self.term.select(f"{spec.prompt}：要做什么？", actions, default="add" if not items else "done")
+            action = self.term.select(f"{spec.prompt}：要做什么？", actions, default=actions[0][1] if not items else "done")
             if action is BACK:
                 return BACK
             if action == "done":
                 return None
-            if action == "add":
+            if action == "reuse":
+                items[:] = [str(i) for i in previous or []]
+            elif action == "add":
                 text = self.term.text(f"新的一{noun}", instruction="（回车确认；留空取消；输入 < 返回）",
                                       validate=_text_validator(spec))
                 if text is not BACK and text.strip():
@@ -178,23 +187,40 @@ class Asker:
         return None if choice is BACK else choice
 
     # -- records -------------------------------------------------------------------------
-    def records(self, spec: FieldSpec, records: list[dict], save: Save) -> Any:
+    def records(self, spec: FieldSpec, records: list[dict], save: Save, previous: list | None = None) -> Any:
         def label(record: dict) -> str:
             texts = [str(record[f.id]) for f in spec.fields if f.type in ("text", "textblock") and record.get(f.id)]
             return texts[0] if texts else "、".join(shown(f, record.get(f.id)) for f in spec.fields if record.get(f.id) is not None)
 
         while True:
             self._show_list(spec.prompt, [label(r) for r in records])
-            actions = [("添加一条", "add")]
+            incomplete = [r for r in records if any(is_empty(r.get(f.id)) for f in spec.fields)]
+            actions = []
+            if incomplete:
+                actions.append((f"逐条补填（{len(incomplete)} 条尚有空项）", "fill"))
+            if previous and not records:
+                actions.append((f"沿用上年的全部{len(previous)}条（之后可修改）", "reuse"))
+            actions.append(("添加一条", "add"))
             if records:
                 actions += [("修改某一条", "edit"), ("删除某一条", "delete")]
             actions.append(("完成，下一题", "done"))
-            action = self.term.select(f"{spec.prompt}：要做什么？", actions, default="add" if not records else "done")
+            first = actions[0][1] if incomplete or not records else "done"
+            action = self.term.select(f"{spec.prompt}：要做什么？", actions, default=first)
             if action is BACK:
                 return BACK
             if action == "done":
                 return None
-            if action == "add":
+            if action == "fill":
+                for n, record in enumerate(records, 1):
+                    if record in incomplete:
+                        self.term.say(f"  第 {n} 条：{label(record)}")
+                        if self._record(spec, record, only_empty=True) is BACK:
+                            break
+                        save([{k: v for k, v in r.items() if v is not None} for r in records] or None)
+                continue
+            if action == "reuse":
+                records[:] = [dict(r) for r in previous or []]
+            elif action == "add":
                 record: dict = {}
                 if self._record(spec, record) is not BACK and any(v is not None for v in record.values()):
                     records.append(record)
@@ -208,10 +234,11 @@ class Asker:
                     del records[k]
             save([{k: v for k, v in r.items() if v is not None} for r in records] or None)
 
-    def _record(self, spec: FieldSpec, record: dict) -> Any:
+    def _record(self, spec: FieldSpec, record: dict, only_empty: bool = False) -> Any:
+        fields = [f for f in spec.fields if not only_empty or is_empty(record.get(f.id))]
         j = 0
-        while j < len(spec.fields):
-            sub = spec.fields[j]
+        while j < len(fields):
+            sub = fields[j]
             if sub.type in ("items", "docs"):
                 result = self.items(sub, list(record.get(sub.id) or []), lambda v, s=sub: record.__setitem__(s.id, v))
             elif sub.type in ("choice", "flag"):
