@@ -15,6 +15,7 @@ from drafter.shapes import build_outline, default_sections, load_shapes
 from drafter.wizard.questions import Asker
 from drafter.wizard.store import Store
 from drafter.wizard.ui import BACK, Terminal
+from drafter.yearly import wording
 
 FINISH = object()
 
@@ -115,7 +116,10 @@ def run_new(path: Path | None, term: Terminal) -> int:
     shape = next(s for s in load_shapes(onto) if s.id == meta["shape"])
     report = {"issuer": meta["issuer"], "region": meta["region"], "year": meta["year"],
               "addressee": meta["addressee"] or None}
-    Store.create(path, report, build_outline(shape, meta["sections"], onto), title)
+    store = Store.create(path, report, build_outline(shape, meta["sections"], onto), title)
+    text = wording(onto, meta["year"])
+    if "intro" in meta["sections"] and text and "intro" in onto.sections and onto.sections["intro"].field("guiding"):
+        store.set_value("intro", "guiding", text)  # offered as the default; the user may change it
     term.say(f"已创建答案文件：{path}")
     return walk(path, term, onto, None)
 
