@@ -147,6 +147,10 @@ def compose(answers: Answers, ontology: Ontology) -> Composition:
     composer = _Composer(answers, ontology, out)
     for part in answers.outline.parts:
         document.blocks.extend(composer.part(part))
+    outside = [sid for sid, values in answers.values.items()
+               if sid not in answers.outline.section_ids() and any(v not in (None, "", []) for v in values.values())]
+    for sid in outside:
+        out.warnings.append(f"章节“{ontology.sections[sid].heading}”（{sid}）有答案，但不在提纲（outline）中，未写入报告")
     numbering.assign(document.blocks, continuous_level2=answers.outline.numbering == "continuous")
     _attachments(answers, ontology, out)
     placeholders = sum(len(_PLACEHOLDER.findall(text)) for text in _texts(document))

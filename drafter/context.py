@@ -78,7 +78,8 @@ def comparisons(section: Section, values: dict[str, Any], previous: dict[str, An
             if spec.type == "percent":
                 text = yoy(values.get(spec.id), previous.get(spec.id), "个百分点", percent=False)
             else:
-                text = yoy(values.get(spec.id), previous.get(spec.id), spec.unit or "")
+                text = yoy(values.get(spec.id), previous.get(spec.id), spec.unit or "",
+                           diff_places=2 if spec.type == "money" else 4)
         out[spec.id] = f"，{text}" if text else ""
     return out
 

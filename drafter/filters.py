@@ -145,7 +145,16 @@ def enum(items: Iterable[Any] | None, sep: str = "", marker: str = "是") -> str
     return sep.join(f"{cn_number(k)}{marker}{sentence(item)}" for k, item in enumerate(kept, 1))
 
 
-def yoy(current: Any, previous: Any, unit: str = "", percent: bool = True, places: int = 1) -> str:
+def _common_scale(*values: Any) -> tuple[float, str]:
+    """(divisor, word) when every value is written in 万 or 亿, else (1, "")."""
+    for word, divisor in (("亿", 1e8), ("万", 1e4)):
+        if all(isinstance(v, str) and v.strip().endswith(word) for v in values):
+            return divisor, word
+    return 1.0, ""
+
+
+def yoy(current: Any, previous: Any, unit: str = "", percent: bool = True, places: int = 1,
+        diff_places: int = 4) -> str:
     """同比增加12起、上升12.5% / 同比减少5起、下降7% / 与上年持平.
 
     Returns "" when either value is missing or not an exact number (80余 cannot be compared).
@@ -157,7 +166,8 @@ def yoy(current: Any, previous: Any, unit: str = "", percent: bool = True, place
     if diff == 0:
         return "与上年持平"
     word, direction = ("增加", "上升") if diff > 0 else ("减少", "下降")
-    text = f"同比{word}{num(abs(diff), places=4)}{unit}"
+    scale = _common_scale(current, previous)  # 191万 → 205万: 增加14万, not 140000
+    text = f"同比{word}{num(abs(diff) / scale[0], places=diff_places)}{scale[1]}{unit}"
     if percent and prev != 0:
         text += f"，{direction}{num(abs(diff) / prev * 100, places=places)}%"
     return text

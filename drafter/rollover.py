@@ -1,6 +1,7 @@
 """drafter next: next year's answers file drafted from this year's.
 
-* the year moves on; date and 文号 are cleared; years in headings and the title shift too;
+* the year moves on; date and 文号 are cleared; years in headings and the title (which are
+  relative to the report's year) shift too, years inside carried facts do not;
 * numbers and other year-specific answers (yes/no facts included) move into `previous_year`
   (the comparison baseline and a reference for the writer) and are cleared; stable facts and
   the way a section is written (its choices) are carried and marked for checking; yearly
@@ -125,8 +126,9 @@ class _Roller:
                 current[spec.id] = value + 1
                 notes[spec.id] = f"上年为 {value}，已加一，请核对"
             elif kind == "carry":
-                current[spec.id] = self.shift(value)
-                notes[spec.id] = "沿用上年，请核对"
+                # a carried fact keeps its years (细则（2021版） is a version, not “this year”)
+                current[spec.id] = value
+                notes[spec.id] = "沿用上年，请核对" + ("；其中含有年份，请确认是否需要改动" if _YEAR.search(str(value)) else "")
             else:
                 previous[spec.id] = value
         if previous:
@@ -138,18 +140,6 @@ class _Roller:
         if previous:
             _comment(current, PREVIOUS_YEAR, f"{self.year}年的数值和内容：供同比和参考，今年的请在上面重新填写")
         return current
-
-    def shift(self, value: Any) -> Any:
-        if isinstance(value, str):
-            return _shift_years(value, self.year)
-        if isinstance(value, list):
-            return CommentedSeq(self.shift(v) for v in value)
-        if isinstance(value, dict):
-            out = CommentedMap()
-            for k, v in value.items():
-                out[k] = self.shift(v)
-            return out
-        return value
 
     def year_bound(self, answers: CommentedMap) -> None:
         """The guiding wording and the 纲要 period, recomputed for the new year."""
@@ -308,6 +298,32 @@ def _carry_trailing_comment(old: Any, new: Any) -> None:
         entry[slot] = None
 
 
+HEADER_MARK = "drafter next 根据"
+
+
+def _drop_previous_header(data: CommentedMap) -> None:
+    """A file drafted by drafter next carries its header; rolling it again replaces it.
+    ruamel keeps it before the first key, or as the document's start comment."""
+    holders = []
+    entry = data.ca.items.get("report")
+    if entry and len(entry) > 1 and isinstance(entry[1], list):
+        holders.append((entry, 1))
+    if isinstance(data.ca.comment, list) and len(data.ca.comment) > 1 and isinstance(data.ca.comment[1], list):
+        holders.append((data.ca.comment, 1))
+    for holder, slot in holders:
+        kept, skipping = [], False
+        for token in holder[slot]:
+            text = token.value if token is not None else ""
+            if HEADER_MARK in text:
+                skipping = True
+            if skipping:
+                if text.lstrip().startswith("# 可运行 drafter ask"):
+                    skipping = False
+                continue
+            kept.append(token)
+        holder[slot] = kept
+
+
 def roll_forward(doc: yamlio.Document, ontology: Ontology) -> Rollover:
     data = copy.deepcopy(doc.data)
     report = data["report"]
@@ -324,9 +340,14 @@ def roll_forward(doc: yamlio.Document, ontology: Ontology) -> Rollover:
 
     old_answers = data.get("answers") or {}
     answers = CommentedMap()
+    followup_at = None  # where last year's follow-up stood: this year's takes its place
     for sid, old in old_answers.items():
+        if sid == FOLLOWUP:
+            followup_at = len(answers)
         section = ontology.sections.get(str(sid))
-        if section is None or sid == FOLLOWUP or not isinstance(old, dict):
+        if sid == FOLLOWUP:
+            continue  # replaced below, in the same place
+        if section is None or not isinstance(old, dict):
             if answers:  # its trailing comment introduces the next section: keep it
                 _carry_trailing_comment(old, answers[list(answers)[-1]])
             continue
@@ -341,14 +362,23 @@ def roll_forward(doc: yamlio.Document, ontology: Ontology) -> Rollover:
                 answers.ca.items[sid] = copy.copy(old_answers.ca.items[sid])
     followup = roller.followup(old_answers.get(FOLLOWUP))
     if followup is not None:
-        answers[FOLLOWUP] = followup
+        if followup_at is None:
+            answers[FOLLOWUP] = followup
+        else:
+            answers.insert(followup_at, FOLLOWUP, followup)
+            _carry_trailing_comment(old_answers[FOLLOWUP], followup)
+    elif followup_at and isinstance(old_answers.get(FOLLOWUP), dict):
+        _carry_trailing_comment(old_answers[FOLLOWUP], answers[list(answers)[followup_at - 1]])
     roller.year_bound(answers)
     data["answers"] = answers
     data.pop("wizard", None)
     _outline(data["outline"], year, followup is not None)
+    _drop_previous_header(data)
+    followup_line = (f"上年的问题和工作安排已列入 {FOLLOWUP}，请逐条补填进展。\n" if followup is not None
+                     else "上年的答案中没有问题和工作安排条目，所以没有生成整改核对清单。\n")
     data.yaml_set_comment_before_after_key("report", before=(
         f"drafter next 根据 {year} 年答案文件起草的 {year + 1} 年草稿。\n"
         f"数字和当年的具体内容已移入各节的 previous_year（供同比和参考），请重新填写；\n"
-        f"标有“沿用上年，请核对”的内容已保留；上年的问题和工作安排已列入 {FOLLOWUP}，请逐条补填进展。\n"
+        f"标有“沿用上年，请核对”的内容已保留。{followup_line}"
         f"可运行 drafter ask 逐项填写，再运行 drafter build 生成报告。"))
     return Rollover(yamlio.Document(doc.path, data, doc.indentation), year + 1, roller.warnings)

@@ -56,6 +56,8 @@ def test_clauses_never_leave_dangling_punctuation():
     (4, None, ""),
     ("80余", 70, ""),
     (12.5, 10, "同比增加2.5起，上升25%"),
+    ("205万", "191万", "同比增加14万起，上升7.3%"),
+    ("1.1万", 10000, "同比增加1000起，上升10%"),
 ])
 def test_yoy(cur, prev, expected):
     assert f.yoy(cur, prev, "起") == expected
