@@ -172,7 +172,7 @@ class _Roller:
             self.warnings.append(f"没有 {self.next} 年所属普法规划的数据，请在 sections/_calendar.yaml 中补充")
 
     def followup(self, old: dict | None) -> CommentedMap | None:
-        if not (self.problems or self.plans):
+        if not (self.problems or self.plans) or FOLLOWUP not in self.onto.sections:
             return None
         section = CommentedMap()
         if isinstance(old, dict) and not is_empty(old.get("style")):

@@ -118,3 +118,27 @@ def test_ctrl_c_exits_cleanly_with_a_hint(tmp_path, env):
     assert child.exitstatus == 130
     assert "Traceback" not in (child.before or "")
     assert (tmp_path / "r.yaml").exists()
+
+
+def test_next_then_ask_then_build_compares_with_last_year(tmp_path, env):
+    from tests.conftest import DEMO_ANSWERS, run_drafter
+
+    this_year = tmp_path / "report-2023.yaml"
+    this_year.write_text(DEMO_ANSWERS, encoding="utf-8")
+    rolled = run_drafter("next", str(this_year), env=env)
+    assert rolled.returncode == 0, rolled.stderr
+    next_year = tmp_path / "report-2024.yaml"
+    child = spawn(["ask", str(next_year), "--section", "enforcement"], env, tmp_path)
+    answer(child, "本节", ENTER)
+    answer(child, "上年：2770次", "")                 # last year's value is shown
+    answer(child, "执法检查次数", "3000" + ENTER)
+    answer(child, "上年：2479家", "")
+    answer(child, "检查企业家数", "=" + ENTER)           # the same as last year
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+    child.close()
+    built = run_drafter("build", str(next_year), "-o", str(tmp_path / "r.md"), env=env)
+    assert built.returncode == 0, built.stderr
+    text = (tmp_path / "r.md").read_text(encoding="utf-8")
+    assert "2024年" in text and "开展执法检查3000次" in text and "检查企业2479家" in text
+    assert "同比增加230次，上升8.3%" in text
