@@ -9,22 +9,12 @@ from typing import Any
 
 from drafter.answers import Answers
 from drafter.fields import FieldSpec, is_empty
-from drafter.filters import money, pct, qty, yoy
+from drafter.filters import stated, yoy
 from drafter.markup import clean
 from drafter.model import Table
 from drafter.ontology import Ontology
 
 COUNTABLE = ("count", "money", "percent", "number")
-
-
-def _value(spec: FieldSpec, value: Any) -> str:
-    if is_empty(value):
-        return ""
-    if spec.type == "money":
-        return money(value, spec.unit or "万元")
-    if spec.type == "percent":
-        return pct(value)
-    return qty(value, spec.unit or "")
 
 
 def _change(spec: FieldSpec, current: Any, previous: Any) -> str:
@@ -51,13 +41,13 @@ def statistics_table(answers: Answers, ontology: Ontology) -> Table | None:
             if spec.type in COUNTABLE and not is_empty(values.get(spec.id)):
                 prev = previous.get(spec.id)
                 with_previous = with_previous or not is_empty(prev)
-                rows.append([section.heading, spec.prompt, _value(spec, values[spec.id]),
-                             _value(spec, prev), _change(spec, values[spec.id], prev)])
+                rows.append([section.heading, spec.prompt, stated(spec, values[spec.id]),
+                             stated(spec, prev), _change(spec, values[spec.id], prev)])
             elif spec.type == "records":
                 for record in values.get(spec.id) or []:
                     for sub in spec.fields:
                         if sub.type in COUNTABLE and not is_empty(record.get(sub.id)):
-                            rows.append([section.heading, _label(record, sub), _value(sub, record[sub.id]), "", ""])
+                            rows.append([section.heading, _label(record, sub), stated(sub, record[sub.id]), "", ""])
     if not rows:
         return None
     header = ["序号", "类别", "项目", f"{answers.meta.year}年"]

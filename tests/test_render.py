@@ -5,7 +5,7 @@ import pytest
 from drafter import answers, render
 from drafter.compose import compose
 from drafter.errors import DrafterError
-from tests.conftest import DEMO_ANSWERS, FIXTURE_ONTOLOGY
+from tests.conftest import DEMO_ANSWERS
 
 
 def composed(tmp_path, ontology, text=DEMO_ANSWERS):

@@ -29,17 +29,21 @@ HANGING = "，。、；：？！”’）》"
 FILLER = "依法行政是政府工作的基本准则各级行政机关必须坚持法定职责必须为法无授权不可为" * 3
 
 
-@pytest.fixture(scope="module")
-def pages(tmp_path_factory, demo_ontology):
-    tmp = tmp_path_factory.mktemp("rendered")
-    note = "\n".join(FILLER[: 60 + (i * 7) % 50] + "。" for i in range(40))
-    text = DEMO_ANSWERS.replace("    note: 主要负责人带头学法\n", "    note: |\n" + "".join(f"      {l}\n" for l in note.splitlines()))
-    path = tmp / "long.yaml"
+def rendered(tmp, name: str, text: str, ontology):
+    """Answers text → .docx → PDF pages."""
+    path = tmp / f"{name}.yaml"
     path.write_text(text, encoding="utf-8")
-    doc = compose(answers.load(path, demo_ontology), demo_ontology).document
-    docx_path = tmp / "long.docx"
+    doc = compose(answers.load(path, ontology), ontology).document
+    docx_path = tmp / f"{name}.docx"
     docx_path.write_bytes(write_docx(doc))
     return read_pages(to_pdf(docx_path, tmp))
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory, demo_ontology):
+    note = "\n".join(FILLER[: 60 + (i * 7) % 50] + "。" for i in range(40))
+    text = DEMO_ANSWERS.replace("    note: 主要负责人带头学法\n", "    note: |\n" + "".join(f"      {l}\n" for l in note.splitlines()))
+    return rendered(tmp_path_factory.mktemp("rendered"), "long", text, demo_ontology)
 
 
 def body_lines(page):
@@ -189,14 +193,8 @@ def test_example_signature(example_pages, name):
 
 @pytest.fixture(scope="module")
 def formal_pages(tmp_path_factory, demo_ontology):
-    tmp = tmp_path_factory.mktemp("formal")
     text = DEMO_ANSWERS.replace("  date: 2023-12-20\n", "  date: 2023-12-20\n  header: true\n  seal: true\n")
-    path = tmp / "formal.yaml"
-    path.write_text(text, encoding="utf-8")
-    doc = compose(answers.load(path, demo_ontology), demo_ontology).document
-    docx_path = tmp / "formal.docx"
-    docx_path.write_bytes(write_docx(doc))
-    return read_pages(to_pdf(docx_path, tmp))
+    return rendered(tmp_path_factory.mktemp("formal"), "formal", text, demo_ontology)
 
 
 def test_header_mark_number_and_title_positions(formal_pages):
@@ -223,13 +221,8 @@ def test_sealed_signature_centres_the_name_over_the_date(formal_pages):
 
 @pytest.fixture(scope="module")
 def attachment_pages(tmp_path_factory, demo_ontology):
-    tmp = tmp_path_factory.mktemp("attachment")
-    path = tmp / "a.yaml"
-    path.write_text(DEMO_ANSWERS.replace("  run_in: true\n", "  run_in: true\n  attachments: [statistics]\n"), encoding="utf-8")
-    doc = compose(answers.load(path, demo_ontology), demo_ontology).document
-    docx_path = tmp / "a.docx"
-    docx_path.write_bytes(write_docx(doc))
-    return read_pages(to_pdf(docx_path, tmp))
+    text = DEMO_ANSWERS.replace("  run_in: true\n", "  run_in: true\n  attachments: [statistics]\n")
+    return rendered(tmp_path_factory.mktemp("attachment"), "a", text, demo_ontology)
 
 
 def test_attachment_starts_a_page_with_label_and_centred_title(attachment_pages):

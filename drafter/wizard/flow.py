@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 from typing import Callable
 
 from drafter import answers as answers_mod
 from drafter import ontology as ontology_mod
 from drafter.errors import DrafterError, Location
-from drafter.fields import FieldSpec, FieldValueError, check_date, check_text, check_year
+from drafter.fields import FieldSpec, FieldValueError, check_text, check_year
 from drafter.ontology import Ontology, Section
 from drafter.shapes import build_outline, default_sections, load_shapes
 from drafter.wizard.questions import Asker

@@ -9,29 +9,14 @@ import datetime as dt
 from typing import Any, Callable
 
 from drafter.fields import FieldSpec, FieldValueError, check_scalar, is_empty
-from drafter.filters import cn_date, money, num, pct, qty
+from drafter.filters import num, stated
 from drafter.wizard.ui import BACK, EMPTY_CHOICE, Terminal
 
 Save = Callable[[Any], None]
 SAME = "="  # typed at a prompt: the same as last year
 
 
-def shown(spec: FieldSpec, value: Any) -> str:
-    """A value as the report would state it: 66起, 880.42万元, 98.5%, 2023年12月20日."""
-    if is_empty(value):
-        return ""
-    if spec.type == "count":
-        return qty(value, spec.unit or "")
-    if spec.type == "money":
-        return money(value, spec.unit or "万元")
-    if spec.type == "percent":
-        return pct(value)
-    if spec.type == "date":
-        return cn_date(value)
-    if isinstance(value, list):
-        return "；".join(str(v) for v in value)
-    return num(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else str(value)
-
+shown = stated  # a value as the report would state it
 
 def as_default(spec: FieldSpec, value: Any) -> str:
     """The editable text of a current value."""

@@ -251,7 +251,6 @@ def write_docx(doc: Document, profile: StyleProfile = GBT9704) -> bytes:
     for p in list(body.iterchildren(qn("w:p"))):
         body.remove(p)
 
-    char_twips = round(profile.char_pitch_pt * 20)
     if doc.header and doc.issuer_mark:
         _issuer_mark(document, doc.issuer_mark, profile)
     if doc.doc_number:
