@@ -60,3 +60,9 @@ class Document:
 
     def headings(self) -> list[Heading]:
         return [b for b in self.blocks if isinstance(b, Heading)]
+
+    def attachment_labels(self) -> list[str]:
+        """附件 for a single attachment, 附件1, 附件2 … for several (GB/T 9704)."""
+        if len(self.attachments) == 1:
+            return ["附件"]
+        return [f"附件{n}" for n in range(1, len(self.attachments) + 1)]

@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 
 from drafter import answers as answers_mod
-from drafter.compose import compose
 from drafter.ontology import load
+from tests.support.examples import build_example
 from drafter.writers.markdown import to_markdown
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -20,9 +20,7 @@ DRAFTS = {  # draft → the file it was rolled from
 ONTOLOGY = load()
 
 
-def build(name):
-    a = answers_mod.load(ROOT / "examples" / f"{name}.yaml", ONTOLOGY)
-    return a, compose(a, ONTOLOGY)
+build = build_example
 
 
 @pytest.mark.parametrize("name", DRAFTS)

@@ -5,9 +5,8 @@ from pathlib import Path
 import docx
 import pytest
 
-from drafter import answers as answers_mod
-from drafter.compose import compose
 from drafter.ontology import load
+from tests.support.examples import build_example
 from drafter.writers.docx import write_docx
 from drafter.writers.markdown import to_markdown
 from tests.support.coverage import measure
@@ -17,9 +16,7 @@ EXAMPLES = ["kunshan-2023", "liaoyang-2023", "qidong-2021", "futian-2023", "anon
 ONTOLOGY = load()
 
 
-def build(name):
-    a = answers_mod.load(ROOT / "examples" / f"{name}.yaml", ONTOLOGY)
-    return a, compose(a, ONTOLOGY)
+build = build_example
 
 
 @pytest.mark.parametrize("name", EXAMPLES)
@@ -30,7 +27,6 @@ def test_markdown_snapshot(name, snapshot):
 
 @pytest.mark.parametrize("name", EXAMPLES)
 def test_numbers_of_the_original_are_in_the_report(name):
-    build(name)
     m = measure(ROOT / "examples" / f"{name}.yaml")
     missing = " ".join(f"{n}×{c}" for n, c in m["missing"].items())
     assert m["coverage"] >= 0.98, f"{m['coverage']:.1%} of {m['total']} numbers; missing: {missing}"

@@ -25,7 +25,6 @@ from docx.shared import Mm
 from drafter.model import Attachment, Document, Heading, Paragraph, Table
 from drafter.writers import oxml
 from drafter.writers.style import GBT9704, StyleProfile
-from drafter.writers.markdown import attachment_labels
 from drafter.writers.title import break_title
 
 HEADING_STYLE = {1: "Heading 1", 2: "Heading 2", 3: "Heading 3", 4: "Heading 4"}
@@ -101,51 +100,35 @@ class _Styler:
             oxml.set_bold(rPr, bold)
             oxml.set_char_spacing(rPr, p.char_spacing_twips)
 
-        title = _paragraph_style(styles, "Title")
-        title.base_style = normal
-        _, pPr = self.base(title, p.title_font, p.title_size)
-        oxml.set_indent_chars(pPr, char_twips=self.char_twips)
-        oxml.set_jc(pPr, "center")
-        oxml.set_flag(pPr, "w:keepNext")
-
-        for name, align in (("Doc Number", "center"), ("Addressee", "left"), ("Signature", "right"), ("Signature Date", "left")):
-            style = _paragraph_style(styles, name)
-            style.base_style = normal
-            _, pPr = self.base(style, p.body_font, p.body_size)
-            oxml.set_indent_chars(pPr, char_twips=self.char_twips)
-            oxml.set_jc(pPr, align)
-            if name in ("Addressee", "Signature"):
-                oxml.set_flag(pPr, "w:keepNext")
-
-
-        label = _paragraph_style(styles, "Attachment Label")
-        label.base_style = normal
-        _, pPr = self.base(label, p.level1_font, p.body_size)
-        oxml.set_indent_chars(pPr, char_twips=self.char_twips)
-        oxml.set_jc(pPr, "left")
-        oxml.set_flag(pPr, "w:keepNext")
-
-        for name, font, align in (("Table Text", p.body_font, "center"), ("Table Header", p.level1_font, "center")):
-            style = _paragraph_style(styles, name)
-            style.base_style = normal
-            _, pPr = self.base(style, font, p.table_size)
+        self.plain("Title", p.title_font, p.title_size, "center", keep_next=True)
+        self.plain("Doc Number", p.body_font, p.body_size, "center")
+        self.plain("Addressee", p.body_font, p.body_size, "left", keep_next=True)
+        self.plain("Signature", p.body_font, p.body_size, "right", keep_next=True)
+        self.plain("Signature Date", p.body_font, p.body_size, "left")
+        self.plain("Attachment Label", p.level1_font, p.body_size, "left", keep_next=True)
+        for name, font in (("Table Text", p.body_font), ("Table Header", p.level1_font)):
+            _, pPr = self.plain(name, font, p.table_size, "center")
             oxml.set_spacing(pPr, line_twips=round(p.table_size * 20 * 1.25), rule="atLeast")
-            oxml.set_indent_chars(pPr, char_twips=self.char_twips)
-            oxml.set_jc(pPr, align)
             oxml.set_flag(pPr, "w:snapToGrid", on=False)
-
-        mark = _paragraph_style(styles, "Issuer Mark")
-        mark.base_style = normal
-        rPr, pPr = self.base(mark, p.title_font, p.title_size * 1.6)
+        rPr, pPr = self.plain("Issuer Mark", p.title_font, p.title_size * 1.6, "center")
         oxml.set_color(rPr, "FF0000")
-        oxml.set_indent_chars(pPr, char_twips=self.char_twips)
-        oxml.set_jc(pPr, "center")
         oxml.set_spacing(pPr, line_twips=round(p.title_size * 1.6 * 20 * 1.2), rule="atLeast")
 
         footer = styles["Footer"]
         _, pPr = self.base(footer, p.page_number_font, p.page_number_size)
         oxml.set_spacing(pPr, line_twips=round(p.page_number_size * 20), rule="atLeast")
         oxml.set_flag(pPr, "w:snapToGrid", on=False)
+
+    def plain(self, name: str, font: str, size: float, align: str, keep_next: bool = False) -> tuple:
+        """A paragraph style on Normal with no indent; returns its (rPr, pPr)."""
+        style = _paragraph_style(self.doc.styles, name)
+        style.base_style = self.doc.styles["Normal"]
+        rPr, pPr = self.base(style, font, size)
+        oxml.set_indent_chars(pPr, char_twips=self.char_twips)
+        oxml.set_jc(pPr, align)
+        if keep_next:
+            oxml.set_flag(pPr, "w:keepNext")
+        return rPr, pPr
 
     def _character_style(self, name: str):
         try:
@@ -302,7 +285,7 @@ def write_docx(doc: Document, profile: StyleProfile = GBT9704) -> bytes:
                 oxml.set_jc(pPr, "right")
                 oxml.set_indent_twips(pPr, right=date_right)
 
-    for label, attachment in zip(attachment_labels(doc), doc.attachments):
+    for label, attachment in zip(doc.attachment_labels(), doc.attachments):
         _attachment(document, label, attachment, profile)
 
     document.core_properties.title = doc.title

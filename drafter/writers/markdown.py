@@ -36,7 +36,7 @@ def to_markdown(doc: Document) -> str:
         lines += [f"<p align=\"right\">{doc.signature}</p>", ""]
     if doc.date:
         lines += [f"<p align=\"right\">{doc.date}</p>", ""]
-    for label, attachment in zip(attachment_labels(doc), doc.attachments):
+    for label, attachment in zip(doc.attachment_labels(), doc.attachments):
         lines += ["---", "", f"**{label}**", "", f"### {attachment.title}", ""]
         for block in attachment.blocks:
             if isinstance(block, Table):
@@ -44,13 +44,6 @@ def to_markdown(doc: Document) -> str:
             elif isinstance(block, Paragraph):
                 lines += [_escape(block.text), ""]
     return "\n".join(lines).rstrip("\n") + "\n"
-
-
-def attachment_labels(doc: Document) -> list[str]:
-    """附件 for a single attachment, 附件1, 附件2 … for several."""
-    if len(doc.attachments) == 1:
-        return ["附件"]
-    return [f"附件{n}" for n in range(1, len(doc.attachments) + 1)]
 
 
 def attachment_note(doc: Document) -> list[str]:
