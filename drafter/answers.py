@@ -146,7 +146,8 @@ class _Reader:
                     line, column = lc.line, lc.col
                 elif isinstance(key, int) and isinstance(node, list):
                     line, column = lc.item(key)
-                elif at_key:
+                elif at_key or (isinstance(node, dict) and is_empty(node.get(key))):
+                    # an empty value has no place of its own: ruamel points past it
                     line, column = lc.key(key)
                 else:
                     line, column = lc.value(key)
@@ -222,7 +223,7 @@ def _text(raw: dict, key: str, reader: _Reader, field_path: str, required: bool 
     value = raw.get(key)
     if is_empty(value):
         if required:
-            raise reader.error(f"缺少必填项“{key}”", raw, None, f"{field_path}.{key}")
+            raise reader.error(f"缺少必填项“{key}”", raw, key if key in raw else None, f"{field_path}.{key}")
         return None
     try:
         return check_text(value, multiline=False).strip()
@@ -234,7 +235,7 @@ def _meta(raw: dict, reader: _Reader) -> ReportMeta:
     reader.unknown_keys(raw, REPORT_KEYS, "report", "报告信息项")
     issuer = _text(raw, "issuer", reader, "report", required=True)
     if raw.get("year") is None:
-        raise reader.error("缺少必填项“year”（报告年度）", raw, None, "report.year")
+        raise reader.error("缺少必填项“year”（报告年度）", raw, "year" if "year" in raw else None, "report.year")
     try:
         year = check_year(raw["year"], None)  # type: ignore[arg-type]
     except FieldValueError as exc:

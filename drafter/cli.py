@@ -85,8 +85,10 @@ def _output_path(args, title: str) -> tuple[Path, str]:
         if fmt is None:
             fmt = "md" if out.suffix.lower() in (".md", ".markdown") else "docx"
     else:
+        from drafter.yamlio import safe_filename
+
         fmt = fmt or "docx"
-        out = Path(f"{title}.{fmt}")
+        out = Path(safe_filename(title, f".{fmt}"))
     return out, fmt
 
 
@@ -94,7 +96,7 @@ def cmd_build(args) -> int:
     from drafter import answers as answers_mod
     from drafter import ontology as ontology_mod
     from drafter.compose import compose
-    from drafter.yamlio import atomic_write_bytes
+    from drafter.yamlio import write_output
 
     onto = ontology_mod.load()
     answers = answers_mod.load(Path(args.answers), onto)
@@ -108,10 +110,7 @@ def cmd_build(args) -> int:
     else:
         from drafter.writers.docx import write_docx
         data = write_docx(result.document)
-    try:
-        atomic_write_bytes(out, data)
-    except OSError as exc:
-        raise DrafterError(f"无法写入输出文件（{exc.strerror}）", Location(file=str(out))) from None
+    write_output(out, data, inputs=(Path(args.answers),))
     print(f"已生成：{out}")
     return 0
 
@@ -162,24 +161,44 @@ def _next_path(source: Path, year: int) -> Path:
 def cmd_next(args) -> int:
     from drafter import answers as answers_mod
     from drafter import ontology as ontology_mod
+    from drafter import yamlio
     from drafter.rollover import roll_forward
 
     onto = ontology_mod.load()
     source = Path(args.answers)
     this_year = answers_mod.load(source, onto)  # a file with errors is reported, not rolled
     out = Path(args.output) if args.output else _next_path(source, this_year.meta.year)
-    if out.resolve() == source.resolve():
+    if yamlio.same_file(out, source):
         raise DrafterError("输出文件不能与今年的答案文件相同", Location(file=str(out)))
+    if out.is_dir():
+        raise DrafterError("输出路径是一个文件夹，请在 -o 中写出文件名", Location(file=str(out)))
     if out.exists() and not args.force:
         raise DrafterError("文件已存在；要覆盖请加 --force", Location(file=str(out)))
     result = roll_forward(this_year.document, onto)
-    result.document.save(out)
-    answers_mod.load(out, onto)  # what we wrote must read back
+    text = result.document.dumps()
+    try:  # what we write must read back: check it in memory, before any file is touched
+        answers_mod.from_document(yamlio.loads(text, out), onto)
+    except DrafterError as exc:
+        raise DrafterError(f"起草的 {result.year} 年答案文件未通过检查，没有写入：{exc.message}",
+                           Location(file=str(out), field=exc.location.field)) from None
+    yamlio.write_output(out, text.encode("utf-8"), inputs=(source,))
     for warning in result.warnings:
         print(f"提示：{warning}", file=sys.stderr)
     print(f"已起草 {result.year} 年答案文件：{out}")
     print(f"下一步：drafter ask {out}  逐项填写今年的数字和整改情况；然后 drafter build {out}")
     return 0
+
+
+def _wizard_interrupted(args) -> str:
+    """What Ctrl+C leaves behind, said as it is."""
+    from drafter.wizard.store import Session
+
+    if Session.path is None:
+        if args.command == "new":
+            return "已中断。还没有保存任何内容（答案文件尚未创建）。"
+        return f"已中断。本次没有新保存的回答，{args.answers} 中原有的内容未受影响。"
+    return (f"已中断。本次共保存 {Session.saved} 次回答到 {Session.path}；正在输入、尚未回车确认的那一题没有保存。"
+            f"下次运行 drafter ask {Session.path} 继续。")
 
 
 COMMANDS = {"build": cmd_build, "sections": cmd_sections, "new": cmd_new, "ask": cmd_ask, "next": cmd_next}
@@ -197,8 +216,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"错误：{exc}", file=sys.stderr)
         return 1
     except (KeyboardInterrupt, EOFError):
-        print("\n已中断。已回答的内容都已保存，下次运行 drafter ask 继续。" if args.command in ("new", "ask")
-              else "\n已中断。", file=sys.stderr)
+        print("\n" + (_wizard_interrupted(args) if args.command in ("new", "ask") else "已中断。"), file=sys.stderr)
         return 130
     except Exception as exc:  # a bug in drafter, not the user's input
         if os.environ.get("DRAFTER_DEBUG"):

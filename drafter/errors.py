@@ -32,3 +32,32 @@ class DrafterError(Exception):
     def __str__(self) -> str:
         prefix = self.location.prefix()
         return f"{prefix}：{self.message}" if prefix else self.message
+
+
+_OS_REASONS = {
+    "EACCES": "权限不足",
+    "EPERM": "权限不足",
+    "EROFS": "只读文件系统",
+    "EISDIR": "是一个文件夹",
+    "ENOENT": "文件夹不存在",
+    "ENOTDIR": "路径中有一段不是文件夹",
+    "ENOSPC": "磁盘已满",
+    "EDQUOT": "超出磁盘配额",
+    "ENAMETOOLONG": "文件名太长",
+    "EBUSY": "文件正被其他程序占用",
+    "ETXTBSY": "文件正被其他程序占用",
+    "EEXIST": "文件已存在",
+    "EMFILE": "打开的文件太多",
+    "EIO": "磁盘读写出错",
+    "EINVAL": "文件名中有不允许的字符",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """The operating system's reason for a failed read or write, in Chinese."""
+    import errno
+
+    name = errno.errorcode.get(exc.errno or 0, "")
+    if isinstance(exc, PermissionError) and not name:
+        name = "EACCES"
+    return _OS_REASONS.get(name) or exc.strerror or "未知原因"

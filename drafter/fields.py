@@ -26,7 +26,7 @@ TYPES = (
 NUMERIC_TYPES = ("count", "money", "percent", "number", "serial", "year")
 
 # 80、80余、3万余、1.1万、近3000、约20
-_APPROX = re.compile(r"^(近|约|超|逾)?(\d+(?:\.\d+)?)(万|亿)?(余|多)?$")
+_APPROX = re.compile(r"^(近|约|超|逾)?([0-9]{1,15}(?:\.[0-9]{1,6})?)(万|亿)?(余|多)?$")
 # A placeholder the writer fills in later, as drafts do: xx, xxx, XX
 PLACEHOLDER = re.compile(r"^[xX]{1,6}(余|多)?$")
 _ALLOWED_CONTROL = {"\n", "\t"}
@@ -59,6 +59,16 @@ class FieldSpec:
         return self.type in NUMERIC_TYPES
 
 
+# Larger than any statistic a bureau reports (a trillion): beyond it a value is a typo, and
+# arithmetic on it (year-on-year, 万 scaling) would overflow.
+MAX_AMOUNT = 10**12
+
+
+def _noncharacter(ch: str) -> bool:
+    code = ord(ch)
+    return 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE
+
+
 def check_text(value: Any, multiline: bool) -> str:
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         raise FieldValueError(f"应为文字，实际是{describe(value)}")
@@ -68,9 +78,27 @@ def check_text(value: Any, multiline: bool) -> str:
             if ch == "\n" and not multiline:
                 raise FieldValueError("这里只能填一行文字，不能换行")
             continue
-        if unicodedata.category(ch) in ("Cc", "Cf", "Co", "Cs") and ch not in "\u200d":
+        if (unicodedata.category(ch) in ("Cc", "Cf", "Co", "Cs") and ch not in "\u200d") or _noncharacter(ch):
             raise FieldValueError(f"含有不可见的控制字符（U+{ord(ch):04X}），请删除后再试")
     return text
+
+
+def ascii_digits(text: str) -> str:
+    """Decimal digits of any script (full-width １２, Arabic-Indic ٨٦١) as ASCII digits.
+    Superscripts and circled numbers are not decimal digits and stay as they are."""
+    if text.isascii():
+        return text
+    return "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in text)
+
+
+def _whole_number(text: str) -> bool:
+    return bool(re.fullmatch(r"[0-9]+", text))
+
+
+def shorten(text: str, limit: int = 60) -> str:
+    """A value echoed in a message: never more than about a line."""
+    text = str(text).replace("\n", "⏎")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def describe(value: Any) -> str:
@@ -79,11 +107,11 @@ def describe(value: Any) -> str:
     if isinstance(value, bool):
         return f"真假值“{'true' if value else 'false'}”"
     if isinstance(value, int):
-        return f"整数“{value}”"
+        return f"整数“{shorten(str(value))}”"
     if isinstance(value, float):
         return f"小数“{value:g}”"
     if isinstance(value, str):
-        return f"文字“{value}”"
+        return f"文字“{shorten(value)}”"
     if isinstance(value, (list, tuple)):
         return "列表"
     if isinstance(value, dict):
@@ -107,26 +135,37 @@ def amount_value(value: Any) -> float | None:
     return None
 
 
+def _too_large(size: float) -> FieldValueError:
+    return FieldValueError(f"数值过大（超过一万亿），请核对：{describe(size)}")
+
+
 def check_amount(value: Any, spec: FieldSpec, integer: bool) -> Any:
     if isinstance(value, bool):
         raise FieldValueError(f"应为数字，实际是{describe(value)}")
     if isinstance(value, int):
         if value < 0:
-            raise FieldValueError(f"不能是负数（{value}）")
+            raise FieldValueError(f"不能是负数（{shorten(str(value))}）")
+        if value > MAX_AMOUNT:
+            raise _too_large(value)
         return value
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
             raise FieldValueError("应为有限的数字")
         if value < 0:
             raise FieldValueError(f"不能是负数（{value:g}）")
+        if value > MAX_AMOUNT:
+            raise _too_large(value)
         if integer and not value.is_integer():
             raise FieldValueError(f"应为整数，实际是{describe(value)}")
         return int(value) if integer else value
     if isinstance(value, str):
-        text = value.strip()
+        text = ascii_digits(value.strip())
         if text.startswith("-"):
-            raise FieldValueError(f"不能是负数（{text}）")
-        if _APPROX.match(text) or PLACEHOLDER.match(text):
+            raise FieldValueError(f"不能是负数（{shorten(text)}）")
+        m = _APPROX.match(text)
+        if m and float(m.group(2)) * {"万": 1e4, "亿": 1e8}.get(m.group(3) or "", 1) > MAX_AMOUNT:
+            raise _too_large(text)
+        if m or PLACEHOLDER.match(text):
             return text
         raise FieldValueError(
             f"应为{'整数' if integer else '数字'}（可写成 80、80余、3万余、1.1万，暂缺可写 xx），实际是{describe(value)}"
@@ -142,37 +181,37 @@ def check_money(value: Any, spec: FieldSpec) -> Any:
 
 
 def check_percent(value: Any, spec: FieldSpec) -> Any:
-    if isinstance(value, str) and value.strip().endswith("%"):
-        value = value.strip()[:-1]
+    if isinstance(value, str) and value.strip().endswith(("%", "％")):
+        value = ascii_digits(value.strip()[:-1])
         try:
             value = float(value)
         except ValueError:
-            raise FieldValueError(f"应为百分数，如 98.5，实际是“{value}%”") from None
+            raise FieldValueError(f"应为百分数，如 98.5，实际是“{shorten(value)}%”") from None
     return check_amount(value, spec, integer=False)
 
 
 def check_serial(value: Any, spec: FieldSpec) -> int:
     """An identifying number (the 75 of 启应急〔2021〕75号): a whole number from 1, no leading zero."""
-    if isinstance(value, str) and value.strip().isdigit() and not value.strip().startswith("0"):
-        value = int(value.strip())
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+    if isinstance(value, str) and _whole_number(ascii_digits(value.strip())) and not value.strip().startswith("0"):
+        value = int(ascii_digits(value.strip()))
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1 or value > MAX_AMOUNT:
         raise FieldValueError(f"应为从 1 起的整数序号（不加“0”），实际是{describe(value)}")
     return value
 
 
 def check_year(value: Any, spec: FieldSpec) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        if isinstance(value, str) and value.strip().isdigit():
-            value = int(value.strip())
+        if isinstance(value, str) and _whole_number(ascii_digits(value.strip())):
+            value = int(ascii_digits(value.strip()))
         else:
             raise FieldValueError(f"应为四位年份，如 2024，实际是{describe(value)}")
     if not 1949 <= value <= 2100:
-        raise FieldValueError(f"年份不在合理范围内（{value}）")
+        raise FieldValueError(f"年份不在合理范围内（{shorten(str(value))}），应在 1949 至 2100 之间")
     return value
 
 
-_DATE_CN = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
-_DATE_ISO = re.compile(r"^(\d{4})[-./](\d{1,2})[-./](\d{1,2})$")
+_DATE_CN = re.compile(r"^([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日$")
+_DATE_ISO = re.compile(r"^([0-9]{4})[-./]([0-9]{1,2})[-./]([0-9]{1,2})$")
 
 
 def check_date(value: Any, spec: FieldSpec) -> _dt.date:
@@ -181,12 +220,13 @@ def check_date(value: Any, spec: FieldSpec) -> _dt.date:
     if isinstance(value, _dt.date):
         return value
     if isinstance(value, str):
-        m = _DATE_CN.match(value.strip()) or _DATE_ISO.match(value.strip())
+        text = ascii_digits(value.strip())
+        m = _DATE_CN.match(text) or _DATE_ISO.match(text)
         if m:
             try:
                 return _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
             except ValueError:
-                raise FieldValueError(f"没有这一天：“{value}”") from None
+                raise FieldValueError(f"没有这一天：“{shorten(value)}”") from None
     raise FieldValueError(f"应为日期，如 2023-12-20 或 2023年12月20日，实际是{describe(value)}")
 
 

@@ -83,13 +83,23 @@ def _delete(mapping: CommentedMap, key: Any) -> None:
 
 
 def _title_of(record: Any, keys: tuple[str, ...]) -> str | None:
+    """A one-line name for a problem or plan (the follow-up item's field holds one line):
+    its title, or the first sentence of its text, shortened."""
     if not isinstance(record, dict):
         return None
     for key in keys:
         if not is_empty(record.get(key)):
-            return str(record[key]).strip()
+            return _one_line(str(record[key]))
     detail = next((str(v) for v in record.values() if isinstance(v, str) and v.strip()), "")
-    return (detail[:30] + "……") if len(detail) > 30 else detail or None
+    first = _one_line(re.split(r"(?<=[。！？；])", detail.strip())[0])
+    return (first[:30] + "……") if len(first) > 30 else first or None
+
+
+def _one_line(text: str) -> str:
+    """The lines of a multi-line text as one, each joined as a clause of the sentence."""
+    lines = [part.strip() for part in text.splitlines() if part.strip()]
+    return "".join(line if n == len(lines) - 1 or line[-1] in "，。；、：！？" else line + "，"
+                   for n, line in enumerate(lines))
 
 
 def _kind(spec: FieldSpec) -> str:

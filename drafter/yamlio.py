@@ -14,13 +14,36 @@ from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.reader import ReaderError
 
-from drafter.errors import DrafterError, Location
+from drafter.errors import DrafterError, Location, os_reason
+
+# A real answers file is under 100 KB; beyond this something is wrong (a pasted export, a
+# log), and parsing it would take the user's minute for nothing.
+MAX_BYTES = 5 * 1024 * 1024
+# Real answers files nest six or seven levels deep; drafter walks them recursively.
+MAX_DEPTH = 40
+
+
+class _Constructor(RoundTripConstructor):
+    """Round-trip constructor that leaves an impossible date (2023-02-30) as text, so that
+    validation can report it with its place instead of the loader failing outright."""
+
+    def construct_yaml_timestamp(self, node, values=None):
+        try:
+            return super().construct_yaml_timestamp(node, values)
+        except (ValueError, OverflowError):
+            return self.construct_scalar(node)
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp)
 
 
 def _yaml(mapping: int = 2, sequence: int = 4, offset: int = 2) -> YAML:
     yaml = YAML(typ="rt")
+    yaml.Constructor = _Constructor
     yaml.preserve_quotes = True
     yaml.width = 4096  # never fold a user's long Chinese line
     yaml.allow_unicode = True
@@ -28,15 +51,21 @@ def _yaml(mapping: int = 2, sequence: int = 4, offset: int = 2) -> YAML:
     return yaml
 
 
-def read_text(path: Path) -> str:
+def read_text(path: Path, limit: int = MAX_BYTES) -> str:
     try:
+        size = path.stat().st_size
+        if size > limit:
+            raise DrafterError(
+                f"文件太大（{size / 1024 / 1024:.1f} MB）：答案文件通常不到 100 KB，"
+                f"超过 {limit // 1024 // 1024} MB 的文件不予读取，请确认选对了文件",
+                Location(file=str(path)))
         data = path.read_bytes()
     except FileNotFoundError:
         raise DrafterError("找不到文件", Location(file=str(path))) from None
     except IsADirectoryError:
         raise DrafterError("这是一个文件夹，不是 YAML 文件", Location(file=str(path))) from None
     except OSError as exc:
-        raise DrafterError(f"无法读取文件（{exc.strerror}）", Location(file=str(path))) from None
+        raise DrafterError(f"无法读取文件（{os_reason(exc)}）", Location(file=str(path))) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -97,6 +126,7 @@ def guess_indentation(text: str) -> tuple[int, int, int]:
 
 
 def loads(text: str, path: Path) -> Document:
+    _check_characters(text, path)
     mapping, sequence, offset = guess_indentation(text)
     try:
         data = _yaml(mapping, sequence, offset).load(text)
@@ -110,32 +140,122 @@ def loads(text: str, path: Path) -> Document:
                 column=mark.column + 1 if mark else None,
             ),
         ) from None
+    except ReaderError as exc:
+        line, column = _line_column(text, exc.position)
+        raise DrafterError(f"含有不允许的字符（{_codepoint(exc.character)}），请删除后再试",
+                           Location(file=str(path), line=line, column=column)) from None
+    except RecursionError:
+        line, column = _too_deep_at(text)
+        raise DrafterError(f"嵌套层次过深（超过 {MAX_DEPTH} 层），请检查括号和缩进",
+                           Location(file=str(path), line=line, column=column)) from None
     except YAMLError as exc:
-        raise DrafterError(f"YAML 格式错误：{exc}", Location(file=str(path))) from None
+        raise DrafterError(f"YAML 格式错误：{_describe(exc)}", Location(file=str(path))) from None
+    _check_depth(data, path)
     return Document(path, data, (mapping, sequence, offset))
+
+
+# XML 1.0 (and so Word) cannot hold these; YAML cannot hold most of them either
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+
+
+def _codepoint(character) -> str:
+    code = character if isinstance(character, int) else ord(character) if character else 0
+    return f"U+{code:04X}"
+
+
+def _line_column(text: str, position: int) -> tuple[int, int]:
+    before = text[:position]
+    return before.count("\n") + 1, position - (before.rfind("\n") + 1) + 1
+
+
+def _check_characters(text: str, path: Path) -> None:
+    """A raw control byte or a noncharacter: one line that says where, not the parser's dump."""
+    m = _ILLEGAL.search(text)
+    if m:
+        line, column = _line_column(text, m.start())
+        raise DrafterError(f"含有不允许的字符（{_codepoint(m.group())}），请删除后再试",
+                           Location(file=str(path), line=line, column=column))
+
+
+def _too_deep_at(text: str) -> tuple[int | None, int | None]:
+    """Where brackets or indentation first nest deeper than MAX_DEPTH (for the message)."""
+    deep_indent = re.search(rf"(?m)^ {{{2 * MAX_DEPTH + 1},}}", text)
+    depth = 0
+    for m in re.finditer(r"[\[\]{}]", text):
+        depth += 1 if m.group() in "[{" else -1
+        if depth > MAX_DEPTH and (deep_indent is None or m.start() < deep_indent.start()):
+            return _line_column(text, m.start())
+    if deep_indent:
+        return _line_column(text, deep_indent.end())
+    return None, None
+
+
+def _check_depth(data: Any, path: Path) -> None:
+    stack = [(data, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            lc = getattr(node, "lc", None)
+            raise DrafterError(
+                f"嵌套层次过深（超过 {MAX_DEPTH} 层），请检查括号和缩进",
+                Location(file=str(path), line=lc.line + 1 if lc else None, column=lc.col + 1 if lc else None))
+        if isinstance(node, dict):
+            stack.extend((v, depth + 1) for v in node.values())
+        elif isinstance(node, list):
+            stack.extend((v, depth + 1) for v in node)
 
 
 def load(path: Path) -> Document:
     return loads(read_text(path), path)
 
 
+# The parser's English problems, as a clerk can read them. Matched by prefix on the
+# problem first, then on the context; anything else gets the generic last line.
 _PROBLEMS = {
     "found duplicate key": "同一层里有重复的键",
-    "mapping values are not allowed here": "这里不能出现“键: 值”（可能缺少缩进或冒号后缺空格）",
+    "found duplicate anchor": "重复定义了同名锚点（&）",
+    "mapping values are not allowed here": "这里不能出现“键: 值”（可能缺少缩进，或冒号后缺空格；文字中的冒号请用中文“：”或给整段加引号）",
     "could not find expected ':'": "缺少冒号“:”",
     "found character '\\t' that cannot start any token": "不能用 Tab 缩进，请改用空格",
-    "found undefined alias": "引用了未定义的锚点",
+    "found a tab character": "不能用 Tab 缩进，请改用空格",
+    "found undefined alias": "引用了未定义的锚点（*）",
     "expected <block end>, but found": "缩进不一致",
+    "expected ',' or ']'": "方括号列表 [ ] 中缺少逗号或右方括号“]”（文字中含有冒号、逗号时请加引号）",
+    "expected ',' or '}'": "花括号 { } 中缺少逗号或右花括号“}”",
+    "expected a comment or a line break": "这一行的值后面多了内容（可能缺少引号）",
+    "did not find expected key": "缩进不一致，或列表项缺少“- ”",
+    "did not find expected '-' indicator": "列表项应以“- ”开头，且缩进一致",
+    "did not find expected node content": "这里缺少值",
+    "expected alphabetic or numeric character": "以“*”“&”开头的文字请加引号",
+    "found unknown escape character": "双引号中的反斜杠“\\”转义无效，请改用单引号或写成“\\\\”",
+    "expected escape sequence": "双引号中的反斜杠“\\”转义无效，请改用单引号或写成“\\\\”",
     "found unexpected end of stream": "文件意外结束（引号或括号没有闭合？）",
+    "found unexpected ':'": "冒号的位置不对（冒号后要有空格）",
+    "while scanning a quoted scalar": "引号没有闭合",
+    "while scanning a block scalar": "多行文字（| 或 >）的写法有误",
+    "while scanning a simple key": "缺少冒号“:”",
+    "while parsing a flow sequence": "方括号列表 [ ] 没有正确结束",
+    "while parsing a flow mapping": "花括号 { } 没有正确结束",
+    "while parsing a block mapping": "缩进不一致",
+    "while parsing a block collection": "缩进不一致，或列表项缺少“- ”",
+    "while scanning an alias": "以“*”开头的文字请加引号",
+    "while scanning an anchor": "以“&”开头的文字请加引号",
+    "while scanning a directive": "以“%”开头的行请加引号",
+    "found character": "这个字符不能作为值的开头（如 @ 或 `），请给整个值加引号",
+    "expected the node content": "这里缺少值",
+    "expected a single document": "文件中只能有一个文档（请删除多余的“---”）",
+    "but found another document": "文件中只能有一个文档（请删除多余的“---”）",
 }
 
 
-def _describe(exc: MarkedYAMLError) -> str:
-    problem = (exc.problem or exc.context or "").strip()
-    for english, chinese in _PROBLEMS.items():
-        if problem.startswith(english):
-            return chinese
-    return problem or "无法解析"
+def _describe(exc: YAMLError) -> str:
+    texts = [getattr(exc, "problem", None), getattr(exc, "context", None), str(exc)]
+    for text in texts:
+        text = (text or "").strip()
+        for english, chinese in _PROBLEMS.items():
+            if text.startswith(english):
+                return chinese
+    return "无法解析（YAML 语法错误），请检查这一行的缩进、冒号和引号"
 
 
 def _umask() -> int:
@@ -170,3 +290,48 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """True when a and b name one file: the same resolved path, or one file by identity
+    (a hard link, another spelling of the path on a case-insensitive disk)."""
+    try:
+        if Path(a).resolve() == Path(b).resolve():
+            return True
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def write_output(path: Path, data: bytes, inputs: tuple[Path, ...] = ()) -> None:
+    """Write a command's result: never onto one of its inputs, never half; failures in Chinese."""
+    path = Path(path)
+    for source in inputs:
+        if same_file(path, source):
+            raise DrafterError(f"输出文件不能是输入文件本身（{source}），请用 -o 另选文件名", Location(file=str(path)))
+    if path.is_dir():
+        raise DrafterError("输出路径是一个文件夹，请在 -o 中写出文件名", Location(file=str(path)))
+    if path.exists() and not path.is_file():
+        raise DrafterError("输出路径不是普通文件（可能是设备或管道），请另选文件名", Location(file=str(path)))
+    try:
+        atomic_write_bytes(path, data)
+    except OSError as exc:
+        raise DrafterError(f"无法写入输出文件（{os_reason(exc)}）", Location(file=str(path))) from None
+
+
+# Characters Windows forbids in a file name, and path separators everywhere.
+_UNSAFE_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
+_RESERVED = re.compile(r"^(con|prn|aux|nul|com[1-9]|lpt[1-9])$", re.IGNORECASE)
+MAX_NAME_BYTES = 240  # Linux allows 255 bytes, Windows 255 characters: leave room for a suffix
+
+
+def safe_filename(stem: str, suffix: str) -> str:
+    """A file name for the current folder made from a title: no folders, no characters
+    Windows forbids, no leading dots, not a device name, at most 255 bytes with its suffix."""
+    name = _UNSAFE_NAME.sub("_", stem).strip().strip(".").strip()
+    if not name or _RESERVED.match(name):
+        name = f"报告_{name}" if name else "报告"
+    budget = MAX_NAME_BYTES - len(suffix.encode("utf-8"))
+    while len(name.encode("utf-8")) > budget:
+        name = name[:-1]
+    return name.rstrip(". ") + suffix

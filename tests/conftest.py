@@ -32,11 +32,12 @@ def demo_env(monkeypatch):
     return env
 
 
-def run_drafter(*args: str, env: dict | None = None, cwd: Path | None = None, input: str | None = None):
+def run_drafter(*args: str, env: dict | None = None, cwd: Path | None = None, input: str | None = None,
+                timeout: float = 120):
     """Run the real `drafter` command line in a subprocess."""
     return subprocess.run(
         [sys.executable, "-m", "drafter", *args],
-        capture_output=True, text=True, env=env, cwd=cwd, input=input, timeout=120,
+        capture_output=True, text=True, env=env, cwd=cwd, input=input, timeout=timeout,
     )
 
 

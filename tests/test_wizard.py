@@ -101,7 +101,9 @@ def test_records_are_asked_field_by_field():
     saves = []
     drive(ENTER + "有限空间专项" + ENTER + "12" + ENTER + ENTER,
           lambda t: Asker(t).field(record_spec, None, None, saves.append))
-    assert saves == [[{"name": "有限空间专项", "checks": 12}]]
+    # each sub-answer is saved as soon as it is given, not when the record is finished
+    assert saves[0] == [{"name": "有限空间专项"}]
+    assert saves[-1] == [{"name": "有限空间专项", "checks": 12}]
 
 
 def test_choice_and_flag():
@@ -260,3 +262,52 @@ def test_followup_items_are_filled_one_by_one():
         {"problem": "执法力量不足", "status": "已完成", "note": "已建立长效机制"},
         {"problem": "案卷质量不高", "status": "持续推进"},
     ]
+
+
+# ---- every menu entry gives a value the validator accepts -----------------------------------
+
+MENU_SPECS = [
+    spec("choice", options=["件", "起", "宗"]),
+    spec("flag"),
+    FieldSpec(id="x", type="choice", prompt="状态", options=["已完成", "持续推进", "未完成"]),
+]
+
+
+@pytest.mark.parametrize("field", MENU_SPECS, ids=lambda f: f"{f.type}-{len(f.options)}")
+def test_every_menu_entry_round_trips_through_the_validator(field):
+    from drafter.fields import check_scalar, is_empty
+
+    entries = len(field.options or ["是", "否"]) + 1  # the options and （今年不报告此项）
+    for k in range(entries):
+        saved = []
+        drive(DOWN * k + ENTER, lambda t: Asker(t).field(field, None, None, saved.append))
+        assert len(saved) == 1
+        value = saved[0]
+        if k == entries - 1:
+            assert value is None  # “not reported this year” is empty, never its label
+        else:
+            assert not is_empty(value) and check_scalar(value, field) == value
+
+
+def test_every_multichoice_entry_round_trips_through_the_validator():
+    from drafter.fields import check_scalar
+
+    field = spec("multichoice", options=["甲", "乙", "丙"])
+    for k in range(3):
+        saved = []
+        drive(DOWN * k + SPACE + ENTER, lambda t: Asker(t).field(field, None, None, saved.append))
+        assert check_scalar(saved[0], field) == [field.options[k]]
+    saved = []
+    drive(ENTER, lambda t: Asker(t).field(field, None, None, saved.append))
+    assert saved == [None]
+
+
+def test_a_choice_left_empty_in_a_file_loads_again(tmp_path, demo):
+    """The whole path: a menu's “not this year” written by the wizard, then read by build."""
+    path = tmp_path / "a.yaml"
+    path.write_text(DEMO_ANSWERS, encoding="utf-8")
+    store = Store(path)
+    field = spec("flag")
+    drive(DOWN * 2 + ENTER, lambda t: Asker(t).field(field, None, None, lambda v: store.set_value("leaders", "note", v)))
+    values = answers_mod.load(path, demo).values  # loads: no label was written as the value
+    assert not (values.get("leaders") or {}).get("note")

@@ -112,12 +112,47 @@ def test_ctrl_c_exits_cleanly_with_a_hint(tmp_path, env):
     metadata(child)
     answer(child, "本节", ENTER)
     answer(child, "指导思想", "\x03")
-    child.expect("已回答的内容都已保存")
+    child.expect(r"本次共保存 \d+ 次回答到 r\.yaml；正在输入、尚未回车确认的那一题没有保存")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130
     assert "Traceback" not in (child.before or "")
     assert (tmp_path / "r.yaml").exists()
+
+
+def test_ctrl_c_before_any_answer_says_nothing_was_saved(tmp_path, env):
+    child = spawn(["new", "r.yaml"], env, tmp_path)
+    answer(child, "发文机关全称", "\x03")
+    child.expect("还没有保存任何内容")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert not (tmp_path / "r.yaml").exists()
+
+
+def test_new_saves_the_first_answer_and_ask_resumes_the_setup(tmp_path, env):
+    child = spawn(["new", "r.yaml"], env, tmp_path)
+    answer(child, "发文机关全称", "测试县应急管理局" + ENTER)
+    answer(child, "怎样称呼本辖区", "\x03")
+    child.expect(pexpect.EOF)
+    child.close()
+    answers = answers_mod.load(tmp_path / "r.yaml", ontology_mod.load())
+    assert answers.meta.issuer == "测试县应急管理局"
+
+    child = spawn(["ask", "r.yaml"], env, tmp_path)
+    answer(child, "怎样称呼本辖区", ENTER)      # resumes at the second question
+    answer(child, "报告年度", CLEAR + "2023" + ENTER)
+    answer(child, "主送机关", ENTER)
+    answer(child, "选择报告结构", ENTER)
+    answer(child, "测试领域", DOWN + SPACE + ENTER)
+    child.expect("已创建答案文件")
+    answer(child, r"第 1/3 节", "")
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+    child.close()
+    answers = answers_mod.load(tmp_path / "r.yaml", ontology_mod.load())
+    assert answers.meta.year == 2023 and answers.meta.region == "全县"
+    assert "setup" not in (answers.document.data.get("wizard") or {})
 
 
 def test_next_then_ask_then_build_compares_with_last_year(tmp_path, env):

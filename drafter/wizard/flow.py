@@ -14,6 +14,7 @@ from drafter.shapes import build_outline, default_sections, load_shapes
 from drafter.wizard.questions import Asker
 from drafter.wizard.store import Store
 from drafter.wizard.ui import BACK, Terminal
+from drafter.yamlio import safe_filename
 from drafter.yearly import wording
 
 FINISH = object()
@@ -50,14 +51,19 @@ def _ask_text(term: Terminal, message: str, *, default: str = "", required: bool
                      instruction=instruction or "（回车确认；输入 < 返回上一题）")
 
 
-def ask_metadata(term: Terminal, onto: Ontology) -> dict | None:
-    """The report's metadata, shape and sections. None if the user went back from the first."""
-    data: dict = {}
+SETUP_STEPS = ("issuer", "region", "year", "addressee", "shape", "sections")
+
+
+def ask_metadata(term: Terminal, onto: Ontology, data: dict | None = None, start: int = 0,
+                 on_answer: Callable[[str, dict], None] | None = None) -> dict | None:
+    """The report's metadata, shape and sections, from step `start` on; each accepted answer
+    goes to on_answer (with the next step's name) at once. None if the user went back from
+    the first question."""
+    data = data if data is not None else {}
     shapes = load_shapes(onto)
-    steps = ["issuer", "region", "year", "addressee", "shape", "sections"]
-    i = 0
-    while i < len(steps):
-        step = steps[i]
+    i = start
+    while i < len(SETUP_STEPS):
+        step = SETUP_STEPS[i]
         level = _level(data.get("issuer", ""))
         if step == "issuer":
             answer = _ask_text(term, "发文机关全称（如 昆山市应急管理局）", default=data.get("issuer", ""), required=True)
@@ -76,7 +82,7 @@ def ask_metadata(term: Terminal, onto: Ontology) -> dict | None:
                 term.say(f"  {shape.name}：{shape.description}")
             answer = term.select("选择报告结构", [(s.name, s.id) for s in shapes], default=data.get("shape", shapes[0].id))
         else:
-            shape = next(s for s in shapes if s.id == data["shape"])
+            shape = _shape(shapes, data)
             defaults = set(data.get("sections") or default_sections(onto, shape))
             chosen: list[str] = []
             term.say("选择今年报告中要写的各节（以后可以用 drafter ask 补充，也可以在答案文件的 outline 中增删）：")
@@ -93,9 +99,57 @@ def ask_metadata(term: Terminal, onto: Ontology) -> dict | None:
             i -= 1
             continue
         data[step] = answer.strip() if isinstance(answer, str) else answer
+        if step == "year":
+            data["year"] = check_year(data["year"], None)
         i += 1
-    data["year"] = int(data["year"])
+        if on_answer:
+            on_answer(SETUP_STEPS[i] if i < len(SETUP_STEPS) else "", data)
     return data
+
+
+def _shape(shapes, data: dict):
+    return next((s for s in shapes if s.id == data.get("shape")), shapes[0])
+
+
+class _Setup:
+    """Writes the new file at the first accepted answer and keeps it in step with the
+    metadata answers, so that nothing typed is lost. The file always loads: until they are
+    answered, the outline follows the default shape and sections."""
+
+    def __init__(self, path: Path | None, onto: Ontology, store: Store | None = None):
+        self.path = path
+        self.onto = onto
+        self.store = store
+
+    def __call__(self, next_step: str, data: dict) -> None:
+        year = int(data.get("year") or default_year())
+        shape = _shape(load_shapes(self.onto), data)
+        sections = data.get("sections") or default_sections(self.onto, shape)
+        report = {"issuer": data["issuer"], "region": data.get("region"), "year": year,
+                  "addressee": data.get("addressee") or None}
+        outline = build_outline(shape, sections, self.onto)
+        if self.store is None:
+            path = self.path or Path(safe_filename(f"{data['issuer']}{year}年报告答案", ".yaml"))
+            if path.exists():
+                raise DrafterError("文件已存在；要继续回答请用 drafter ask", Location(file=str(path)))
+            self.store = Store.create(path, report, outline, f"{data['issuer']}{year}年法治政府建设年度报告")
+            self.path = path
+        else:
+            self.store.set_setup(report, outline)
+        self.store.set_setup_step(next_step or None, data.get("shape"))
+
+
+def _setup_state(path: Path) -> tuple[dict, int] | None:
+    """(answers so far, index of the next step) of a file whose setup was interrupted."""
+    store = Store(path)
+    step, shape = store.setup_step()
+    if step not in SETUP_STEPS:
+        return None
+    report = store.load().data.get("report") or {}
+    data = {k: report[k] for k in ("issuer", "region", "year", "addressee") if report.get(k) is not None}
+    if shape:
+        data["shape"] = shape
+    return data, SETUP_STEPS.index(step)
 
 
 def run_new(path: Path | None, term: Terminal) -> int:
@@ -103,22 +157,19 @@ def run_new(path: Path | None, term: Terminal) -> int:
     if path is not None and path.exists():
         raise DrafterError("文件已存在；要继续回答请用 drafter ask", Location(file=str(path)))
     term.say("欢迎使用 drafter。下面逐项提问，每答一题立即保存；随时可按 Ctrl+C 退出，下次用 drafter ask 继续。")
-    meta = ask_metadata(term, onto)
+    setup = _Setup(path, onto)
+    meta = ask_metadata(term, onto, on_answer=setup)
     if meta is None:
         term.say("已取消。")
         return 1
-    title = f"{meta['issuer']}{meta['year']}年法治政府建设年度报告"
-    if path is None:
-        path = Path(f"{meta['issuer']}{meta['year']}年报告答案.yaml")
-        if path.exists():
-            raise DrafterError("文件已存在；要继续回答请用 drafter ask", Location(file=str(path)))
-    shape = next(s for s in load_shapes(onto) if s.id == meta["shape"])
-    report = {"issuer": meta["issuer"], "region": meta["region"], "year": meta["year"],
-              "addressee": meta["addressee"] or None}
-    store = Store.create(path, report, build_outline(shape, meta["sections"], onto), title)
+    return _after_setup(setup.path, meta, term, onto)
+
+
+def _after_setup(path: Path, meta: dict, term: Terminal, onto: Ontology) -> int:
     text = wording(onto, meta["year"])
     if "intro" in meta["sections"] and text and "intro" in onto.sections and onto.sections["intro"].field("guiding"):
-        store.set_value("intro", "guiding", text)  # offered as the default; the user may change it
+        if not Store(path).values("intro").get("guiding"):
+            Store(path).set_value("intro", "guiding", text)  # offered as the default; the user may change it
     term.say(f"已创建答案文件：{path}")
     return walk(path, term, onto, None)
 
@@ -130,6 +181,14 @@ def run_ask(path: Path, sections: list[str] | None, term: Terminal) -> int:
         unknown = [s for s in sections if s not in onto.sections]
         if unknown:
             raise DrafterError(f"没有 id 为“{unknown[0]}”的章节；运行 drafter sections 查看全部章节")
+    pending = _setup_state(path)
+    if pending and not sections:
+        data, step = pending
+        term.say("继续回答报告的基本信息：")
+        meta = ask_metadata(term, onto, data=data, start=step, on_answer=_Setup(path, onto, Store(path)))
+        if meta is None:
+            return 1
+        return _after_setup(path, meta, term, onto)
     return walk(path, term, onto, sections)
 
 

@@ -177,6 +177,10 @@ class Asker:
             texts = [str(record[f.id]) for f in spec.fields if f.type in ("text", "textblock") and record.get(f.id)]
             return texts[0] if texts else "、".join(shown(f, record.get(f.id)) for f in spec.fields if record.get(f.id) is not None)
 
+        def persist() -> None:
+            save([{k: v for k, v in r.items() if not is_empty(v)} for r in records
+                  if any(not is_empty(v) for v in r.values())] or None)
+
         while True:
             self._show_list(spec.prompt, [label(r) for r in records])
             incomplete = [r for r in records if any(is_empty(r.get(f.id)) for f in spec.fields)]
@@ -199,39 +203,47 @@ class Asker:
                 for n, record in enumerate(records, 1):
                     if record in incomplete:
                         self.term.say(f"  第 {n} 条：{label(record)}")
-                        if self._record(spec, record, only_empty=True) is BACK:
+                        if self._record(spec, record, persist, only_empty=True) is BACK:
                             break
-                        save([{k: v for k, v in r.items() if v is not None} for r in records] or None)
                 continue
             if action == "reuse":
                 records[:] = [dict(r) for r in previous or []]
             elif action == "add":
                 record: dict = {}
-                if self._record(spec, record) is not BACK and any(v is not None for v in record.values()):
-                    records.append(record)
+                records.append(record)  # each sub-answer is saved as it is given
+                if self._record(spec, record, persist) is BACK or all(is_empty(v) for v in record.values()):
+                    records.remove(record)
             else:
                 k = self._pick(records, "哪一条？", label)
                 if k is None:
                     continue
                 if action == "edit":
-                    self._record(spec, records[k])
+                    self._record(spec, records[k], persist)
                 else:
                     del records[k]
-            save([{k: v for k, v in r.items() if v is not None} for r in records] or None)
+            persist()
 
-    def _record(self, spec: FieldSpec, record: dict, only_empty: bool = False) -> Any:
+    def _record(self, spec: FieldSpec, record: dict, persist: Callable[[], None], only_empty: bool = False) -> Any:
+        """Ask a record's sub-fields; every accepted sub-answer is persisted at once."""
         fields = [f for f in spec.fields if not only_empty or is_empty(record.get(f.id))]
+
+        def put(sub: FieldSpec) -> Save:
+            def keep(value: Any) -> None:
+                record[sub.id] = value
+                persist()
+            return keep
+
         j = 0
         while j < len(fields):
             sub = fields[j]
             if sub.type in ("items", "docs"):
-                result = self.items(sub, list(record.get(sub.id) or []), lambda v, s=sub: record.__setitem__(s.id, v))
+                result = self.items(sub, list(record.get(sub.id) or []), put(sub))
             elif sub.type in ("choice", "flag"):
-                result = self.choice(sub, record.get(sub.id), lambda v, s=sub: record.__setitem__(s.id, v))
+                result = self.choice(sub, record.get(sub.id), put(sub))
             else:
                 result = self.scalar(sub, record.get(sub.id), prompt=f"  {sub.prompt}")
                 if result is not BACK:
-                    record[sub.id] = result
+                    put(sub)(result)
             if result is BACK:
                 if j == 0:
                     return BACK

@@ -40,6 +40,18 @@ def _plain(value: Any) -> Any:
     return value
 
 
+class Session:
+    """What this run of the wizard has written, for a truthful message on Ctrl+C."""
+
+    path: Path | None = None
+    saved = 0
+
+    @classmethod
+    def wrote(cls, path: Path) -> None:
+        cls.path = Path(path)
+        cls.saved += 1
+
+
 class Store:
     def __init__(self, path: Path):
         self.path = Path(path)
@@ -54,6 +66,7 @@ class Store:
         data.yaml_set_start_comment(HEADER.format(title=title, name=Path(path).name).rstrip("\n"))
         doc = yamlio.Document(Path(path), data)
         doc.save()
+        Session.wrote(path)
         return cls(path)
 
     def load(self) -> yamlio.Document:
@@ -63,6 +76,7 @@ class Store:
         doc = self.load()  # reload: never write over the user's hand edits
         change(doc.data)
         doc.save()
+        Session.wrote(self.path)
 
     # -- answers -------------------------------------------------------------------------
     def values(self, section_id: str) -> dict:
@@ -97,6 +111,39 @@ class Store:
                 report.pop(key, None)
             else:
                 report[key] = _plain(value)
+        self._update(change)
+
+    def set_setup(self, report: dict, outline: dict) -> None:
+        """The metadata answers of `drafter new` so far, and the outline they give."""
+        def change(data):
+            current = data.setdefault("report", CommentedMap())
+            for key, value in report.items():
+                if value in (None, ""):
+                    current.pop(key, None)
+                else:
+                    current[key] = _plain(value)
+            data["outline"] = _plain(outline)
+        self._update(change)
+
+    def setup_step(self) -> tuple[str | None, str | None]:
+        """(next setup question, chosen shape) while `drafter new`'s first questions are unfinished."""
+        raw = self.load().data.get(PROGRESS) or {}
+        setup = raw.get("setup") if isinstance(raw, dict) else None
+        if not isinstance(setup, dict):
+            return None, None
+        return (str(setup["next"]) if setup.get("next") else None), (str(setup["shape"]) if setup.get("shape") else None)
+
+    def set_setup_step(self, step: str | None, shape: str | None) -> None:
+        def change(data):
+            progress = data.get(PROGRESS)
+            if not isinstance(progress, dict):
+                progress = data[PROGRESS] = CommentedMap()
+            if step is None:
+                progress.pop("setup", None)
+                if not progress:
+                    data.pop(PROGRESS, None)
+            else:
+                progress["setup"] = _plain({"next": step, "shape": shape})
         self._update(change)
 
     # -- progress ------------------------------------------------------------------------

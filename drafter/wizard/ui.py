@@ -13,6 +13,7 @@ import questionary
 from prompt_toolkit.styles import Style
 
 BACK = object()  # returned when the user asks for the previous question
+_NO_VALUE = object()  # a menu entry that stands for "no value" (None)
 BACK_TEXT = "<"
 BACK_CHOICE = "← 返回上一题"
 EMPTY_CHOICE = "（今年不报告此项）"
@@ -58,14 +59,17 @@ class Terminal:
 
     def select(self, message: str, choices: list[tuple[str, Any]], *, default: Any = None,
                back: bool = True, instruction: str = "（↑↓ 选择，回车确认）") -> Any:
-        items = [questionary.Choice(title, value=value) for title, value in choices]
+        # questionary takes a Choice whose value is None to mean "the title is the value":
+        # an entry meaning "no value" would hand back its label
+        items = [questionary.Choice(title, value=_NO_VALUE if value is None else value) for title, value in choices]
         if back:
             items.append(questionary.Choice(BACK_CHOICE, value=BACK))
         chosen_default = next((c for c in items if c.value == default), None) if default is not None else None
-        return questionary.select(
+        answer = questionary.select(
             message, choices=items, default=chosen_default, instruction=instruction,
             use_search_filter=False, use_shortcuts=False, style=STYLE, **self.kwargs,
         ).unsafe_ask()
+        return None if answer is _NO_VALUE else answer
 
     def checkbox(self, message: str, choices: list[tuple[str, Any, bool]], *,
                  instruction: str = "（空格勾选/取消，回车确认）") -> list[Any]:
