@@ -21,8 +21,9 @@ from ruamel.yaml.reader import ReaderError
 from drafter.errors import DrafterError, Location, os_reason
 
 # A real answers file is under 100 KB; beyond this something is wrong (a pasted export, a
-# log), and parsing it would take the user's minute for nothing.
-MAX_BYTES = 5 * 1024 * 1024
+# log). The round-trip parser (pure Python, ~5 s a megabyte) is where a big file's time
+# goes; refusing early spares the user a minute of waiting for nothing.
+MAX_BYTES = 1024 * 1024
 # Real answers files nest six or seven levels deep; drafter walks them recursively.
 MAX_DEPTH = 40
 
@@ -57,7 +58,7 @@ def read_text(path: Path, limit: int = MAX_BYTES) -> str:
         if size > limit:
             raise DrafterError(
                 f"文件太大（{size / 1024 / 1024:.1f} MB）：答案文件通常不到 100 KB，"
-                f"超过 {limit // 1024 // 1024} MB 的文件不予读取，请确认选对了文件",
+                f"超过 {limit / 1024 / 1024:g} MB 的文件不予读取，请确认选对了文件",
                 Location(file=str(path)))
         data = path.read_bytes()
     except FileNotFoundError:

@@ -311,3 +311,14 @@ def test_a_choice_left_empty_in_a_file_loads_again(tmp_path, demo):
     drive(DOWN * 2 + ENTER, lambda t: Asker(t).field(field, None, None, lambda v: store.set_value("leaders", "note", v)))
     values = answers_mod.load(path, demo).values  # loads: no label was written as the value
     assert not (values.get("leaders") or {}).get("note")
+
+
+def test_finish_never_writes_the_report_onto_the_answers_file(tmp_path, demo):
+    path = tmp_path / "a.yaml"
+    path.write_text(DEMO_ANSWERS, encoding="utf-8")
+    keys = ENTER                                   # 现在生成 .docx 吗？是
+    keys += CLEAR + str(path) + ENTER              # 保存为 the answers file itself: refused, asked again
+    keys += CLEAR + str(tmp_path / "r.docx") + ENTER
+    assert drive(keys, lambda t: flow.finish(path, t, demo)) == 0
+    assert path.read_text(encoding="utf-8") == DEMO_ANSWERS
+    assert (tmp_path / "r.docx").read_bytes()[:2] == b"PK"

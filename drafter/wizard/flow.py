@@ -274,14 +274,19 @@ def finish(path: Path, term: Terminal, onto: Ontology) -> int:
     if not term.confirm("现在生成 .docx 吗？", default=True):
         term.say(f"以后可运行：drafter build {path}")
         return 0
-    default = str(path.with_name(f"{answers.meta.display_title}.docx"))
-    out = term.text("保存为", default=default, instruction="（回车确认）")
-    if out is BACK or not str(out).strip():
-        return 0
     from drafter.writers.docx import write_docx
-    from drafter.yamlio import atomic_write_bytes
+    from drafter.yamlio import write_output
 
-    result = compose(answers, onto)
-    atomic_write_bytes(Path(str(out).strip()), write_docx(result.document))
-    term.say(f"已生成：{str(out).strip()}")
-    return 0
+    data = write_docx(compose(answers, onto).document)
+    default = str(path.with_name(safe_filename(answers.meta.display_title, ".docx")))
+    while True:
+        out = term.text("保存为", default=default, instruction="（回车确认）")
+        if out is BACK or not str(out).strip():
+            return 0
+        try:
+            write_output(Path(str(out).strip()), data, inputs=(path,))
+        except DrafterError as exc:  # onto the answers file, a folder, a full disk: say so, ask again
+            term.say(f"  {exc}")
+            continue
+        term.say(f"已生成：{str(out).strip()}")
+        return 0
