@@ -151,6 +151,7 @@ class _Scanner:
         self.frames = re.compile(_alternation(_words(label, "frames"))) if label.get("frames") else None
         self.drop_before = sorted(_words(label, "drop_before"), key=len, reverse=True)
         self.drop_after = sorted(_words(label, "drop_after"), key=len, reverse=True)
+        self.keep_reasons = set(_words(label, "keep_reasons"))
         self.max_length = int(label.get("max_length") or 10)
         self.fallback = str(label.get("fallback") or "数量")
 
@@ -377,7 +378,7 @@ def label_before(text: str, q: Quantity) -> str:
     sc = _scanner(path)
     quantities, others = _scanned(path, text)
     start = 0
-    for span_end in [x.end for x in quantities] + [o[1] for o in others]:
+    for span_end in [x.end for x in quantities] + [o[1] for o in others if o[2] not in sc.keep_reasons]:
         if span_end <= q.start:
             start = max(start, span_end)
     head = text[start:q.start]
@@ -392,7 +393,6 @@ def label_before(text: str, q: Quantity) -> str:
         if ends:
             head = head[ends[-1]:]
     head = _trim(head, sc.drop_before, sc.drop_after)
-    head = re.sub(r"[0-9０-９A-Za-z.．%％+＋\-—·]+", "", head)
     if len(head) > sc.max_length:
         head = head[-sc.max_length:]
     if len(head) < 2:
