@@ -280,6 +280,32 @@ def test_a_broken_pattern_is_one_located_error(tmp_path, monkeypatch):
     assert err.value.location.file == str(path)
 
 
+def test_a_rule_whose_example_it_misses_is_one_located_error(tmp_path, monkeypatch):
+    path = tmp_path / "_numbers.yaml"
+    text = facts.numbers_file().read_text(encoding="utf-8")
+    path.write_text(text.replace("examples: [8.0版,", "examples: [8.0本,", 1), encoding="utf-8")
+    monkeypatch.setenv("DRAFTER_SECTIONS", str(tmp_path))
+    with pytest.raises(DrafterError) as err:
+        facts.find("检查企业25家")
+    assert "“8.0本”应识别为“版本”" in str(err.value)
+    assert err.value.location.field == "not_statistics.版本"
+
+
+def test_a_rule_starting_outside_starts_is_caught_by_its_examples(tmp_path, monkeypatch):
+    path = tmp_path / "_numbers.yaml"
+    text = facts.numbers_file().read_text(encoding="utf-8")
+    rule = "  - reason: 名称\n    pattern: '国标{整数}'\n    examples: [国标2023]\nleftovers:"
+    path.write_text(text.replace("leftovers:", rule, 1), encoding="utf-8")
+    monkeypatch.setenv("DRAFTER_SECTIONS", str(tmp_path))
+    with pytest.raises(DrafterError, match="starts"):
+        facts.find("检查企业25家")
+    fixed = tmp_path / "fixed"
+    fixed.mkdir()  # the tables are read once per file
+    (fixed / "_numbers.yaml").write_text(path.read_text(encoding="utf-8").replace('starts: "', 'starts: "国', 1), encoding="utf-8")
+    monkeypatch.setenv("DRAFTER_SECTIONS", str(fixed))
+    assert facts.non_statistics("执行国标2023") == [(2, 8, "名称")]
+
+
 # ------------------------------------------------------------- properties
 
 # Fragments of prose with no digits, none ending in a word that changes the number after it
