@@ -11,14 +11,12 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-COUNT_UNITS = (
-    "次", "场", "场次", "件", "起", "宗", "家", "家次", "人", "人次", "名", "个", "份", "条",
-    "项", "支", "篇", "期", "批次", "卷", "处", "册", "万元", "元", "台", "辆", "套", "种",
-    "类", "部", "家单位", "所", "天", "小时", "分钟", "条次", "户", "栋", "吨", "平方米",
-    "公里", "架", "艘", "队", "只", "块", "张", "本", "万份", "轮", "例", "座", "级", "组",
-    "个月", "年", "周", "岗", "支队伍", "处次", "万人次", "万条", "万册",
-)
-MONEY_UNITS = ("万元", "元")
+from drafter import facts as _facts
+
+# The measure words and money units are data (sections/_numbers.yaml), shared with the
+# number detector (drafter/facts.py): a count field's unit must be one of them.
+COUNT_UNITS = _facts.measure_words()
+MONEY_UNITS = _facts.money_units()
 TYPES = (
     "count", "money", "percent", "number", "serial", "year", "date", "text", "textblock",
     "items", "docs", "choice", "multichoice", "records", "flag",

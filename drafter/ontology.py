@@ -77,9 +77,9 @@ def _field(raw: Any, path: Path, where: str) -> FieldSpec:
         raise _fail(path, where, "缺少提示语 prompt")
     unit = raw.get("unit")
     if ftype == "count" and unit not in COUNT_UNITS:
-        raise _fail(path, where, f"计数字段的量词“{unit}”不在允许的量词中")
+        raise _fail(path, where, f"计数字段的量词“{unit}”不在允许的量词中（见 sections/_numbers.yaml 的 measure_words）")
     if ftype == "money" and unit not in MONEY_UNITS:
-        raise _fail(path, where, "金额字段的单位只能是 万元 或 元")
+        raise _fail(path, where, f"金额字段的单位只能是 {' 或 '.join(MONEY_UNITS)}（见 sections/_numbers.yaml）")
     subfields = [_field(f, path, where) for f in raw.get("fields") or []]
     if ftype == "records" and not subfields:
         raise _fail(path, where, "records 字段必须列出子字段 fields")
