@@ -94,11 +94,12 @@ def cmd_build(args) -> int:
     from drafter import answers as answers_mod
     from drafter import ontology as ontology_mod
     from drafter.compose import compose
-    from drafter.yamlio import atomic_write_bytes
+    from drafter.yamlio import atomic_write_bytes, read_text
 
     onto = ontology_mod.load()
     answers = answers_mod.load(Path(args.answers), onto)
     result = compose(answers, onto)
+    result.document.answers_yaml = read_text(Path(args.answers))
     for warning in result.warnings:
         print(f"提示：{warning}", file=sys.stderr)
     out, fmt = _output_path(args, answers.meta.display_title)
