@@ -17,7 +17,8 @@ from drafter.readers.cleanup import clean
 from drafter.readers.convert import read_doc, read_pdf, read_rtf, read_wps
 from drafter.readers.docx import read_docx
 from drafter.readers.html import read_html
-from drafter.readers.sniff import load_bytes, sniff
+from drafter.readers.sniff import load_bytes
+from drafter.readers.sniff import sniff as detect_format
 from drafter.readers.source import Source, SourceBlock
 from drafter.readers.text import read_markdown, read_txt
 
@@ -40,7 +41,7 @@ __all__ = ["READERS", "Source", "SourceBlock", "read"]
 def read(path: Path) -> Source:
     path = Path(path)
     data = load_bytes(path)
-    fmt = sniff(path, data)
+    fmt = detect_format(path, data)
     source = READERS[fmt](path, data)
     ext = path.suffix.lower().lstrip(".")
     if ext and ext != source.format and not (ext, source.format) in {("htm", "html"), ("markdown", "md")}:

@@ -73,15 +73,15 @@ def is_page_number(text: str) -> bool:
 
 
 # --- paragraphs broken by a page end ---------------------------------------------------------
-LIST_MARKER = re.compile(
+HEADING_MARKER = re.compile(
     r"^\s*(?:[一二三四五六七八九十百]+\s*[、.．]"
     r"|[（(]\s*[一二三四五六七八九十百]+\s*[）)]"
     r"|\d{1,3}\s*(?:[、．]|\.(?!\d))"
     r"|[（(]\s*\d{1,3}\s*[）)]"
     r"|[①-⑳⑴-⒇]"
-    r"|第[一二三四五六七八九十百]+[章节部分条是]"
-    r"|[一二三四五六七八九十]+是"
-    r"|附件)")
+    r"|第[一二三四五六七八九十百]+[章节部分条])")
+# 一是 / 第一是 open items inside prose: a line starting so may break at a page end like any other
+LIST_MARKER = re.compile(HEADING_MARKER.pattern[:-1] + r"|第?[一二三四五六七八九十]+是|附件)")
 _SENTENCE_END = "。！？；：…!?;:"
 _CLOSERS = "”’」』）)】〕"
 _PROSE = re.compile(r"[，。；,;]")
@@ -89,7 +89,7 @@ MIN_BROKEN_LENGTH = 15
 
 
 def _heading_like(text: str) -> bool:
-    return bool(LIST_MARKER.match(text)) and "。" not in text
+    return bool(HEADING_MARKER.match(text)) and "。" not in text
 
 
 def ends_broken(text: str) -> bool:
