@@ -16,9 +16,10 @@ from hypothesis import strategies as st
 
 from drafter.errors import DrafterError
 from drafter.model import Document, Heading, Paragraph
-from drafter.readers import cleanup, convert, package, read, sniff
+from drafter.readers import cleanup, convert, package, pdf, read, sniff
 from drafter.readers.numbering import chinese_counting
 from drafter.writers.docx import write_docx
+from tests.conftest import run_drafter
 from tests.support import wordml
 from tests.support.wordml import OFFICIAL_LEVELS, add_numbering, numbered, raw_paragraph, run, text_box
 
@@ -425,6 +426,34 @@ def test_pdf_through_pdftotext(converted):
     source = read(converted / "report.pdf")
     assert source.format == "pdf"
     assert texts(source) == ["一、总体情况", "全年办理案件12件，同比增加3件。", "执法力量不足。"]
+
+
+@needs_soffice
+def test_embedded_answers_survive_libreoffice(tmp_path):
+    path = write(tmp_path, "d.docx", _drafter_docx(ANSWERS))
+    out = tmp_path / "out"
+    soffice_convert([path], "docx:MS Word 2007 XML", out)
+    assert read(out / "d.docx").embedded_answers == ANSWERS
+
+
+def test_build_embeds_the_answers_file(tmp_path):
+    example = ROOT / "examples" / "qidong-2021.yaml"
+    out = tmp_path / "r.docx"
+    result = run_drafter("build", str(example), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert read(out).embedded_answers == example.read_text(encoding="utf-8")
+
+
+def test_pdf_layout_lines_become_paragraphs():
+    layout = ("          某县应急管理局2024年\n          法治政府建设年度报告\n某县人民政府：\n"
+              "  2024年，我局认真贯彻上级部署，扎实推进法治政府建设各项工作，\n"
+              "取得积极成效。\n  一、总体情况\n  全年办理行政处罚案件十二件，罚没金额共计八万元，其中简易程序五件，\n"
+              "                              —1—\n\f"
+              "同比增加三件。\n                                         某县应急管理局\n")
+    assert pdf.paragraphs(layout) == [
+        "某县应急管理局2024年", "法治政府建设年度报告", "某县人民政府：",
+        "2024年，我局认真贯彻上级部署，扎实推进法治政府建设各项工作，取得积极成效。", "一、总体情况",
+        "全年办理行政处罚案件十二件，罚没金额共计八万元，其中简易程序五件，同比增加三件。", "—1—", "某县应急管理局"]
 
 
 def _blank_pdf() -> bytes:

@@ -84,7 +84,8 @@ def read_rtf(path: Path, data: bytes) -> Source:
 
 
 def read_pdf(path: Path, data: bytes) -> Source:
-    from drafter.readers.text import read_txt
+    from drafter.readers.pdf import paragraphs
+    from drafter.readers.source import SourceBlock
 
     program = find_program(("pdftotext",), PDFTOTEXT_PLACES)
     if program is None:
@@ -93,11 +94,10 @@ def read_pdf(path: Path, data: bytes) -> Source:
     with tempfile.TemporaryDirectory(prefix="drafter-") as tmp:
         source, text = Path(tmp) / "input.pdf", Path(tmp) / "output.txt"
         source.write_bytes(data)
-        _run(path, [program, "-enc", "UTF-8", "-nopgbrk", str(source), str(text)], "pdftotext ")
+        _run(path, [program, "-enc", "UTF-8", "-layout", str(source), str(text)], "pdftotext ")
         output = text.read_bytes() if text.is_file() else b""
     if not output.strip():
         raise fail(path, "PDF 中没有可提取的文字（可能是扫描件或图片），请先用 OCR 识别成文字，或改用 Word 原稿")
-    result = read_txt(path, output)
-    result.format = "pdf"
-    result.notes = ["已用 pdftotext 提取 PDF 中的文字"]
-    return result
+    texts = paragraphs(output.decode("utf-8", errors="replace"))
+    blocks = [SourceBlock("paragraph", text, i) for i, text in enumerate(texts, 1)]
+    return Source(path=path, format="pdf", blocks=blocks, notes=["已用 pdftotext 提取 PDF 中的文字"])
