@@ -11,7 +11,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from drafter.errors import DrafterError
@@ -307,6 +307,32 @@ def test_html_page_without_furniture(tmp_path, encoding):
         assert word not in everything
 
 
+OLD_PAGE = """<html><head><meta http-equiv="Content-Type" content="text/html; charset=gbk"><title>某县政府网</title></head>
+<body><table width="1000"><tr><td><a href="/">首页</a> | <a>政务公开</a> | <a>办事服务</a></td></tr>
+<tr><td><table><tr><td>当前位置：首页 &gt;&gt; 政务公开 &gt;&gt; 部门文件</td></tr></table></td></tr>
+<tr><td><table width="100%"><tr><td align="center"><font size="5"><b>某县应急管理局2022年法治政府建设情况报告</b></font></td></tr>
+<tr><td>发布时间：2023-01-10　　来源：县应急管理局　　浏览次数：356</td></tr>
+<tr><td class="content">　　2022年，我局在县委县政府的坚强领导下，认真贯彻落实法治政府建设各项部署，取得明显成效。<br>
+　　一、加强组织领导<br>　　我局成立了以局长为组长的法治政府建设领导小组，全年召开专题会议4次。<br>
+　　二、存在问题<br>　　执法人员数量不足，执法装备有待加强。<br><br>
+<div align="right">某县应急管理局<br>2022年12月28日</div></td></tr>
+<tr><td align="center">【<a>打印本页</a>】【<a>关闭窗口</a>】</td></tr></table></td></tr>
+<tr><td>主办：某县人民政府办公室　承办：某县大数据中心　备案号：ICP备12345号</td></tr></table></body></html>
+"""
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "utf-8-sig"])
+def test_html_page_laid_out_with_tables_and_line_breaks(tmp_path, encoding):
+    page = OLD_PAGE if encoding == "gbk" else OLD_PAGE.replace('<meta http-equiv="Content-Type" content="text/html; charset=gbk">', "")
+    source = read(write(tmp_path, "r.htm", page.encode(encoding)))
+    assert texts(source) == [
+        "某县应急管理局2022年法治政府建设情况报告",
+        "2022年，我局在县委县政府的坚强领导下，认真贯彻落实法治政府建设各项部署，取得明显成效。", "一、加强组织领导",
+        "我局成立了以局长为组长的法治政府建设领导小组，全年召开专题会议4次。", "二、存在问题",
+        "执法人员数量不足，执法装备有待加强。", "某县应急管理局", "2022年12月28日"]
+    assert source.blocks[0].centered
+
+
 def test_a_web_page_saved_as_doc_is_read_as_html(tmp_path):
     source = read(write(tmp_path, "r.doc", PAGE.encode("gb18030")))
     assert source.format == "html" and any("实际是 html" in n for n in source.notes)
@@ -341,6 +367,14 @@ def test_encrypted_docx(tmp_path):
 
 def test_corrupt_zip(tmp_path):
     fails(write(tmp_path, "r.docx", sniff.ZIP + b"\x14\x00" + b"garbage" * 100), "损坏")
+
+
+def test_corrupt_member(tmp_path):
+    data = bytearray(_drafter_docx(None))
+    start = data.index(b"word/document.xml") + len("word/document.xml")  # the local header's name
+    for i in range(start + 20, start + 220):
+        data[i] ^= 0x5A
+    fails(write(tmp_path, "r.docx", bytes(data)), "损坏")
 
 
 def test_zip_bomb_is_refused_before_inflating(tmp_path):
@@ -541,3 +575,31 @@ def test_sample_docx_reads_like_its_text(name, sample_docx):
     _, from_text = _sample_source(name, "txt", sample_docx)
     _, from_docx = _sample_source(name, "docx", sample_docx)
     assert texts(from_docx) == texts(from_text)
+
+
+# --- whatever the bytes, one Chinese line or a Source ----------------------------------------
+_VALID_DOCX = _drafter_docx(ANSWERS)
+
+
+def _read_or_fail(tmp_path: Path, name: str, data: bytes) -> None:
+    path = write(tmp_path, name, data)
+    try:
+        read(path)
+    except DrafterError as exc:
+        assert exc.message and "\n" not in exc.message
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=2000), ext=st.sampled_from([".docx", ".txt", ".md", ".html", ".doc", ".pdf"]))
+def test_random_bytes_fail_cleanly(tmp_path, monkeypatch, data, ext):
+    monkeypatch.setattr(convert, "find_program", lambda names, places: None)  # no converter runs
+    _read_or_fail(tmp_path, f"r{ext}", data)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.integers(0, len(_VALID_DOCX) - 1), st.integers(1, 255)), min_size=1, max_size=8))
+def test_damaged_docx_fails_cleanly(tmp_path, flips):
+    data = bytearray(_VALID_DOCX)
+    for position, mask in flips:
+        data[position] ^= mask
+    _read_or_fail(tmp_path, "r.docx", bytes(data))

@@ -5,7 +5,7 @@ markup such sites produce) parses the page. Page furniture goes first: scripts, 
 headers and footers, and elements whose class/id names a share bar, a print button and the
 like (sections/_furniture.yaml). The main content is the element holding most of the Chinese
 text in paragraphs; its paragraphs, headings and data tables become blocks. The closest title
-(h1–h3 or a "title" element) before the content becomes the first block.
+(h1–h3, a "title" element or a centred line) before the content becomes the first block.
 """
 from __future__ import annotations
 
@@ -167,16 +167,22 @@ class _Lines:
 
 
 def _title_before(root, content) -> SourceBlock | None:
-    """The nearest heading-like element before the content, outside it."""
+    """The nearest title-like element before the content, outside it: a heading (h1–h3), an
+    element whose class or id says title, or a centred line."""
+    furniture = furniture_mod.load()
+    ancestors = set(content.iterancestors())
     candidate = None
     for el in root.iter():
         if el is content:
             break
-        if not isinstance(el.tag, str):
+        if not isinstance(el.tag, str) or el in ancestors:
             continue
-        is_title = el.tag in ("h1", "h2", "h3") or "title" in re.split(r"[\s_\-]+", _class_and_id(el).lower())
+        words = re.split(r"[\s_\-]+", _class_and_id(el).lower())
+        centered = el.get("align", "").lower() == "center" or bool(_CENTER.search(el.get("style", "")))
+        if not (el.tag in ("h1", "h2", "h3") or "title" in words or centered):
+            continue
         text = " ".join(el.text_content().split())
-        if is_title and 4 <= _cjk(text) and len(text) <= 80:
+        if 4 <= _cjk(text) and len(text) <= 80 and not furniture.is_furniture(text):
             candidate = SourceBlock("paragraph", text, 0, level=_HEADINGS.get(el.tag), centered=True)
     return candidate
 

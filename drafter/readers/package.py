@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import zipfile
+import zlib
 from io import BytesIO
 from pathlib import Path
 
@@ -50,7 +51,7 @@ class Package:
         try:
             with self.zip.open(info) as member:
                 return member.read(info.file_size + 1)[: info.file_size]
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError, EOFError):
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError, EOFError, zlib.error):
             raise fail(self.path, f"文件已损坏（{name} 无法解压）") from None
         except RuntimeError:  # an encrypted zip member
             raise fail(self.path, "文件已加密，请在 Word 或 WPS 中取消密码、另存后再试") from None
