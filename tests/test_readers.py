@@ -221,9 +221,9 @@ def test_markdown_headings_emphasis_and_tables(tmp_path):
 
 # --- cleanup ---------------------------------------------------------------------------------
 def test_traditional_with_pinyin_glosses_becomes_plain_simplified(tmp_path):
-    text = "應(yīng)急管理(lǐ)局關於加強安全生產工作的報告(2023)\n發佈實施方案（yī）項。\n"
+    text = "應(yīng)急管理(lǐ)局關於加強安全生產工作的報告(2023)\n發佈實施方案（yī xiàng）。\n"
     source = read(write(tmp_path, "r.txt", text))
-    assert texts(source) == ["应急管理局关于加强安全生产工作的报告(2023)", "发布实施方案项。"]
+    assert texts(source) == ["应急管理局关于加强安全生产工作的报告(2023)", "发布实施方案。"]
     assert "已将繁体字转换为简体" in source.notes
     assert any("拼音 3 处" in n for n in source.notes)
 
@@ -244,6 +244,13 @@ def test_furniture_and_page_numbers_are_dropped(tmp_path):
     assert texts(source) == ["某区应急管理局2023年法治政府建设年度报告", "来源于基层的经验，我们认真总结。"]
     assert "已略去网页栏目文字 5 行" in source.notes and "已略去页码行 3 行" in source.notes
     assert any("索引号" in line for line in source.dropped)
+
+
+def test_furniture_words_in_the_middle_of_the_body_stay(tmp_path):
+    body = [f"第{n}段正文。" for n in range(40)]
+    body[20] = "来源：市统计局"
+    source = read(write(tmp_path, "r.txt", "\n".join(["打印 关闭", *body, "打印 关闭"])))
+    assert texts(source) == body and "已略去网页栏目文字 2 行" in source.notes
 
 
 def test_paragraphs_broken_by_page_ends_are_joined(tmp_path):

@@ -43,8 +43,14 @@ def read(path: Path) -> Source:
     data = load_bytes(path)
     fmt = detect_format(path, data)
     source = READERS[fmt](path, data)
-    ext = path.suffix.lower().lstrip(".")
-    if ext and ext != source.format and not (ext, source.format) in {("htm", "html"), ("markdown", "md")}:
-        if source.format not in ("txt", "md"):
-            source.notes.insert(0, f"文件扩展名是 .{ext}，实际是 {source.format} 格式，已按实际格式读取")
+    if _misnamed(path, source.format):
+        source.notes.insert(0, f"文件扩展名是 {path.suffix}，实际是 {source.format} 格式，已按实际格式读取")
     return clean(source)
+
+
+_SAME = {"htm": "html", "markdown": "md", "docm": "docx", "dotx": "docx", "dot": "doc"}
+
+
+def _misnamed(path: Path, fmt: str) -> bool:
+    ext = path.suffix.lower().lstrip(".")
+    return bool(ext) and fmt not in ("txt", "md") and _SAME.get(ext, ext) != fmt

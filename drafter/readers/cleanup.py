@@ -54,8 +54,8 @@ def is_traditional(text: str) -> bool:
 
 # --- pinyin glosses ------------------------------------------------------------------------
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
-_PINYIN_GLOSS = re.compile(
-    rf"(?<=[\u4e00-\u9fff])[（(]\s*(?=[a-zü{_TONED}]*[{_TONED}])[a-zü{_TONED}]+\s*[)）]", re.I)
+_SYLLABLES = rf"[a-zü{_TONED}]+(?:\s+[a-zü{_TONED}]+)*"
+_PINYIN_GLOSS = re.compile(rf"(?<=[\u4e00-\u9fff])[（(]\s*(?=[a-zü{_TONED}\s]*[{_TONED}]){_SYLLABLES}\s*[)）]", re.I)
 
 
 # --- page numbers ----------------------------------------------------------------------------
@@ -146,12 +146,17 @@ def _map_text(block: SourceBlock, convert) -> SourceBlock:
     return replace(block, rows=rows, text=table_text(rows))
 
 
+FURNITURE_EDGE = 15  # blocks at either end of the body where a website puts its furniture
+
+
 def _drop_lines(blocks: list[SourceBlock], dropped: list[str]) -> tuple[list[SourceBlock], int, int]:
+    """Furniture lines at the top or bottom of the body, page numbers anywhere."""
     furniture = furniture_mod.load()
     kept, furniture_lines, page_lines = [], 0, 0
-    for block in blocks:
+    for position, block in enumerate(blocks):
+        at_edge = position < FURNITURE_EDGE or position >= len(blocks) - FURNITURE_EDGE
         if block.kind == "paragraph" and block.auto_number is None:
-            if furniture.is_furniture(block.text):
+            if at_edge and furniture.is_furniture(block.text):
                 furniture_lines += 1
                 dropped.append(block.text)
                 continue

@@ -48,7 +48,15 @@ class Furniture:
 
     def _buttons_only(self, line: str) -> bool:
         words = [w for w in _BUTTON_SEPARATORS.split(line) if w]
-        return bool(words) and all(w in self.buttons for w in words)
+        return bool(words) and all(self._buttons(w) for w in words)
+
+    def _buttons(self, run: str) -> bool:
+        """The run is button words written together (“打印关闭”: spaces between Chinese are gone)."""
+        ends = {0}
+        for end in range(1, len(run) + 1):
+            if any(run[start:end] in self.buttons for start in ends if start < end):
+                ends.add(end)
+        return len(run) in ends
 
     def _breadcrumb(self, line: str) -> bool:
         return line.startswith(self.breadcrumb_starts) and bool(_BREADCRUMB_ARROWS.search(line))

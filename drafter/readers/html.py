@@ -37,7 +37,7 @@ FURNITURE_GUARD = 200  # an element with this much Chinese is content, whatever 
 CLIMB = 1.3  # climb to the parent when it holds this much more paragraph text
 
 
-def decode_html(path: Path, data: bytes) -> str:
+def decode_html(data: bytes) -> str:
     for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             return data.decode(codec, errors="replace")
@@ -161,7 +161,7 @@ class _Lines:
             self.add(el.text, bold, attrs)
             for child in el:
                 self.walk(child, bold, attrs)
-                self.add(child.tail, bold and not isinstance(child.tag, str), attrs)
+                self.add(child.tail, bold, attrs)
         if block:
             self.flush()
 
@@ -188,7 +188,7 @@ def _title_before(root, content) -> SourceBlock | None:
 
 
 def read_html(path: Path, data: bytes) -> Source:
-    text = _XML_DECLARATION.sub("", decode_html(path, data))
+    text = _XML_DECLARATION.sub("", decode_html(data))
     parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, huge_tree=False)
     try:
         root = lxml.html.document_fromstring(text, parser=parser)
