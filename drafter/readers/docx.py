@@ -12,106 +12,22 @@ from __future__ import annotations
 
 import base64
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.readers.numbering import W, Numbering
 from drafter.readers.package import Package
 from drafter.readers.sniff import fail
 from drafter.readers.source import Source, SourceBlock, table_text
+from drafter.readers.wordstyles import Styles, east_asia_font, flag, jc_centered, num_pr, outline
 
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 ANSWERS_NS = "urn:drafter:answers"
 HEADER_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"
 HEADER_ZONE = 8  # body elements at the top where a text box is part of the 版头
-_HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.I)
 
 _SKIP = {f"{W}{t}" for t in ("del", "moveFrom", "instrText", "delInstrText", "delText", "pPr", "rPr",
                                "footnoteReference", "endnoteReference", "commentReference")}
 _CONTAINERS = {f"{W}{t}" for t in ("sdt", "sdtContent", "customXml", "ins", "moveTo", "smartTag")}
-
-
-@dataclass
-class Style:
-    name: str = ""
-    based_on: str | None = None
-    outline: int | None = None
-    bold: bool | None = None
-    centered: bool | None = None
-    font: str | None = None
-    num: tuple[str, int] | None = None
-
-
-def _flag(el, tag: str) -> bool | None:
-    child = None if el is None else el.find(f"{W}{tag}")
-    if child is None:
-        return None
-    return child.get(f"{W}val") not in ("0", "false", "none")
-
-
-def _east_asia_font(rPr) -> str | None:
-    fonts = None if rPr is None else rPr.find(f"{W}rFonts")
-    return None if fonts is None else fonts.get(f"{W}eastAsia")
-
-
-def _outline(pPr) -> int | None:
-    el = None if pPr is None else pPr.find(f"{W}outlineLvl")
-    if el is None:
-        return None
-    try:
-        value = int(el.get(f"{W}val"))
-    except (TypeError, ValueError):
-        return None
-    return value + 1 if 0 <= value <= 8 else 0  # 9 means body text: 0 stops the style chain
-
-
-def _jc_centered(pPr) -> bool | None:
-    jc = None if pPr is None else pPr.find(f"{W}jc")
-    return None if jc is None else jc.get(f"{W}val") == "center"
-
-
-def _num(pPr) -> tuple[str, int] | None:
-    numPr = None if pPr is None else pPr.find(f"{W}numPr")
-    if numPr is None:
-        return None
-    num_id = numPr.find(f"{W}numId")
-    ilvl = numPr.find(f"{W}ilvl")
-    if num_id is None:
-        return None
-    try:
-        level = int(ilvl.get(f"{W}val")) if ilvl is not None else 0
-    except (TypeError, ValueError):
-        level = 0
-    return num_id.get(f"{W}val"), level
-
-
-class Styles:
-    def __init__(self, root):
-        self.styles: dict[str, Style] = {}
-        for el in [] if root is None else root.iter(f"{W}style"):
-            pPr, rPr = el.find(f"{W}pPr"), el.find(f"{W}rPr")
-            name = el.find(f"{W}name")
-            based = el.find(f"{W}basedOn")
-            self.styles[el.get(f"{W}styleId")] = Style(
-                name=name.get(f"{W}val", "") if name is not None else "",
-                based_on=based.get(f"{W}val") if based is not None else None,
-                outline=_outline(pPr), bold=_flag(rPr, "b"), centered=_jc_centered(pPr),
-                font=_east_asia_font(rPr), num=_num(pPr))
-
-    def lookup(self, style_id: str | None, attr: str):
-        seen = set()
-        while style_id and style_id in self.styles and style_id not in seen:
-            seen.add(style_id)
-            style = self.styles[style_id]
-            value = getattr(style, attr)
-            if value is not None:
-                return value
-            if attr == "outline":
-                match = _HEADING_NAME.match(style.name)
-                if match:
-                    return int(match.group(1))
-            style_id = style.based_on
-        return None
 
 
 class _Reader:
@@ -159,19 +75,19 @@ class _Reader:
                 pieces.append(text)
                 continue
             rPr = run.find(f"{W}rPr")
-            if _flag(rPr, "vanish"):
+            if flag(rPr, "vanish"):
                 continue
             pieces.append(text)
-            bolds.append(self._run_attr(rPr, style, "bold", _flag(rPr, "b")))
-            fonts.append(self._run_attr(rPr, style, "font", _east_asia_font(rPr)))
+            bolds.append(self._run_attr(rPr, style, "bold", flag(rPr, "b")))
+            fonts.append(self._run_attr(rPr, style, "font", east_asia_font(rPr)))
         text = "".join(pieces).strip()
         label = self._label(pPr, style)  # an empty numbered paragraph still takes its number
         if not text:
             label = None
-        level = _outline(pPr)
+        level = outline(pPr)
         if level is None:
             level = self.styles.lookup(style, "outline")
-        centered = _jc_centered(pPr)
+        centered = jc_centered(pPr)
         block = SourceBlock(
             "paragraph", f"{label or ''}{text}", 0,
             level=level or None, auto_number=label,
@@ -191,7 +107,7 @@ class _Reader:
         return self.styles.lookup(para_style, attr)
 
     def _label(self, pPr, style: str | None) -> str | None:
-        num = _num(pPr) or self.styles.lookup(style, "num")
+        num = num_pr(pPr) or self.styles.lookup(style, "num")
         if num is None or num[0] in (None, "0"):
             return None
         label, _bullet = self.numbering.label(*num)
