@@ -204,6 +204,10 @@ def test_pure_chinese_text_without_bom_or_ascii(tmp_path, encoding):
     assert texts(read(write(tmp_path, "r.txt", text.encode(encoding)))) == [text]
 
 
+def test_stray_nul_in_utf8_text(tmp_path):
+    assert texts(read(write(tmp_path, "r.txt", REPORT.encode("utf-8") + b"\0"))) == REPORT.split()
+
+
 def test_undecodable_text_fails_in_one_line(tmp_path):
     fails(write(tmp_path, "r.txt", bytes(range(128, 256)) * 40), "编码")
 

@@ -22,7 +22,9 @@ def decode(data: bytes) -> tuple[str, str] | None:
             text = _try(data, name)
             return (text, name) if text is not None else None
     if b"\0" in data[:4096]:
-        return _best(data, [_utf16_by_nuls(data)])
+        found = _best(data, [_utf16_by_nuls(data)])
+        if found:
+            return found
     text = _try(data, "utf-8")
     if text is not None and plausibility(text) >= PLAUSIBLE:
         return text, "utf-8"
