@@ -142,6 +142,8 @@ def compose(answers: Answers, ontology: Ontology) -> Composition:
         sealed=meta.seal,
         signature=meta.signer if meta.date or meta.signature else None,
         date=cn_date(meta.date) or None,
+        # the answers travel inside the .docx, so that import can recover them exactly
+        answers_yaml=answers.document.text if answers.document else None,
     )
     out = Composition(document=document)
     composer = _Composer(answers, ontology, out)

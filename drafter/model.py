@@ -57,6 +57,7 @@ class Document:
     signature: str | None = None
     date: str | None = None  # already in 2023年12月20日 form
     attachments: list[Attachment] = field(default_factory=list)
+    answers_yaml: str | None = None  # the answers file's text, carried inside the .docx for import
 
     def headings(self) -> list[Heading]:
         return [b for b in self.blocks if isinstance(b, Heading)]

@@ -79,10 +79,11 @@ def read_text(path: Path, limit: int = MAX_BYTES) -> str:
 class Document:
     """A loaded YAML file that remembers how it was indented, to save it the same way."""
 
-    def __init__(self, path: Path, data: Any, indentation: tuple[int, int, int] = (2, 4, 2)):
+    def __init__(self, path: Path, data: Any, indentation: tuple[int, int, int] = (2, 4, 2), text: str | None = None):
         self.path = path
         self.data = data
         self.indentation = indentation
+        self.text = text  # the file as it was read, when it was read from text
 
     def dumps(self) -> str:
         stream = io.StringIO()
@@ -152,7 +153,7 @@ def loads(text: str, path: Path) -> Document:
     except YAMLError as exc:
         raise DrafterError(f"YAML 格式错误：{_describe(exc)}", Location(file=str(path))) from None
     _check_depth(data, path)
-    return Document(path, data, (mapping, sequence, offset))
+    return Document(path, data, (mapping, sequence, offset), text=text)
 
 
 # XML 1.0 (and so Word) cannot hold these; YAML cannot hold most of them either

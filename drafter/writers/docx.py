@@ -19,6 +19,10 @@ import unicodedata
 import docx
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
@@ -293,10 +297,23 @@ def write_docx(doc: Document, profile: StyleProfile = GBT9704) -> bytes:
     document.core_properties.last_modified_by = doc.author
     document.core_properties.language = "zh-CN"
     _font_table(document, profile)
+    if doc.answers_yaml is not None:
+        _embed_answers(document, doc.answers_yaml)
 
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def _embed_answers(document, text: str) -> None:
+    """The answers file rides along as a Custom XML Data part, so an import gets it back exactly."""
+    package = document.part.package
+    item_name = package.next_partname("/customXml/item%d.xml")  # the default template has item1
+    props_name = PackURI(item_name.replace("/item", "/itemProps"))
+    item = Part(item_name, CT.XML, oxml.answers_item(text), package)
+    props = Part(props_name, CT.OFC_CUSTOM_XML_PROPERTIES, oxml.answers_item_props(), package)
+    item.relate_to(props, RT.CUSTOM_XML_PROPS)
+    document.part.relate_to(item, RT.CUSTOM_XML)
 
 
 def _issuer_mark(document, text: str, profile: StyleProfile) -> None:

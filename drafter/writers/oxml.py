@@ -269,3 +269,46 @@ def set_table_borders(tbl, size_eighths: int = 4, color: str = "000000") -> None
 
 def fixed_layout(tbl) -> None:
     set_attrs(child(tbl.tblPr, "w:tblLayout"), type="fixed")
+
+
+# --- the answers file carried inside the .docx (a Custom XML Data part) ---------------------
+# Word and WPS keep custom XML parts through edits and saves; drafter's readers look for this
+# namespace to recover the answers a document was built from.
+ANSWERS_NS = "urn:drafter:answers"
+ANSWERS_DATASTORE_ID = "{6B1F3A52-0C4D-4E8B-9D7A-2F5C1E3B8A41}"
+DATASTORE_NS = "http://schemas.openxmlformats.org/officeDocument/2006/customXml"
+
+
+def _xml_safe(text: str) -> bool:
+    try:
+        etree.fromstring(f"<t>{_escape(text)}</t>".encode("utf-8"))
+    except etree.XMLSyntaxError:
+        return False
+    return "\r" not in text  # XML parsers turn CR into LF; base64 keeps it
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def answers_item(text: str) -> bytes:
+    """customXml/itemN.xml: the answers YAML as the text of one element, base64 when XML
+    cannot carry it verbatim (control characters, carriage returns)."""
+    root = etree.Element(f"{{{ANSWERS_NS}}}answers", nsmap={None: ANSWERS_NS})
+    if _xml_safe(text):
+        root.text = text
+    else:
+        import base64
+
+        root.set("encoding", "base64")
+        root.text = base64.b64encode(text.encode("utf-8")).decode("ascii")
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def answers_item_props() -> bytes:
+    ds = f"{{{DATASTORE_NS}}}"
+    root = etree.Element(f"{ds}datastoreItem", nsmap={"ds": DATASTORE_NS})
+    root.set(f"{ds}itemID", ANSWERS_DATASTORE_ID)
+    refs = etree.SubElement(root, f"{ds}schemaRefs")
+    etree.SubElement(refs, f"{ds}schemaRef").set(f"{ds}uri", ANSWERS_NS)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=False)

@@ -1,0 +1,56 @@
+"""Readers: any report file → one neutral `Source` (see drafter.readers.source).
+
+    from drafter.readers import read
+    source = read(Path("去年的报告.docx"))
+
+The format is judged from the file's content (a .doc that is really a web page or a .docx is
+read as what it is); each format has one reader in READERS; every result then goes through
+the shared cleanup (traditional → simplified, pinyin glosses, website furniture, page numbers,
+paragraphs broken by page ends). Bad files raise DrafterError with one Chinese line.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from drafter.readers.cleanup import clean
+from drafter.readers.convert import read_doc, read_pdf, read_rtf, read_wps
+from drafter.readers.docx import read_docx
+from drafter.readers.html import read_html
+from drafter.readers.sniff import load_bytes
+from drafter.readers.sniff import sniff as detect_format
+from drafter.readers.source import Source, SourceBlock
+from drafter.readers.text import read_markdown, read_txt
+
+Reader = Callable[[Path, bytes], Source]
+
+READERS: dict[str, Reader] = {
+    "docx": read_docx,
+    "txt": read_txt,
+    "md": read_markdown,
+    "html": read_html,
+    "doc": read_doc,
+    "wps": read_wps,
+    "rtf": read_rtf,
+    "pdf": read_pdf,
+}
+
+__all__ = ["READERS", "Source", "SourceBlock", "read"]
+
+
+def read(path: Path) -> Source:
+    path = Path(path)
+    data = load_bytes(path)
+    fmt = detect_format(path, data)
+    source = READERS[fmt](path, data)
+    if _misnamed(path, source.format):
+        source.notes.insert(0, f"文件扩展名是 {path.suffix}，实际是 {source.format} 格式，已按实际格式读取")
+    return clean(source)
+
+
+_SAME = {"htm": "html", "markdown": "md", "docm": "docx", "dotx": "docx", "dot": "doc"}
+
+
+def _misnamed(path: Path, fmt: str) -> bool:
+    ext = path.suffix.lower().lstrip(".")
+    return bool(ext) and fmt not in ("txt", "md") and _SAME.get(ext, ext) != fmt

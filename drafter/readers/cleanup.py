@@ -1,0 +1,182 @@
+"""Tidying shared by every reader, ontology-free: each step counted into Source.notes.
+
+Order matters: traditional characters become simplified before the furniture words (stored
+simplified) are matched, and furniture and page numbers go before broken paragraphs are joined.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from drafter.readers import furniture as furniture_mod
+from drafter.readers.source import Source, SourceBlock, table_text
+
+# --- whitespace ----------------------------------------------------------------------------
+_ODD_SPACES = re.compile(r"[\u3000\u00a0\u2000-\u200a\u202f\u205f]")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0b\x0e-\x1f\x7f]")
+_SPACES = re.compile(r"\s+")
+_CJK = r"\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u201c\u201d\u2018\u2019\u2014\u2026"
+_SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK}]) (?=\S)|(?<=\S) (?=[{_CJK}])")
+
+
+def normalise_space(text: str) -> str:
+    """One space between Latin words and digits, none next to Chinese characters or punctuation."""
+    text = _INVISIBLE.sub("", text)
+    text = _SPACES.sub(" ", _ODD_SPACES.sub(" ", text)).strip()
+    return _SPACE_NEAR_CJK.sub("", text)
+
+
+# --- traditional characters ----------------------------------------------------------------
+TRADITIONAL_SHARE = 0.03  # of the hanzi; traditional prose changes ~20 %, simplified ~0 %
+_HANZI = re.compile(r"[\u4e00-\u9fff]")
+
+
+class _Simplifier:
+    _converter = None
+
+    @classmethod
+    def convert(cls, text: str) -> str:
+        if cls._converter is None:
+            import opencc  # loaded only when needed: its dictionaries take a moment
+
+            cls._converter = opencc.OpenCC("t2s")
+        return cls._converter.convert(text)
+
+
+def is_traditional(text: str) -> bool:
+    hanzi = _HANZI.findall(text)
+    if not hanzi:
+        return False
+    simplified = _Simplifier.convert("".join(hanzi))
+    changed = sum(1 for a, b in zip(hanzi, simplified) if a != b)
+    return changed >= 3 and changed / len(hanzi) >= TRADITIONAL_SHARE
+
+
+# --- pinyin glosses ------------------------------------------------------------------------
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
+_SYLLABLES = rf"[a-zü{_TONED}]+(?:\s+[a-zü{_TONED}]+)*"
+_PINYIN_GLOSS = re.compile(rf"(?<=[\u4e00-\u9fff])[（(]\s*(?=[a-zü{_TONED}\s]*[{_TONED}]){_SYLLABLES}\s*[)）]", re.I)
+
+
+# --- page numbers ----------------------------------------------------------------------------
+_PAGE_NUMBER = re.compile(
+    r"^(?:[—–\-－─]+\s*\d{1,4}\s*[—–\-－─]+"
+    r"|第\s*\d{1,4}\s*页\s*[，,/／]?\s*(?:共\s*\d{1,4}\s*页)?"
+    r"|(?:共\s*\d{1,4}\s*页\s*[，,]?\s*)第\s*\d{1,4}\s*页"
+    r"|\d{1,4}\s*/\s*\d{1,4}"
+    r"|page\s*\d{1,4}(?:\s*of\s*\d{1,4})?"
+    r"|\d{1,3})$", re.I)
+
+
+def is_page_number(text: str) -> bool:
+    return bool(_PAGE_NUMBER.match(text.strip()))
+
+
+# --- paragraphs broken by a page end ---------------------------------------------------------
+HEADING_MARKER = re.compile(
+    r"^\s*(?:[一二三四五六七八九十百]+\s*[、.．]"
+    r"|[（(]\s*[一二三四五六七八九十百]+\s*[）)]"
+    r"|\d{1,3}\s*(?:[、．]|\.(?!\d))"
+    r"|[（(]\s*\d{1,3}\s*[）)]"
+    r"|[①-⑳⑴-⒇]"
+    r"|第[一二三四五六七八九十百]+[章节部分条])")
+# 一是 / 第一是 open items inside prose: a line starting so may break at a page end like any other
+LIST_MARKER = re.compile(HEADING_MARKER.pattern[:-1] + r"|第?[一二三四五六七八九十]+是|附件)")
+_SENTENCE_END = "。！？；：…!?;:"
+_CLOSERS = "”’」』）)】〕"
+_PROSE = re.compile(r"[，。；,;]")
+MIN_BROKEN_LENGTH = 15
+
+
+def _heading_like(text: str) -> bool:
+    return bool(HEADING_MARKER.match(text)) and "。" not in text
+
+
+def ends_broken(text: str) -> bool:
+    """A paragraph of prose that stops mid-sentence."""
+    core = text.rstrip(_CLOSERS)
+    return (len(text) >= MIN_BROKEN_LENGTH and bool(core) and core[-1] not in _SENTENCE_END
+            and bool(_PROSE.search(text)) and not _heading_like(text))
+
+
+def _joinable(a: SourceBlock, b: SourceBlock) -> bool:
+    plain = all(x.kind == "paragraph" and x.level is None and x.auto_number is None for x in (a, b))
+    return plain and ends_broken(a.text) and not LIST_MARKER.match(b.text)
+
+
+# --- the pass ------------------------------------------------------------------------------
+def clean(source: Source) -> Source:
+    notes = list(source.notes)
+    texts = [b.text for b in source.blocks] + source.header_texts
+    odd_spaces = sum(len(_ODD_SPACES.findall(t)) for t in texts)
+    blocks = [_map_text(b, normalise_space) for b in source.blocks]
+    headers = [normalise_space(t) for t in source.header_texts]
+    if odd_spaces:
+        notes.append(f"已将全角空格、不间断空格等规范为普通空格（{odd_spaces} 处）")
+
+    if is_traditional("".join(b.text for b in blocks) + "".join(headers)):
+        blocks = [_map_text(b, _Simplifier.convert) for b in blocks]
+        headers = [_Simplifier.convert(t) for t in headers]
+        notes.append("已将繁体字转换为简体")
+
+    glosses = sum(len(_PINYIN_GLOSS.findall(b.text)) for b in blocks)
+    if glosses:
+        blocks = [_map_text(b, lambda t: normalise_space(_PINYIN_GLOSS.sub("", t))) for b in blocks]
+        notes.append(f"已删去字后括注的拼音 {glosses} 处")
+
+    dropped = list(source.dropped)
+    blocks, furniture_lines, page_lines = _drop_lines(blocks, dropped)
+    if furniture_lines:
+        notes.append(f"已略去网页栏目文字 {furniture_lines} 行")
+    if page_lines:
+        notes.append(f"已略去页码行 {page_lines} 行")
+
+    blocks, joins = _join_broken(blocks)
+    if joins:
+        notes.append(f"已合并被分页断开的段落 {joins} 处")
+    headers = [h for h in headers if h and not is_page_number(h)]
+    return replace(source, blocks=blocks, header_texts=headers, notes=notes, dropped=dropped)
+
+
+def _map_text(block: SourceBlock, convert) -> SourceBlock:
+    if block.rows is None:
+        return replace(block, text=convert(block.text),
+                       auto_number=convert(block.auto_number) if block.auto_number else None)
+    rows = [[convert(cell) for cell in row] for row in block.rows]
+    return replace(block, rows=rows, text=table_text(rows))
+
+
+FURNITURE_EDGE = 15  # blocks at either end of the body where a website puts its furniture
+
+
+def _drop_lines(blocks: list[SourceBlock], dropped: list[str]) -> tuple[list[SourceBlock], int, int]:
+    """Furniture lines at the top or bottom of the body, page numbers anywhere."""
+    furniture = furniture_mod.load()
+    kept, furniture_lines, page_lines = [], 0, 0
+    for position, block in enumerate(blocks):
+        at_edge = position < FURNITURE_EDGE or position >= len(blocks) - FURNITURE_EDGE
+        if block.kind == "paragraph" and block.auto_number is None:
+            if at_edge and furniture.is_furniture(block.text):
+                furniture_lines += 1
+                dropped.append(block.text)
+                continue
+            if is_page_number(block.text):
+                page_lines += 1
+                dropped.append(block.text)
+                continue
+        if block.text or block.rows:
+            kept.append(block)
+    return kept, furniture_lines, page_lines
+
+
+def _join_broken(blocks: list[SourceBlock]) -> tuple[list[SourceBlock], int]:
+    joined: list[SourceBlock] = []
+    count = 0
+    for block in blocks:
+        if joined and _joinable(joined[-1], block):
+            joined[-1] = replace(joined[-1], text=joined[-1].text + block.text,
+                                 bold=joined[-1].bold and block.bold)
+            count += 1
+        else:
+            joined.append(block)
+    return joined, count

@@ -1,0 +1,72 @@
+"""What every reader returns: the blocks of a report file, neutral of format and of the ontology.
+
+A reader turns one file into a `Source`; `drafter.readers.cleanup` then tidies its text the same
+way for every format. Nothing here knows sections, fields or templates: the importer and the
+checker build on this.
+
+SourceBlock fields
+  kind          "paragraph" or "table".
+  text          simplified Chinese, whitespace normalised. A paragraph with Word automatic
+                numbering has its rendered label ("一、", "（一）", "1.", "(1)") prepended.
+                A table's text is its rows joined by newlines, the cells by tabs.
+  index         1-based position among the non-empty paragraphs and tables of the source body,
+                before cleanup ("第12段"); a joined paragraph keeps the index of its first part.
+  level         outline level 1–9 when the source marks it (Word Heading N / w:outlineLvl,
+                HTML h1–h6, Markdown #), else None.
+  auto_number   the automatic list label when it came from Word numbering, else None.
+  bold          every text run is bold.
+  centered      the paragraph is centred.
+  font          the explicit East Asian font of the first text run (黑体, 楷体_GB2312 …).
+  rows          tables only: the cell texts, row by row.
+
+Source fields
+  path, format  the file read and what it really was (docx txt md html doc wps rtf odt pdf).
+  blocks        the body, in order.
+  header_texts  text of the page header area and of text boxes before the body (版头, 文号).
+  embedded_answers  the answers YAML a drafter-made .docx carries, else None.
+  notes         what the reader and the cleanup did, in Chinese, for the user.
+  dropped       lines removed as website furniture or page numbers, kept so a caller can still
+                look at them (a web page's 文号 or 成文日期 line lives here).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class SourceBlock:
+    kind: str
+    text: str
+    index: int
+    level: int | None = None
+    auto_number: str | None = None
+    bold: bool = False
+    centered: bool = False
+    font: str | None = None
+    rows: list[list[str]] | None = None
+
+    @property
+    def is_table(self) -> bool:
+        return self.kind == "table"
+
+
+@dataclass
+class Source:
+    path: Path
+    format: str
+    blocks: list[SourceBlock] = field(default_factory=list)
+    header_texts: list[str] = field(default_factory=list)
+    embedded_answers: str | None = None
+    notes: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
+
+    def paragraphs(self) -> list[SourceBlock]:
+        return [b for b in self.blocks if b.kind == "paragraph"]
+
+    def text(self) -> str:
+        return "\n".join(b.text for b in self.blocks)
+
+
+def table_text(rows: list[list[str]]) -> str:
+    return "\n".join("\t".join(cells) for cells in rows)
