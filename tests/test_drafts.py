@@ -16,6 +16,7 @@ DRAFTS = {  # draft → the file it was rolled from
     "qidong-2022-draft": "qidong-2021",
     "futian-2024-draft": "futian-2023",
     "anon-city-next-draft": "anon-city",
+    "yunxi-county-2026-draft": "yunxi-county-2025",
 }
 ONTOLOGY = load()
 
