@@ -12,8 +12,6 @@ from pathlib import Path
 
 from drafter.errors import DrafterError, Location
 
-FORMATS = ("docx", "md")
-
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # argparse's own messages are English
@@ -38,14 +36,19 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=_version(), help="显示版本号并退出")
     commands = parser.add_subparsers(dest="command", title="子命令", metavar="命令", parser_class=_Parser)
 
-    build = commands.add_parser("build", help="根据答案文件生成报告（.docx 或 Markdown）", add_help=False,
-                                description="根据答案文件生成报告。")
+    from drafter.writers import WRITERS, describe_formats
+
+    build = commands.add_parser("build", help="根据答案文件生成报告（.docx、Markdown、网页或 PDF）", add_help=False,
+                                description="根据答案文件生成报告。可以一次给出多个答案文件或一个文件夹（其中全部 .yaml），"
+                                            "这时 -o 是输出文件夹；某份出错不影响其他各份，最后汇总报告。")
     build.add_argument("-h", "--help", action="help", help="显示帮助并退出")
-    build.add_argument("answers", metavar="答案文件", help="报告的答案文件（.yaml）")
-    build.add_argument("-o", "--output", metavar="输出文件",
-                       help="输出文件路径；默认在当前目录，以报告标题命名")
-    build.add_argument("--format", choices=FORMATS, metavar="格式",
-                       help="输出格式：docx（默认）或 md；省略时按输出文件扩展名判断")
+    build.add_argument("answers", metavar="答案文件", nargs="+", help="报告的答案文件（.yaml），或包含答案文件的文件夹")
+    build.add_argument("-o", "--output", metavar="输出",
+                       help="输出文件路径（多份时为输出文件夹）；默认在当前目录，以报告标题命名")
+    build.add_argument("--format", choices=list(WRITERS), metavar="格式",
+                       help=f"输出格式：{describe_formats()}；省略时按输出文件扩展名判断")
+    build.add_argument("--watch", action="store_true",
+                       help="监视答案文件，每次保存后自动重新生成（按 Ctrl+C 停止）")
 
     new = commands.add_parser("new", help="向导：逐项提问，新建一份报告的答案文件", add_help=False,
                               description="向导：逐项提问，新建答案文件并生成报告。每答一题立即保存。")
@@ -78,41 +81,23 @@ def _version() -> str:
     return f"drafter {__version__}"
 
 
-def _output_path(args, title: str) -> tuple[Path, str]:
-    fmt = args.format
-    if args.output:
-        out = Path(args.output)
-        if fmt is None:
-            fmt = "md" if out.suffix.lower() in (".md", ".markdown") else "docx"
-    else:
-        fmt = fmt or "docx"
-        out = Path(f"{title}.{fmt}")
-    return out, fmt
-
-
 def cmd_build(args) -> int:
-    from drafter import answers as answers_mod
-    from drafter import ontology as ontology_mod
-    from drafter.compose import compose
-    from drafter.yamlio import atomic_write_bytes
+    from drafter import build
 
-    onto = ontology_mod.load()
-    answers = answers_mod.load(Path(args.answers), onto)
-    result = compose(answers, onto)
-    for warning in result.warnings:
+    inputs = build.expand_inputs([Path(a) for a in args.answers])
+    batch = len(inputs) != 1 or Path(args.answers[0]).is_dir()
+    if args.watch:
+        if batch:
+            raise DrafterError("--watch 一次只能监视一个答案文件")
+        from drafter.watch import watch
+
+        return watch(inputs[0], args.output, args.format)
+    if batch:
+        return build.build_batch(inputs, Path(args.output) if args.output else None, args.format)
+    built = build.build_file(inputs[0], args.output, args.format)
+    for warning in built.warnings:
         print(f"提示：{warning}", file=sys.stderr)
-    out, fmt = _output_path(args, answers.meta.display_title)
-    if fmt == "md":
-        from drafter.writers.markdown import to_markdown
-        data = to_markdown(result.document).encode("utf-8")
-    else:
-        from drafter.writers.docx import write_docx
-        data = write_docx(result.document)
-    try:
-        atomic_write_bytes(out, data)
-    except OSError as exc:
-        raise DrafterError(f"无法写入输出文件（{exc.strerror}）", Location(file=str(out))) from None
-    print(f"已生成：{out}")
+    print(f"已生成：{built.output}")
     return 0
 
 

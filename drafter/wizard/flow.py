@@ -216,13 +216,15 @@ def finish(path: Path, term: Terminal, onto: Ontology) -> int:
         term.say(f"以后可运行：drafter build {path}")
         return 0
     default = str(path.with_name(f"{answers.meta.display_title}.docx"))
-    out = term.text("保存为", default=default, instruction="（回车确认）")
+    out = term.text("保存为", default=default,
+                    instruction="（回车确认；扩展名决定格式：.docx、.md、.html、.pdf）")
     if out is BACK or not str(out).strip():
         return 0
-    from drafter.writers.docx import write_docx
-    from drafter.yamlio import atomic_write_bytes
+    from drafter.build import output_path, write_output
+    from drafter.writers import WRITERS, WriteOptions
 
+    target, fmt = output_path(str(out).strip(), None, answers.meta.display_title)
     result = compose(answers, onto)
-    atomic_write_bytes(Path(str(out).strip()), write_docx(result.document))
-    term.say(f"已生成：{str(out).strip()}")
+    written = write_output(target, WRITERS[fmt].function(result.document, WriteOptions()))
+    term.say(f"已生成：{written}")
     return 0

@@ -23,7 +23,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from drafter.model import Attachment, Document, Heading, Paragraph, Table
-from drafter.writers import oxml
+from drafter.writers import WriteOptions, oxml
 from drafter.writers.style import GBT9704, StyleProfile
 from drafter.writers.title import break_title
 
@@ -252,7 +252,7 @@ def write_docx(doc: Document, profile: StyleProfile = GBT9704) -> bytes:
             run._r.addprevious(_line_break())
     if doc.addressee:
         _paragraph(document, "", "Normal")
-        _paragraph(document, f"{doc.addressee.rstrip('：:')}：", "Addressee")
+        _paragraph(document, doc.addressee_line(), "Addressee")
 
     for block in doc.blocks:
         if isinstance(block, Heading):
@@ -297,6 +297,10 @@ def write_docx(doc: Document, profile: StyleProfile = GBT9704) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def write(doc: Document, options: WriteOptions) -> bytes:
+    return write_docx(doc, options.profile)
 
 
 def _issuer_mark(document, text: str, profile: StyleProfile) -> None:
@@ -345,20 +349,16 @@ def _sealed_signature(document, name: str, date: str, profile: StyleProfile) -> 
 
 
 def _attachment_note(document, doc: Document, profile: StyleProfile) -> None:
-    """附件说明: one blank line below the body, 左空二字; further items under the first."""
-    if not doc.attachments:
+    """附件说明: one blank line below the body, 左空二字; further items under the first's title."""
+    note = doc.attachment_note()
+    if not note:
         return
     advance = profile.body_size + profile.char_spacing_twips / 20
     _paragraph(document, "", "Normal")
-    if len(doc.attachments) == 1:
-        _paragraph(document, f"附件：{doc.attachments[0].title}", "Normal")
-        return
-    for n, attachment in enumerate(doc.attachments, 1):
-        if n == 1:
-            _paragraph(document, f"附件：{n}.{attachment.title}", "Normal")
-        else:
-            item = _paragraph(document, f"{n}.{attachment.title}", "Normal")
-            oxml.set_indent_twips(item._p.get_or_add_pPr(), left=round(5 * advance * 20))
+    _paragraph(document, note[0], "Normal")
+    for item in note[1:]:
+        paragraph = _paragraph(document, item, "Normal")
+        oxml.set_indent_twips(paragraph._p.get_or_add_pPr(), left=round(5 * advance * 20))
 
 
 def _attachment(document, label: str, attachment: Attachment, profile: StyleProfile) -> None:

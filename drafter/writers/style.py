@@ -79,3 +79,7 @@ class StyleProfile:
 
 
 GBT9704 = StyleProfile()
+
+
+def default_profile() -> StyleProfile:
+    return GBT9704
