@@ -65,22 +65,35 @@ def build_file(source: Path, output: str | Path | None, fmt: str | None, *, dire
                forbidden: set[Path] | None = None, taken: set[Path] | None = None, ontology=None) -> Built:
     """Build one report. `forbidden` holds paths never to write (the inputs); `taken`, the
     outputs already written by this batch: a clashing title falls back to the file's name."""
-    from drafter import answers as answers_mod
     from drafter import ontology as ontology_mod
     from drafter.compose import compose
 
     onto = ontology or ontology_mod.load()
-    answers = answers_mod.load(source, onto)
+    answers, profile = load(source, onto)
     out, fmt = output_path(output, fmt, answers.meta.display_title, directory)
     if output is None and taken and out.resolve() in taken:
         out = out.with_name(f"{source.stem}{WRITERS[fmt].extension}")
     _check_not_input(out, {source, *(forbidden or ())})
     result = compose(answers, onto)
-    data = WRITERS[fmt].function(result.document, WriteOptions())
+    data = WRITERS[fmt].function(result.document, WriteOptions(profile=profile))
     written, warnings = write_output(out, data), list(result.warnings)
     if written != out:
         warnings.append(f"{out} 正被其他程序（Word 或 WPS）打开，无法覆盖；本次已另存为 {written.name}")
     return Built(source, written, warnings)
+
+
+def load(source: Path, onto):
+    """The answers and their style profile, read fast; on any error, read again round-trip
+    so that the error names its line and column."""
+    from drafter import answers as answers_mod
+    from drafter import layout, yamlio
+
+    try:
+        answers = answers_mod.from_document(yamlio.load_fast(source), onto)
+        return answers, layout.profile_for(answers.document.data, source)
+    except DrafterError:
+        answers = answers_mod.load(source, onto)
+        return answers, layout.profile_for(answers.document.data, source)
 
 
 def _check_not_input(out: Path, inputs: set[Path]) -> None:

@@ -119,6 +119,18 @@ def load(path: Path) -> Document:
     return loads(read_text(path), path)
 
 
+def load_fast(path: Path) -> Document:
+    """Read with the C safe loader (about 10× faster), keeping neither comments nor line
+    numbers: for reading only (drafter build). A file it cannot read is read again
+    round-trip, which raises the error located; callers do the same for their own errors."""
+    text = read_text(path)
+    try:
+        data = YAML(typ="safe").load(text)
+    except YAMLError:
+        return loads(text, path)
+    return Document(path, data)
+
+
 _PROBLEMS = {
     "found duplicate key": "同一层里有重复的键",
     "mapping values are not allowed here": "这里不能出现“键: 值”（可能缺少缩进或冒号后缺空格）",

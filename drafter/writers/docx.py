@@ -20,15 +20,16 @@ import docx
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml.ns import qn
-from docx.shared import Mm
+from docx.shared import Emu
 
 from drafter.model import Attachment, Document, Heading, Paragraph, Table
 from drafter.writers import WriteOptions, oxml
-from drafter.writers.style import GBT9704, StyleProfile
+from drafter.writers.style import Length, StyleProfile, default_profile
 from drafter.writers.title import break_title
 
 HEADING_STYLE = {1: "Heading 1", 2: "Heading 2", 3: "Heading 3", 4: "Heading 4"}
 RUN_IN_STYLE = {1: "Run-in Heading 1", 2: "Run-in Heading 2", 3: "Run-in Heading 3", 4: "Run-in Heading 4"}
+_MARK_LEADING = 1.2  # the 发文机关标志's line height, times its size
 PARA_STYLES = ("Title", "Doc Number", "Addressee", "Signature", "Signature Date")
 
 
@@ -108,11 +109,11 @@ class _Styler:
         self.plain("Attachment Label", p.level1_font, p.body_size, "left", keep_next=True)
         for name, font in (("Table Text", p.body_font), ("Table Header", p.level1_font)):
             _, pPr = self.plain(name, font, p.table_size, "center")
-            oxml.set_spacing(pPr, line_twips=round(p.table_size * 20 * 1.25), rule="atLeast")
+            oxml.set_spacing(pPr, line_twips=round(p.table_size * 20 * p.table_line_spacing), rule="atLeast")
             oxml.set_flag(pPr, "w:snapToGrid", on=False)
-        rPr, pPr = self.plain("Issuer Mark", p.title_font, p.title_size * 1.6, "center")
-        oxml.set_color(rPr, "FF0000")
-        oxml.set_spacing(pPr, line_twips=round(p.title_size * 1.6 * 20 * 1.2), rule="atLeast")
+        rPr, pPr = self.plain("Issuer Mark", p.title_font, p.issuer_mark_size, "center")
+        oxml.set_color(rPr, p.header_color)
+        oxml.set_spacing(pPr, line_twips=round(p.issuer_mark_size * _MARK_LEADING * 20), rule="atLeast")
 
         footer = styles["Footer"]
         _, pPr = self.base(footer, p.page_number_font, p.page_number_size)
@@ -148,17 +149,17 @@ class _Styler:
 
 def _page_setup(document, profile: StyleProfile) -> None:
     section = document.sections[0]
-    section.page_width = Mm(profile.page_width)
-    section.page_height = Mm(profile.page_height)
-    section.top_margin = Mm(profile.margin_top)
-    section.bottom_margin = Mm(profile.margin_bottom)
-    section.left_margin = Mm(profile.margin_left)
-    section.right_margin = Mm(profile.margin_right)
-    section.header_distance = Mm(15)
+    section.page_width = Emu(profile.page_width.emu)
+    section.page_height = Emu(profile.page_height.emu)
+    section.top_margin = Emu(profile.margin_top.emu)
+    section.bottom_margin = Emu(profile.margin_bottom.emu)
+    section.left_margin = Emu(profile.margin_left.emu)
+    section.right_margin = Emu(profile.margin_right.emu)
+    section.header_distance = Emu(profile.header_distance.emu)
     # The footer's text bottom sits footer_distance above the page edge; put the number
     # line's top page_number_gap below the type area: gap + one 4号 line from the margin.
-    number_line_mm = profile.page_number_size / 72 * 25.4 * 1.0
-    section.footer_distance = Mm(profile.margin_bottom - profile.page_number_gap - number_line_mm)
+    number_line = Length(profile.page_number_size)
+    section.footer_distance = Emu((profile.margin_bottom - profile.page_number_gap - number_line).emu)
     oxml.set_doc_grid(section._sectPr, profile.line_pitch_twips)
     document.settings.odd_and_even_pages_header_footer = True
     _page_number(section.footer.paragraphs[0], profile, odd=True)
@@ -210,8 +211,8 @@ def signature_layout(name: str, date: str, profile: StyleProfile) -> tuple[int, 
     (rare) is right-aligned, two characters in, and the name's indent then rests on an
     estimate of the date's width.
     """
-    advance = profile.body_size + profile.char_spacing_twips / 20
-    type_width = profile.type_area_width_mm * 72 / 25.4
+    advance = profile.body_advance_pt
+    type_width = profile.type_area_width.pt
     name_right, date_right = signature_indents(name, date)
     if display_width(date) > display_width(name):
         return round(name_right * advance * 20), None, round(date_right * advance * 20)
@@ -226,7 +227,8 @@ def _paragraph(document, text: str, style: str):
     return paragraph
 
 
-def write_docx(doc: Document, profile: StyleProfile = GBT9704) -> bytes:
+def write_docx(doc: Document, profile: StyleProfile | None = None) -> bytes:
+    profile = profile or default_profile()
     document = docx.Document()
     _Styler(document, profile).apply()
     _page_setup(document, profile)
@@ -239,8 +241,9 @@ def write_docx(doc: Document, profile: StyleProfile = GBT9704) -> bytes:
     if doc.doc_number:
         number = _paragraph(document, doc.doc_number, "Doc Number")
         if doc.header:
-            # 红色分隔线: 4 mm below the number, as wide as the type area (a paragraph border)
-            oxml.bottom_border(number._p.get_or_add_pPr(), "FF0000", 12, space_pt=round(4 * 72 / 25.4))
+            # 红色分隔线: rule_gap below the number, as wide as the type area (a paragraph border)
+            oxml.bottom_border(number._p.get_or_add_pPr(), profile.header_color, round(profile.rule_width.pt * 8),
+                               space_pt=round(profile.rule_gap.pt))
         for _ in range(2 if doc.header else 1):  # the title stands two lines below the rule
             _paragraph(document, "", "Doc Number")
     elif doc.header:
@@ -304,12 +307,12 @@ def write(doc: Document, options: WriteOptions) -> bytes:
 
 
 def _issuer_mark(document, text: str, profile: StyleProfile) -> None:
-    """The red 发文机关标志, its top 35 mm below the type area's; the number two lines below."""
+    """The red 发文机关标志, its top issuer_mark_top below the type area's; the number two lines below."""
     mark = _paragraph(document, text, "Issuer Mark")
-    size = profile.title_size * 1.6
-    line = size * 1.2
-    # the line's extra leading sits above the glyphs: take it off the 35 mm
-    before = 35 * 72 / 25.4 - (line - size)
+    size = profile.issuer_mark_size
+    line = size * _MARK_LEADING
+    # the line's extra leading sits above the glyphs: take it off the distance
+    before = profile.issuer_mark_top.pt - (line - size)
     oxml.set_spacing(mark._p.get_or_add_pPr(), line_twips=round(line * 20), rule="atLeast", before=round(before * 20))
     for _ in range(2):
         _paragraph(document, "", "Normal")
@@ -331,8 +334,8 @@ def _sealed_signature(document, name: str, date: str, profile: StyleProfile) -> 
     Both are placed from the left by computed indents so that the name stays centred over
     the date whatever the renderer; the seal itself is stamped on paper.
     """
-    advance = profile.body_size + profile.char_spacing_twips / 20
-    type_width = profile.type_area_width_mm * 72 / 25.4
+    advance = profile.body_advance_pt
+    type_width = profile.type_area_width.pt
     date_width = estimated_width(date) * advance
     date_start = type_width - 4 * advance - date_width
     centre = date_start + date_width / 2
@@ -353,7 +356,7 @@ def _attachment_note(document, doc: Document, profile: StyleProfile) -> None:
     note = doc.attachment_note()
     if not note:
         return
-    advance = profile.body_size + profile.char_spacing_twips / 20
+    advance = profile.body_advance_pt
     _paragraph(document, "", "Normal")
     _paragraph(document, note[0], "Normal")
     for item in note[1:]:
@@ -380,7 +383,7 @@ def _attachment(document, label: str, attachment: Attachment, profile: StyleProf
 
 
 def _title_width(profile: StyleProfile) -> float:
-    return profile.type_area_width_mm * 72 / 25.4 / profile.title_size
+    return profile.type_area_width.pt / profile.title_size
 
 
 def _table(document, table: Table, profile: StyleProfile) -> None:
@@ -389,7 +392,7 @@ def _table(document, table: Table, profile: StyleProfile) -> None:
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
     grid.autofit = False
     total = sum(table.widths) or len(table.header)
-    widths = [Mm(profile.type_area_width_mm * w / total) for w in (table.widths or [1] * len(table.header))]
+    widths = [Emu((profile.type_area_width * (w / total)).emu) for w in (table.widths or [1] * len(table.header))]
     for column, width in zip(grid.columns, widths):
         column.width = width  # the table grid: LibreOffice lays columns out from it
     oxml.fixed_layout(grid._tbl)
@@ -406,7 +409,7 @@ def _table(document, table: Table, profile: StyleProfile) -> None:
             if r and c in (1, 2):  # category and item read better flush left
                 paragraph.alignment = 0
             paragraph.add_run(text)
-    oxml.set_table_borders(grid._tbl, size_eighths=4)
+    oxml.set_table_borders(grid._tbl, size_eighths=round(profile.table_border.pt * 8))
     _merge_blank_categories(grid, column=1)
 
 
