@@ -130,11 +130,12 @@ def build_batch(inputs: list[Path], outdir: Path | None, fmt: str | None) -> int
     from drafter import ontology as ontology_mod
 
     if outdir is not None:
-        if outdir.exists() and not outdir.is_dir():
-            raise DrafterError("一次生成多份报告时，-o 应为文件夹", Location(file=str(outdir)))
-        outdir.mkdir(parents=True, exist_ok=True)
-    if fmt is None and outdir is not None and format_of(outdir):
-        raise DrafterError("一次生成多份报告时，-o 应为文件夹；格式请用 --format 指定", Location(file=str(outdir)))
+        if (outdir.exists() and not outdir.is_dir()) or (not outdir.exists() and format_of(outdir)):
+            raise DrafterError("一次生成多份报告时，-o 应为文件夹；格式请用 --format 指定", Location(file=str(outdir)))
+        try:
+            outdir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DrafterError(f"无法创建输出文件夹（{exc.strerror}）", Location(file=str(outdir))) from None
     onto = ontology_mod.load()
     failures: list[tuple[Path, DrafterError]] = []
     taken: set[Path] = set()
