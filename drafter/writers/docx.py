@@ -220,21 +220,71 @@ def signature_layout(name: str, date: str, profile: StyleProfile) -> tuple[int, 
     return round(name_right * advance * 20), round((name_start + 2 * advance) * 20), None
 
 
+def _style_id(document, name: str) -> str:
+    """A style's id by its name, looked up once per document."""
+    ids = document.__dict__.setdefault("_drafter_style_ids", {})
+    if name not in ids:
+        ids[name] = document.styles[name].style_id
+    return ids[name]
+
+
 def _paragraph(document, text: str, style: str):
-    paragraph = document.add_paragraph(style=style)
+    paragraph = document.add_paragraph()
+    if style != "Normal":  # the default paragraph style is not named, as python-docx does it
+        oxml.set_paragraph_style(paragraph._p, _style_id(document, style))
     if text:
-        paragraph.add_run(text)
+        oxml.add_text_run(paragraph._p, text)
     return paragraph
 
 
-def write_docx(doc: Document, profile: StyleProfile | None = None) -> bytes:
-    profile = profile or default_profile()
+# Every style and the page setup depend on the profile only: made once, kept in memory and
+# in the user cache folder, and each report starts from a copy (styles by name are slow in
+# python-docx: it scans every style for each lookup).
+_STYLE_NAMES = (*HEADING_STYLE.values(), *RUN_IN_STYLE.values(), *PARA_STYLES, "Attachment Label",
+                "Table Text", "Table Header", "Issuer Mark", "Footer")
+_BLANKS: dict[str, tuple[bytes, dict[str, str]]] = {}
+
+
+def _make_blank(profile: StyleProfile) -> tuple[bytes, dict[str, str]]:
+    """An empty document with drafter's styles, page setup, page numbers and font table."""
     document = docx.Document()
     _Styler(document, profile).apply()
     _page_setup(document, profile)
     body = document.element.body
     for p in list(body.iterchildren(qn("w:p"))):
         body.remove(p)
+    _font_table(document, profile)
+    ids = {name: document.styles[name].style_id for name in _STYLE_NAMES}
+    oxml.prune_styles(document.styles.element, {*ids.values(), "TableGrid"})
+    for rId, rel in list(document.part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):  # Word 2010's copy of styles.xml; Word rebuilds it
+            document.part.drop_rel(rId)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue(), ids
+
+
+def _blank(profile: StyleProfile) -> tuple[bytes, dict[str, str]]:
+    from pathlib import Path
+
+    from drafter import cache
+
+    text = repr(profile)
+    if text not in _BLANKS:
+        name = cache.key("docx", [Path(__file__), Path(oxml.__file__), Path(docx.__file__)], extra=text)
+        blank = cache.get(name)
+        if not (isinstance(blank, tuple) and len(blank) == 2):
+            blank = _make_blank(profile)
+            cache.put(name, blank)
+        _BLANKS[text] = blank
+    return _BLANKS[text]
+
+
+def write_docx(doc: Document, profile: StyleProfile | None = None) -> bytes:
+    profile = profile or default_profile()
+    blank, ids = _blank(profile)
+    document = docx.Document(io.BytesIO(blank))
+    document.__dict__["_drafter_style_ids"] = dict(ids)
 
     if doc.header and doc.issuer_mark:
         _issuer_mark(document, doc.issuer_mark, profile)
@@ -248,7 +298,7 @@ def write_docx(doc: Document, profile: StyleProfile | None = None) -> bytes:
             _paragraph(document, "", "Doc Number")
     elif doc.header:
         _paragraph(document, "", "Normal")
-    title = document.add_paragraph(style="Title")
+    title = _paragraph(document, "", "Title")
     for i, line in enumerate(break_title(doc.title, keep=[doc.author], max_width=int(_title_width(profile)))):
         run = title.add_run(line)
         if i:
@@ -260,8 +310,9 @@ def write_docx(doc: Document, profile: StyleProfile | None = None) -> bytes:
     for block in doc.blocks:
         if isinstance(block, Heading):
             if block.run_in:
-                paragraph = document.add_paragraph(style="Normal")
-                paragraph.add_run(f"{block.number}{block.text}", style=RUN_IN_STYLE[block.level])
+                paragraph = _paragraph(document, "", "Normal")
+                lead = paragraph.add_run(f"{block.number}{block.text}")
+                oxml.set_run_style(lead._r, _style_id(document, RUN_IN_STYLE[block.level]))
                 paragraph.add_run(block.body)
             else:
                 _paragraph(document, f"{block.number}{block.text}", HEADING_STYLE[block.level])
@@ -295,7 +346,6 @@ def write_docx(doc: Document, profile: StyleProfile | None = None) -> bytes:
     document.core_properties.author = doc.author
     document.core_properties.last_modified_by = doc.author
     document.core_properties.language = "zh-CN"
-    _font_table(document, profile)
 
     buffer = io.BytesIO()
     document.save(buffer)
@@ -369,7 +419,7 @@ def _attachment(document, label: str, attachment: Attachment, profile: StyleProf
     first = _paragraph(document, label, "Attachment Label")
     oxml.set_flag(first._p.get_or_add_pPr(), "w:pageBreakBefore")
     _paragraph(document, "", "Normal")
-    title = document.add_paragraph(style="Title")
+    title = _paragraph(document, "", "Title")
     for i, line in enumerate(break_title(attachment.title, max_width=int(_title_width(profile)))):
         run = title.add_run(line)
         if i:
@@ -405,7 +455,7 @@ def _table(document, table: Table, profile: StyleProfile) -> None:
             cell = row.cells[c]
             cell.width = widths[c]
             paragraph = cell.paragraphs[0]
-            paragraph.style = document.styles["Table Header" if r == 0 else "Table Text"]
+            oxml.set_paragraph_style(paragraph._p, _style_id(document, "Table Header" if r == 0 else "Table Text"))
             if r and c in (1, 2):  # category and item read better flush left
                 paragraph.alignment = 0
             paragraph.add_run(text)

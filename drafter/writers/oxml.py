@@ -269,3 +269,52 @@ def set_table_borders(tbl, size_eighths: int = 4, color: str = "000000") -> None
 
 def fixed_layout(tbl) -> None:
     set_attrs(child(tbl.tblPr, "w:tblLayout"), type="fixed")
+
+
+def set_paragraph_style(p, style_id: str) -> None:
+    """w:pStyle by id: python-docx's lookup by name scans every style (slow, and per call)."""
+    p.get_or_add_pPr().get_or_add_pStyle().val = style_id
+
+
+def set_run_style(r, style_id: str) -> None:
+    r.get_or_add_rPr().get_or_add_rStyle().val = style_id
+
+
+def add_text_run(p, text: str):
+    """A plain run of text at the end of paragraph p. python-docx's add_run walks the text
+    character by character to turn tabs and line breaks into elements; text without them
+    goes straight into one w:t."""
+    if any(ch in text for ch in "\t\n\r"):
+        from docx.text.paragraph import Paragraph
+
+        return Paragraph(p, None).add_run(text)._r
+    r = OxmlElement("w:r")
+    t = OxmlElement("w:t")
+    if text != text.strip():
+        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    t.text = text
+    r.append(t)
+    p.append(r)
+    return r
+
+
+def prune_styles(styles_root, keep: set[str]) -> None:
+    """Remove the styles not in keep, nor a default, nor reachable from a kept one through
+    basedOn / next / link. python-docx's template carries ~170 styles (350 kB of XML) that
+    every report would otherwise parse and compress; Word still offers its built-in styles
+    (w:latentStyles stays)."""
+    styles = {s.get(qn("w:styleId")): s for s in styles_root.findall(qn("w:style"))}
+    wanted = set(keep) | {sid for sid, s in styles.items() if s.get(qn("w:default")) in ("1", "true")}
+    todo = list(wanted)
+    while todo:
+        style = styles.get(todo.pop())
+        if style is None:
+            continue
+        for tag in ("w:basedOn", "w:next", "w:link"):
+            ref = style.find(qn(tag))
+            if ref is not None and ref.get(qn("w:val")) not in wanted:
+                wanted.add(ref.get(qn("w:val")))
+                todo.append(ref.get(qn("w:val")))
+    for sid, style in styles.items():
+        if sid not in wanted:
+            styles_root.remove(style)
