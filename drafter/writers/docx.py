@@ -300,9 +300,9 @@ def write_docx(doc: Document, profile: StyleProfile | None = None) -> bytes:
         _paragraph(document, "", "Normal")
     title = _paragraph(document, "", "Title")
     for i, line in enumerate(break_title(doc.title, keep=[doc.author], max_width=int(_title_width(profile)))):
-        run = title.add_run(line)
+        run = oxml.add_text_run(title._p, line)
         if i:
-            run._r.addprevious(_line_break())
+            run.addprevious(_line_break())
     if doc.addressee:
         _paragraph(document, "", "Normal")
         _paragraph(document, doc.addressee_line(), "Addressee")
@@ -311,9 +311,9 @@ def write_docx(doc: Document, profile: StyleProfile | None = None) -> bytes:
         if isinstance(block, Heading):
             if block.run_in:
                 paragraph = _paragraph(document, "", "Normal")
-                lead = paragraph.add_run(f"{block.number}{block.text}")
-                oxml.set_run_style(lead._r, _style_id(document, RUN_IN_STYLE[block.level]))
-                paragraph.add_run(block.body)
+                lead = oxml.add_text_run(paragraph._p, f"{block.number}{block.text}")
+                oxml.set_run_style(lead, _style_id(document, RUN_IN_STYLE[block.level]))
+                oxml.add_text_run(paragraph._p, block.body)
             else:
                 _paragraph(document, f"{block.number}{block.text}", HEADING_STYLE[block.level])
         elif isinstance(block, Paragraph):
@@ -421,9 +421,9 @@ def _attachment(document, label: str, attachment: Attachment, profile: StyleProf
     _paragraph(document, "", "Normal")
     title = _paragraph(document, "", "Title")
     for i, line in enumerate(break_title(attachment.title, max_width=int(_title_width(profile)))):
-        run = title.add_run(line)
+        run = oxml.add_text_run(title._p, line)
         if i:
-            run._r.addprevious(_line_break())
+            run.addprevious(_line_break())
     _paragraph(document, "", "Normal")
     for block in attachment.blocks:
         if isinstance(block, Table):
@@ -458,7 +458,7 @@ def _table(document, table: Table, profile: StyleProfile) -> None:
             oxml.set_paragraph_style(paragraph._p, _style_id(document, "Table Header" if r == 0 else "Table Text"))
             if r and c in (1, 2):  # category and item read better flush left
                 paragraph.alignment = 0
-            paragraph.add_run(text)
+            oxml.add_text_run(paragraph._p, text)
     oxml.set_table_borders(grid._tbl, size_eighths=round(profile.table_border.pt * 8))
     _merge_blank_categories(grid, column=1)
 

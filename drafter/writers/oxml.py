@@ -271,13 +271,22 @@ def fixed_layout(tbl) -> None:
     set_attrs(child(tbl.tblPr, "w:tblLayout"), type="fixed")
 
 
+def _first(parent, tag: str):
+    """The child `tag` that comes first in its parent's schema (pPr, pStyle, rPr, rStyle)."""
+    found = parent.find(qn(tag))
+    if found is None:
+        found = OxmlElement(tag)
+        parent.insert(0, found)
+    return found
+
+
 def set_paragraph_style(p, style_id: str) -> None:
     """w:pStyle by id: python-docx's lookup by name scans every style (slow, and per call)."""
-    p.get_or_add_pPr().get_or_add_pStyle().val = style_id
+    set_attrs(_first(_first(p, "w:pPr"), "w:pStyle"), val=style_id)
 
 
 def set_run_style(r, style_id: str) -> None:
-    r.get_or_add_rPr().get_or_add_rStyle().val = style_id
+    set_attrs(_first(_first(r, "w:rPr"), "w:rStyle"), val=style_id)
 
 
 def add_text_run(p, text: str):
@@ -289,11 +298,12 @@ def add_text_run(p, text: str):
 
         return Paragraph(p, None).add_run(text)._r
     r = OxmlElement("w:r")
-    t = OxmlElement("w:t")
-    if text != text.strip():
-        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-    t.text = text
-    r.append(t)
+    if text:
+        t = OxmlElement("w:t")
+        if text != text.strip():
+            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        t.text = text
+        r.append(t)
     p.append(r)
     return r
 
