@@ -76,3 +76,23 @@ def test_a_locked_output_goes_to_a_sibling_name(tmp_path, monkeypatch):
     written = build.write_output(target, b"new")
     assert written == tmp_path / "报告-1.docx" and written.read_bytes() == b"new"
     assert target.read_bytes() == b"old, open in Word"
+
+
+def test_the_fast_loader_reads_every_example_as_the_round_trip_loader_does(real_ontology):
+    from pathlib import Path
+
+    from drafter import answers, yamlio
+
+    for path in sorted((Path(__file__).resolve().parents[1] / "examples").glob("*.yaml")):
+        slow = answers.from_document(yamlio.load(path), real_ontology)
+        fast = answers.from_document(yamlio.load_fast(path), real_ontology)
+        assert (fast.meta, fast.outline, fast.values, fast.previous) == (slow.meta, slow.outline, slow.values, slow.previous)
+
+
+def test_tricky_scalars_read_the_same_by_both_loaders(tmp_path):
+    from drafter import yamlio
+
+    path = tmp_path / "a.yaml"
+    path.write_text("a: yes\nb: on\nc: 0123\nd: 1_000\ne: 2023-12-20\nf: 1e3\ng: 0o17\nh: ~\ni: 12:30\n"
+                    "j: '007'\nk: 2590.69\nl: [是, 否]\n", encoding="utf-8")
+    assert yamlio.load_fast(path).data == dict(yamlio.load(path).data)
