@@ -23,6 +23,7 @@ class Built:
     source: Path
     output: Path
     warnings: list[str] = field(default_factory=list)
+    watched: list[Path] = field(default_factory=list)  # the files it was built from (--watch)
 
 
 def expand_inputs(paths: list[Path]) -> list[Path]:
@@ -79,7 +80,10 @@ def build_file(source: Path, output: str | Path | None, fmt: str | None, *, dire
     written, warnings = write_output(out, data), list(result.warnings)
     if written != out:
         warnings.append(f"{out} 正被其他程序（Word 或 WPS）打开，无法覆盖；本次已另存为 {written.name}")
-    return Built(source, written, warnings)
+    from drafter import layout
+
+    layout_file = layout.layout_file(source, answers.document.data if answers.document else None)
+    return Built(source, written, warnings, [source, *([layout_file] if layout_file else [])])
 
 
 def load(source: Path, onto):
