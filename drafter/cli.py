@@ -70,6 +70,15 @@ def _parser() -> argparse.ArgumentParser:
                      help="输出路径；默认把文件名中的年份加一（如 kunshan-2023.yaml → kunshan-2024.yaml）")
     nxt.add_argument("--force", action="store_true", help="输出文件已存在时覆盖它")
 
+    rollup = commands.add_parser("rollup", help="汇总：用各区县的答案文件填写市局报告中的全系统数字", add_help=False,
+                                 description="把各区县答案文件中的数字相加，填入市局答案文件的全系统字段"
+                                             "（哪些字段可以相加见 sections/_rollup.yaml）。缺数的字段只显示不填；"
+                                             "市局手工填写的数值不会被覆盖，除非加 --force。")
+    rollup.add_argument("-h", "--help", action="help", help="显示帮助并退出")
+    rollup.add_argument("city", metavar="市局答案文件", help="市局报告的答案文件（.yaml），汇总结果写入此文件")
+    rollup.add_argument("districts", metavar="区县答案文件", nargs="+", help="各区县的答案文件，或包含它们的文件夹")
+    rollup.add_argument("--force", action="store_true", help="覆盖市局手工填写的数值")
+
     sections = commands.add_parser("sections", help="列出可用的章节（章节本体）", add_help=False,
                                    description="列出章节本体中的全部章节：id、默认标题、对应的法定内容。")
     sections.add_argument("-h", "--help", action="help", help="显示帮助并退出")
@@ -167,7 +176,21 @@ def cmd_next(args) -> int:
     return 0
 
 
-COMMANDS = {"build": cmd_build, "sections": cmd_sections, "new": cmd_new, "ask": cmd_ask, "next": cmd_next}
+def cmd_rollup(args) -> int:
+    from drafter import ontology as ontology_mod
+    from drafter.build import expand_inputs
+    from drafter.rollup import describe, rollup
+
+    city = Path(args.city)
+    districts = [p for p in expand_inputs([Path(d) for d in args.districts]) if p.resolve() != city.resolve()]
+    sums, written = rollup(city, districts, ontology_mod.load(), force=args.force)
+    for s in sums:
+        print(describe(s))
+    print(f"已更新：{city}（填入 {written} 项）" if written else "市局答案文件没有改动。")
+    return 0
+
+
+COMMANDS = {"rollup": cmd_rollup, "build": cmd_build, "sections": cmd_sections, "new": cmd_new, "ask": cmd_ask, "next": cmd_next}
 
 
 def main(argv: list[str] | None = None) -> int:
