@@ -45,10 +45,10 @@ class Writer:
 
 
 WRITERS: dict[str, Writer] = {
-    "docx": Writer((".docx",), "Word 公文格式（GB/T 9704-2012），默认", "drafter.writers.docx:write"),
+    "docx": Writer((".docx",), "Word 公文格式（GB/T 9704-2012，默认）", "drafter.writers.docx:write"),
     "md": Writer((".md", ".markdown"), "Markdown 纯文本", "drafter.writers.markdown:write"),
     "html": Writer((".html", ".htm"), "单个网页文件，可粘贴到政府网站", "drafter.writers.html:write"),
-    "pdf": Writer((".pdf",), "PDF（需要安装 LibreOffice）", "drafter.writers.pdf:write"),
+    "pdf": Writer((".pdf",), "PDF，需要安装 LibreOffice", "drafter.writers.pdf:write"),
 }
 DEFAULT_FORMAT = "docx"
 
@@ -60,7 +60,7 @@ def format_of(path: Path) -> str | None:
 
 
 def describe_formats() -> str:
-    return "；".join(f"{name}（{w.description}）" for name, w in WRITERS.items())
+    return "；".join(f"{name}：{w.description}" for name, w in WRITERS.items())
 
 
 def write(document: "Document", fmt: str, options: WriteOptions | None = None) -> bytes:
