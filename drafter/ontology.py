@@ -167,7 +167,8 @@ def _load(root: Path, templates: Path) -> Ontology:
         raise DrafterError("找不到章节本体目录 sections/", Location(file=str(root)))
     # Parsing and checking the YAML takes longer than the rest of a build: keep the result
     # on disk, keyed by every file it depends on (a changed or deleted file misses).
-    key = cache.key("ontology", [*root.glob("*.yaml"), templates, *(p for p in templates.iterdir() if p.is_dir()),
+    folders = [p for p in templates.iterdir() if p.is_dir()] if templates.is_dir() else []
+    key = cache.key("ontology", [*root.glob("*.yaml"), templates, *folders,
                                  Path(__file__), Path(__file__).with_name("fields.py")])
     onto = cache.get(key)
     if isinstance(onto, Ontology):
@@ -178,8 +179,6 @@ def _load(root: Path, templates: Path) -> Ontology:
 
 
 def _parse(root: Path, templates: Path) -> Ontology:
-    if not root.is_dir():
-        raise DrafterError("找不到章节本体目录 sections/", Location(file=str(root)))
     contents_raw = _read(root / CONTENTS_FILE) or {}
     contents = {str(k): str(v) for k, v in (contents_raw.get("contents") or {}).items()}
     areas: list[Area] = []

@@ -221,10 +221,12 @@ def finish(path: Path, term: Terminal, onto: Ontology) -> int:
     if out is BACK or not str(out).strip():
         return 0
     from drafter.build import output_path, write_output
+    from drafter.layout import profile_for
     from drafter.writers import WRITERS, WriteOptions
 
     target, fmt = output_path(str(out).strip(), None, answers.meta.display_title)
     result = compose(answers, onto)
-    written = write_output(target, WRITERS[fmt].function(result.document, WriteOptions()))
+    options = WriteOptions(profile=profile_for(answers.document.data, path))
+    written = write_output(target, WRITERS[fmt].function(result.document, options))
     term.say(f"已生成：{written}")
     return 0
