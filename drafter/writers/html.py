@@ -53,7 +53,7 @@ def _block(block, profile: StyleProfile) -> str:
     if isinstance(block, Heading):
         style = _heading_style(profile, block.level)
         if block.run_in:
-            return (f'<p style="text-indent:2em"><strong style="{style};font-weight:normal">'
+            return (f'<p style="text-indent:2em"><strong style="{style}">'
                     f"{escape(block.number + block.text)}</strong>{escape(block.body or '')}</p>")
         tag = _TAGS[block.level]
         return f'<{tag} style="text-indent:2em;{style}">{escape(block.number + block.text)}</{tag}>'
