@@ -44,11 +44,13 @@ def find_soffice() -> str | None:
         found = shutil.which(name)
         if found:
             return found
-    executable = "soffice.exe" if sys.platform == "win32" else "soffice"
+    # On Windows soffice.com is the console launcher: it waits for the conversion to finish
+    executables = ("soffice.com", "soffice.exe") if sys.platform == "win32" else ("soffice",)
     for folder in _install_folders():
-        candidate = folder / executable
-        if candidate.is_file():
-            return str(candidate)
+        for executable in executables:
+            candidate = folder / executable
+            if candidate.is_file():
+                return str(candidate)
     return None
 
 
