@@ -72,8 +72,10 @@ def build_file(source: Path, output: str | Path | None, fmt: str | None, *, dire
     onto = ontology or ontology_mod.load()
     answers, profile = load(source, onto)
     out, fmt = output_path(output, fmt, answers.meta.display_title, directory)
-    if output is None and taken and out.resolve() in taken:
-        out = out.with_name(f"{source.stem}{WRITERS[fmt].extension}")
+    if output is None and taken:
+        candidates = [out, out.with_name(f"{source.stem}{WRITERS[fmt].extension}")]
+        candidates += [out.with_name(f"{source.stem}-{n}{WRITERS[fmt].extension}") for n in range(2, len(taken) + 3)]
+        out = next(c for c in candidates if c.resolve() not in taken)
     _check_not_input(out, {source, *(forbidden or ())})
     result = compose(answers, onto)
     data = WRITERS[fmt].function(result.document, WriteOptions(profile=profile))
@@ -116,10 +118,18 @@ def write_output(out: Path, data: bytes) -> Path:
             return candidate
         except PermissionError as exc:
             if not _locked(candidate, exc):
-                raise DrafterError(f"无法写入输出文件（{exc.strerror}）", Location(file=str(out))) from None
+                raise DrafterError(f"无法写入输出文件（{_reason(exc)}）", Location(file=str(out))) from None
         except OSError as exc:
-            raise DrafterError(f"无法写入输出文件（{exc.strerror}）", Location(file=str(out))) from None
+            raise DrafterError(f"无法写入输出文件（{_reason(exc)}）", Location(file=str(out))) from None
     raise DrafterError("输出文件及其备用文件名都被占用，请关闭 Word 或 WPS 后重试", Location(file=str(out)))
+
+
+def _reason(exc: OSError) -> str:
+    import errno
+
+    reasons = {errno.ENOENT: "所在的文件夹不存在", errno.EACCES: "没有写入权限", errno.EPERM: "没有写入权限",
+               errno.ENOSPC: "磁盘空间不足", errno.EROFS: "磁盘只读", errno.EISDIR: "同名的文件夹已存在"}
+    return reasons.get(exc.errno or 0, exc.strerror or str(exc))
 
 
 def _locked(path: Path, exc: PermissionError) -> bool:

@@ -96,3 +96,25 @@ def test_tricky_scalars_read_the_same_by_both_loaders(tmp_path):
     path.write_text("a: yes\nb: on\nc: 0123\nd: 1_000\ne: 2023-12-20\nf: 1e3\ng: 0o17\nh: ~\ni: 12:30\n"
                     "j: '007'\nk: 2590.69\nl: [是, 否]\n", encoding="utf-8")
     assert yamlio.load_fast(path).data == dict(yamlio.load(path).data)
+
+
+def test_no_two_reports_of_a_batch_share_a_name(tmp_path, demo_ontology):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("r1.yaml", "r1.yml", "r2.yaml"):
+        (folder / name).write_text(DEMO_ANSWERS, encoding="utf-8")
+    inputs = build.expand_inputs([folder])
+    (tmp_path / "out").mkdir()
+    taken: set = set()
+    outs = []
+    for source in inputs:
+        built = build.build_file(source, None, "md", directory=tmp_path / "out", forbidden=set(inputs), taken=taken,
+                                 ontology=demo_ontology)
+        taken.add(built.output.resolve())
+        outs.append(built.output.name)
+    assert len(set(outs)) == 3 and outs[0] == TITLE + ".md"
+
+
+def test_an_output_folder_that_does_not_exist_is_named_in_chinese(tmp_path, demo_env, demo_answers_file):
+    result = run_drafter("build", str(demo_answers_file), "-o", str(tmp_path / "没有" / "报告.docx"), env=demo_env)
+    assert result.returncode == 1 and "所在的文件夹不存在" in result.stderr and "No such" not in result.stderr
