@@ -18,7 +18,7 @@ from typing import Any
 from drafter import answers as answers_mod
 from drafter import yamlio
 from drafter.errors import DrafterError, Location
-from drafter.fields import PLACEHOLDER, amount_value, is_empty
+from drafter.fields import PLACEHOLDER, is_empty
 from drafter.ontology import Ontology
 
 ROLLUP_FILE = "_rollup.yaml"
