@@ -25,7 +25,7 @@ from drafter.fields import FieldSpec, FieldValueError, check_date, check_flag, c
 from drafter.ontology import Ontology, Section
 
 PREVIOUS_YEAR = "previous_year"
-TOP_KEYS = ("report", "outline", "answers", "wizard")  # wizard: the wizard's progress
+TOP_KEYS = ("report", "outline", "answers", "wizard", "layout")  # wizard: its progress; layout: drafter.layout
 REPORT_KEYS = ("issuer", "region", "year", "title", "addressee", "doc_number", "signature", "date", "header", "seal")
 OUTLINE_KEYS = ("numbering", "run_in", "parts", "attachments")
 ATTACHMENT_KINDS = {"statistics": "主要数据统计表"}

@@ -12,8 +12,6 @@ from pathlib import Path
 
 from drafter.errors import DrafterError, Location
 
-FORMATS = ("docx", "md")
-
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # argparse's own messages are English
@@ -38,14 +36,19 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=_version(), help="显示版本号并退出")
     commands = parser.add_subparsers(dest="command", title="子命令", metavar="命令", parser_class=_Parser)
 
-    build = commands.add_parser("build", help="根据答案文件生成报告（.docx 或 Markdown）", add_help=False,
-                                description="根据答案文件生成报告。")
+    from drafter.writers import WRITERS, describe_formats
+
+    build = commands.add_parser("build", help="根据答案文件生成报告（.docx、Markdown、网页或 PDF）", add_help=False,
+                                description="根据答案文件生成报告。可以一次给出多个答案文件或一个文件夹（其中全部 .yaml），"
+                                            "这时 -o 是输出文件夹；某份出错不影响其他各份，最后汇总报告。")
     build.add_argument("-h", "--help", action="help", help="显示帮助并退出")
-    build.add_argument("answers", metavar="答案文件", help="报告的答案文件（.yaml）")
-    build.add_argument("-o", "--output", metavar="输出文件",
-                       help="输出文件路径；默认在当前目录，以报告标题命名")
-    build.add_argument("--format", choices=FORMATS, metavar="格式",
-                       help="输出格式：docx（默认）或 md；省略时按输出文件扩展名判断")
+    build.add_argument("answers", metavar="答案文件", nargs="+", help="报告的答案文件（.yaml），或包含答案文件的文件夹")
+    build.add_argument("-o", "--output", metavar="输出",
+                       help="输出文件路径（多份时为输出文件夹）；默认在当前目录，以报告标题命名")
+    build.add_argument("--format", choices=list(WRITERS), metavar="格式",
+                       help=f"输出格式：{describe_formats()}；省略时按输出文件扩展名判断")
+    build.add_argument("--watch", action="store_true",
+                       help="监视答案文件，每次保存后自动重新生成（按 Ctrl+C 停止）")
 
     new = commands.add_parser("new", help="向导：逐项提问，新建一份报告的答案文件", add_help=False,
                               description="向导：逐项提问，新建答案文件并生成报告。每答一题立即保存。")
@@ -67,6 +70,15 @@ def _parser() -> argparse.ArgumentParser:
                      help="输出路径；默认把文件名中的年份加一（如 kunshan-2023.yaml → kunshan-2024.yaml）")
     nxt.add_argument("--force", action="store_true", help="输出文件已存在时覆盖它")
 
+    rollup = commands.add_parser("rollup", help="汇总：用各区县的答案文件填写市局报告中的全系统数字", add_help=False,
+                                 description="把各区县答案文件中的数字相加，填入市局答案文件的全系统字段"
+                                             "（哪些字段可以相加见 sections/_rollup.yaml）。缺数的字段只显示不填；"
+                                             "市局手工填写的数值不会被覆盖，除非加 --force。")
+    rollup.add_argument("-h", "--help", action="help", help="显示帮助并退出")
+    rollup.add_argument("city", metavar="市局答案文件", help="市局报告的答案文件（.yaml），汇总结果写入此文件")
+    rollup.add_argument("districts", metavar="区县答案文件", nargs="+", help="各区县的答案文件，或包含它们的文件夹")
+    rollup.add_argument("--force", action="store_true", help="覆盖市局手工填写的数值")
+
     sections = commands.add_parser("sections", help="列出可用的章节（章节本体）", add_help=False,
                                    description="列出章节本体中的全部章节：id、默认标题、对应的法定内容。")
     sections.add_argument("-h", "--help", action="help", help="显示帮助并退出")
@@ -78,40 +90,23 @@ def _version() -> str:
     return f"drafter {__version__}"
 
 
-def _output_path(args, title: str) -> tuple[Path, str]:
-    fmt = args.format
-    if args.output:
-        out = Path(args.output)
-        if fmt is None:
-            fmt = "md" if out.suffix.lower() in (".md", ".markdown") else "docx"
-    else:
-        from drafter.yamlio import safe_filename
-
-        fmt = fmt or "docx"
-        out = Path(safe_filename(title, f".{fmt}"))
-    return out, fmt
-
-
 def cmd_build(args) -> int:
-    from drafter import answers as answers_mod
-    from drafter import ontology as ontology_mod
-    from drafter.compose import compose
-    from drafter.yamlio import write_output
+    from drafter import build
 
-    onto = ontology_mod.load()
-    answers = answers_mod.load(Path(args.answers), onto)
-    result = compose(answers, onto)
-    for warning in result.warnings:
+    inputs = build.expand_inputs([Path(a) for a in args.answers])
+    batch = len(inputs) != 1 or Path(args.answers[0]).is_dir()
+    if args.watch:
+        if batch:
+            raise DrafterError("--watch 一次只能监视一个答案文件")
+        from drafter.watch import watch
+
+        return watch(inputs[0], args.output, args.format)
+    if batch:
+        return build.build_batch(inputs, Path(args.output) if args.output else None, args.format)
+    built = build.build_file(inputs[0], args.output, args.format)
+    for warning in built.warnings:
         print(f"提示：{warning}", file=sys.stderr)
-    out, fmt = _output_path(args, answers.meta.display_title)
-    if fmt == "md":
-        from drafter.writers.markdown import to_markdown
-        data = to_markdown(result.document).encode("utf-8")
-    else:
-        from drafter.writers.docx import write_docx
-        data = write_docx(result.document)
-    write_output(out, data, inputs=(Path(args.answers),))
-    print(f"已生成：{out}")
+    print(f"已生成：{built.output}")
     return 0
 
 
@@ -201,7 +196,21 @@ def _wizard_interrupted(args) -> str:
             f"下次运行 drafter ask {Session.path} 继续。")
 
 
-COMMANDS = {"build": cmd_build, "sections": cmd_sections, "new": cmd_new, "ask": cmd_ask, "next": cmd_next}
+def cmd_rollup(args) -> int:
+    from drafter import ontology as ontology_mod
+    from drafter.build import expand_inputs
+    from drafter.rollup import describe, rollup
+
+    city = Path(args.city)
+    districts = [p for p in expand_inputs([Path(d) for d in args.districts]) if p.resolve() != city.resolve()]
+    sums, written = rollup(city, districts, ontology_mod.load(), force=args.force)
+    for s in sums:
+        print(describe(s))
+    print(f"已更新：{city}（填入 {written} 项）" if written else "市局答案文件没有改动。")
+    return 0
+
+
+COMMANDS = {"rollup": cmd_rollup, "build": cmd_build, "sections": cmd_sections, "new": cmd_new, "ask": cmd_ask, "next": cmd_next}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -161,8 +161,24 @@ def load(root: Path | None = None, templates: Path | None = None) -> Ontology:
 
 @functools.lru_cache(maxsize=4)
 def _load(root: Path, templates: Path) -> Ontology:
+    from drafter import cache
+
     if not root.is_dir():
         raise DrafterError("找不到章节本体目录 sections/", Location(file=str(root)))
+    # Parsing and checking the YAML takes longer than the rest of a build: keep the result
+    # on disk, keyed by every file it depends on (a changed or deleted file misses).
+    folders = [p for p in templates.iterdir() if p.is_dir()] if templates.is_dir() else []
+    key = cache.key("ontology", [*root.glob("*.yaml"), templates, *folders,
+                                 Path(__file__), Path(__file__).with_name("fields.py")])
+    onto = cache.get(key)
+    if isinstance(onto, Ontology):
+        return onto
+    onto = _parse(root, templates)
+    cache.put(key, onto)
+    return onto
+
+
+def _parse(root: Path, templates: Path) -> Ontology:
     contents_raw = _read(root / CONTENTS_FILE) or {}
     contents = {str(k): str(v) for k, v in (contents_raw.get("contents") or {}).items()}
     areas: list[Area] = []

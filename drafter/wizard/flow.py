@@ -275,19 +275,23 @@ def finish(path: Path, term: Terminal, onto: Ontology) -> int:
     if not term.confirm("现在生成 .docx 吗？", default=True):
         term.say(f"以后可运行：drafter build {path}")
         return 0
-    from drafter.writers.docx import write_docx
-    from drafter.yamlio import write_output
+    from drafter.build import output_path, write_output
+    from drafter.layout import profile_for
+    from drafter.writers import WRITERS, WriteOptions
 
-    data = write_docx(compose(answers, onto).document)
+    result = compose(answers, onto)
+    options = WriteOptions(profile=profile_for(answers.document.data, path))
     default = str(path.with_name(safe_filename(answers.meta.display_title, ".docx")))
     while True:
-        out = term.text("保存为", default=default, instruction="（回车确认）")
+        out = term.text("保存为", default=default,
+                        instruction="（回车确认；扩展名决定格式：.docx、.md、.html、.pdf）")
         if out is BACK or not str(out).strip():
             return 0
         try:
-            write_output(Path(str(out).strip()), data, inputs=(path,))
+            target, fmt = output_path(str(out).strip(), None, answers.meta.display_title)
+            written = write_output(target, WRITERS[fmt].function(result.document, options), inputs=(path,))
         except DrafterError as exc:  # onto the answers file, a folder, a full disk: say so, ask again
             term.say(f"  {exc}")
             continue
-        term.say(f"已生成：{str(out).strip()}")
+        term.say(f"已生成：{written}")
         return 0
