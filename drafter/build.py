@@ -67,15 +67,17 @@ def build_file(source: Path, output: str | Path | None, fmt: str | None, *, dire
     from drafter.compose import compose
 
     onto = ontology or ontology_mod.load()
+    from drafter.yamlio import check_output
+
+    inputs = (source, *(forbidden or ()))
+    if output is not None:
+        check_output(Path(output), inputs)  # onto the answers file: say that, whatever its extension
     answers, profile = load(source, onto)
     out, fmt = output_path(output, fmt, answers.meta.display_title, directory)
     if output is None and taken:
         candidates = [out, out.with_name(f"{source.stem}{WRITERS[fmt].extension}")]
         candidates += [out.with_name(f"{source.stem}-{n}{WRITERS[fmt].extension}") for n in range(2, len(taken) + 3)]
         out = next(c for c in candidates if c.resolve() not in taken)
-    from drafter.yamlio import check_output
-
-    inputs = (source, *(forbidden or ()))
     check_output(out, inputs)
     result = compose(answers, onto)
     data = WRITERS[fmt].function(result.document, WriteOptions(profile=profile))

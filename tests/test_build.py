@@ -50,7 +50,7 @@ def test_a_folder_stands_for_its_answers_files_and_clashing_titles_keep_both(tmp
 def test_the_output_is_never_an_input(tmp_path, demo_env, demo_answers_file):
     before = demo_answers_file.read_bytes()
     result = run_drafter("build", str(demo_answers_file), "-o", str(demo_answers_file), "--format", "md", env=demo_env)
-    assert result.returncode == 1 and "答案文件本身" in result.stderr
+    assert result.returncode == 1 and "输入文件本身" in result.stderr
     assert demo_answers_file.read_bytes() == before
 
 
@@ -117,4 +117,4 @@ def test_no_two_reports_of_a_batch_share_a_name(tmp_path, demo_ontology):
 
 def test_an_output_folder_that_does_not_exist_is_named_in_chinese(tmp_path, demo_env, demo_answers_file):
     result = run_drafter("build", str(demo_answers_file), "-o", str(tmp_path / "没有" / "报告.docx"), env=demo_env)
-    assert result.returncode == 1 and "所在的文件夹不存在" in result.stderr and "No such" not in result.stderr
+    assert result.returncode == 1 and "文件夹不存在" in result.stderr and "No such" not in result.stderr
