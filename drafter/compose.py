@@ -4,10 +4,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from drafter import markup, numbering, render
+from drafter import lists, markup, numbering, render
 from drafter.answers import Answers, Group, Part, SectionRef
 from drafter.context import has_answers, section_context
-from drafter.filters import cn_date, cn_number
+from drafter.filters import cn_date
 from drafter.model import Attachment, Block, Document, Heading, Paragraph
 from drafter.ontology import Ontology
 
@@ -76,11 +76,15 @@ class _Composer:
         return [Heading(level=level, text=markup.heading_text(title, False)), *blocks]
 
     def enumerated(self, members: list[_Rendered], inline: bool) -> list[Block]:
-        """一是<heading>。<text> for each member: one paragraph each, or all in one."""
+        """一是<heading>。<text> for each member: one paragraph each, or all in one. The
+        members' own lists become plain sentences (a list never restarts under 二是); the
+        leads are marked, and drafter.lists numbers them (one member: no 一是)."""
         out: list[Block] = []
-        for k, member in enumerate(members, 1):
-            lead = f"{cn_number(k)}是{markup.heading_text(member.heading, True)}"
-            first, rest = member.blocks[0], member.blocks[1:]
+        ident = lists.new_list()
+        for member in members:
+            lead = f"{lists.ITEM}{ident}{markup.heading_text(member.heading, True)}"
+            blocks = [lists.plain_block(b) for b in member.blocks]
+            first, rest = blocks[0], blocks[1:]
             if isinstance(first, Paragraph):
                 out.append(Paragraph(lead + first.text))
             else:
@@ -151,6 +155,7 @@ def compose(answers: Answers, ontology: Ontology) -> Composition:
                if sid not in answers.outline.section_ids() and any(v not in (None, "", []) for v in values.values())]
     for sid in outside:
         out.warnings.append(f"章节“{ontology.sections[sid].heading}”（{sid}）有答案，但不在提纲（outline）中，未写入报告")
+    lists.resolve(document.blocks)
     numbering.assign(document.blocks, continuous_level2=answers.outline.numbering == "continuous")
     _attachments(answers, ontology, out)
     placeholders = sum(len(_PLACEHOLDER.findall(text)) for text in _texts(document))

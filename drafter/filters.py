@@ -10,10 +10,12 @@ import datetime as _dt
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Iterable
 
+from drafter import lists
 from drafter.fields import amount_value
 
 _DIGITS = "零一二三四五六七八九"
 _ENUM_PUNCT = "。；;，,、"
+_BLANK = " \t\n\u3000。；;，,、：:.!！?？"  # an item of nothing but these says nothing
 
 
 def num(value: Any, places: int | None = None) -> str:
@@ -121,11 +123,17 @@ def clauses(*parts: Any, sep: str = "，", end: str = "。") -> str:
 
 
 def sentence(text: Any) -> str:
-    """Make a user's fragment end like a sentence."""
+    """Make a user's fragment end like a sentence; each line of a multi-line answer too.
+    A fragment of nothing but punctuation says nothing: ""."""
     if text in (None, ""):
         return ""
-    s = str(text).strip()
-    if not s:
+    lines = [_one_sentence(line) for line in str(text).split("\n")]
+    return "\n".join(lines).strip("\n")
+
+
+def _one_sentence(line: str) -> str:
+    s = line.strip()
+    if not s.strip(_BLANK):
         return ""
     if _ends_sentence(s):
         return s
@@ -137,12 +145,13 @@ def _ends_sentence(text: str) -> bool:
     return bool(stripped) and stripped[-1] in "。！？…"
 
 
-def enum(items: Iterable[Any] | None, sep: str = "", marker: str = "是") -> str:
-    """一是……。二是……。 — free-text items in the report's enumerating style."""
-    kept = [str(i).strip() for i in items or [] if i not in (None, "") and str(i).strip()]
-    if len(kept) == 1:
-        return sentence(kept[0])
-    return sep.join(f"{cn_number(k)}{marker}{sentence(item)}" for k, item in enumerate(kept, 1))
+def enum(items: Iterable[Any] | None, sep: str = "") -> str:
+    """一是……。二是……。 — free-text items as one list, each a sentence. The items are marked,
+    not numbered: drafter.lists numbers them once the paragraphs are final (a single item,
+    or a list nested in another, gets no 一是)."""
+    kept = [sentence(i) for i in items or [] if i not in (None, "") and str(i).strip(_BLANK)]
+    kept = [k for k in kept if k.strip(_BLANK)]
+    return lists.mark(kept, sep) if len(kept) > 1 else "".join(kept)
 
 
 def _common_scale(*values: Any) -> tuple[float, str]:

@@ -45,6 +45,14 @@ def ends_sentence(text: str) -> bool:
     return bool(stripped) and stripped[-1] in "。！？…"
 
 
+def as_sentence(text: str) -> str:
+    """A paragraph ends as a sentence (or as a lead-in with a colon): a clause left dangling
+    by a user's line or a template's seam gets its full stop."""
+    if not text or ends_sentence(text) or text.endswith(("：", "——")):
+        return text
+    return text.rstrip("，、；") + "。"
+
+
 def parse(text: str, base_level: int) -> list[Block]:
     """Blocks of one section's rendered template; `#` headings sit at base_level + depth."""
     blocks: list[Block] = []
@@ -55,7 +63,7 @@ def parse(text: str, base_level: int) -> list[Block]:
         match = _HEADING.match(lines[0])
         if match:
             level = min(base_level + len(match.group(1)), 4)
-            body = clean(_unescape("".join(lines[1:]))) if len(lines) > 1 else None
+            body = as_sentence(clean(_unescape("".join(lines[1:])))) if len(lines) > 1 else None
             run_in = bool(body)
             title = heading_text(_unescape(match.group(2)), run_in)
             if title:
@@ -63,7 +71,7 @@ def parse(text: str, base_level: int) -> list[Block]:
             elif body:
                 blocks.append(Paragraph(body))
             continue
-        paragraph = clean(_unescape("".join(lines)))
+        paragraph = as_sentence(clean(_unescape("".join(lines))))
         if paragraph:
             blocks.append(Paragraph(paragraph))
     return blocks

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from drafter import lists
+
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _CJK_PUNCT = "，。、；：？！“”‘’（）《》〔〕【】…—"
 
@@ -35,10 +37,13 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?<=》)、(?=《)"), ""),
 ]
 _LEADING = re.compile(r"^[，、；。：\s]+")
+# a list item (drafter.lists marks its start) never opens with a mark either
+_ITEM_LEADING = re.compile(f"({lists.MARK.pattern})[，、；。：\\s]+")
 
 
 def tidy(text: str) -> str:
     text = text.strip()
     for pattern, repl in _RULES:
         text = pattern.sub(repl, text)
+    text = _ITEM_LEADING.sub(r"\1", text)
     return _LEADING.sub("", text)

@@ -31,8 +31,10 @@ def test_cn_number(n, expected):
 
 
 def test_enum_and_joins():
-    assert f.enum(["加强领导", "制定计划。"]) == "一是加强领导。二是制定计划。"
-    assert f.enum(["只有一项"]) == "只有一项。"
+    from drafter.lists import plain
+    assert plain(f.enum(["加强领导", "制定计划。"])) == "加强领导。制定计划。"  # marked, numbered later
+    assert f.enum(["只有一项", "，", "  "]) == "只有一项。"
+    assert f.sentence("第一行\n\n第二行") == "第一行。\n\n第二行。"
     assert f.enum([]) == ""
     assert f.enum(None) == ""
     assert f.join_cn(["甲", "", "乙", "丙"], "、", "和") == "甲、乙和丙"
