@@ -156,6 +156,7 @@ def compose(answers: Answers, ontology: Ontology) -> Composition:
     for sid in outside:
         out.warnings.append(f"章节“{ontology.sections[sid].heading}”（{sid}）有答案，但不在提纲（outline）中，未写入报告")
     lists.resolve(document.blocks)
+    _no_lead_in_at_the_end(document.blocks)
     numbering.assign(document.blocks, continuous_level2=answers.outline.numbering == "continuous")
     _attachments(answers, ontology, out)
     placeholders = sum(len(_PLACEHOLDER.findall(text)) for text in _texts(document))
@@ -175,6 +176,15 @@ def _attachments(answers: Answers, ontology: Ontology, out: Composition) -> None
             out.warnings.append(f"附件“{title}”没有可列的数字，已略去")
             continue
         out.document.attachments.append(Attachment(title=markup.clean(title), blocks=[table]))
+
+
+def _no_lead_in_at_the_end(blocks: list[Block]) -> None:
+    """The report cannot end on a lead-in (“具体如下：”) with nothing after it: it ends as a sentence."""
+    last = blocks[-1] if blocks else None
+    if isinstance(last, Paragraph) and last.text.endswith("："):
+        last.text = last.text[:-1] + "。"
+    elif isinstance(last, Heading) and last.body and last.body.endswith("："):
+        last.body = last.body[:-1] + "。"
 
 
 def _short(prompt: str) -> str:

@@ -30,6 +30,7 @@ _APPROX = re.compile(r"^(近|约|超|逾)?(\d+(?:\.\d+)?)(万|亿)?(余|多)?$")
 # A placeholder the writer fills in later, as drafts do: xx, xxx, XX
 PLACEHOLDER = re.compile(r"^[xX]{1,6}(余|多)?$")
 _ALLOWED_CONTROL = {"\n", "\t"}
+_BLANK_ITEM = " \t\n\u3000，。、；：,.;:！？!?“”《》（）"
 
 
 class FieldValueError(ValueError):
@@ -136,6 +137,8 @@ def check_amount(value: Any, spec: FieldSpec, integer: bool) -> Any:
 
 def check_money(value: Any, spec: FieldSpec) -> Any:
     checked = check_amount(value, spec, integer=False)
+    if isinstance(checked, str) and (spec.unit or "万元") == "万元" and re.search("[万亿]", checked):
+        raise FieldValueError(f"单位已是万元，请只填数字（如 1.1万万元即 1.1亿元，应填 11000），实际是“{value}”")
     if isinstance(checked, float) and round(checked, 4) != checked:
         raise FieldValueError(f"金额最多保留四位小数，实际是“{value}”")
     return checked
@@ -197,8 +200,8 @@ def check_list_of_text(value: Any, spec: FieldSpec) -> list[str]:
         raise FieldValueError(f"应为列表（每行以“- ”开头），实际是{describe(value)}")
     out = []
     for i, item in enumerate(value, 1):
-        if item is None:
-            continue
+        if item is None or isinstance(item, str) and not item.strip(_BLANK_ITEM):
+            continue  # a blank item (nothing but spaces or marks) says nothing
         try:
             out.append(check_text(item, multiline=True))
         except FieldValueError as exc:

@@ -21,7 +21,11 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     # a weaker mark before a stronger one: keep the stronger
     (re.compile(r"[，、；：]+(?=[。！？])"), ""),
     (re.compile(r"[，、]+(?=[；：])"), ""),
+    (re.compile(r"；+(?=：)"), ""),
+    (re.compile(r"[！？](?=[，、；：])"), ""),
     (re.compile(r"、+(?=，)"), ""),
+    # a user's own mark at the end of an item, before the joint's 、 or ，
+    (re.compile(r"[；：。，]+(?=、)"), ""),
     # doubled marks
     (re.compile(r"([，、；。：])\1+"), r"\1"),
     (re.compile(r"。[，、；]+"), "。"),
@@ -29,6 +33,9 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"：[，、；]+"), "："),
     # marks that open a bracket's or quote's content, or close an empty one
     (re.compile(r"（[，、；。]+"), "（"),
+    (re.compile(r"《[，、；。：]+"), "《"),
+    (re.compile(r"[，、；：]+》"), "》"),
+    (re.compile(r"《》"), ""),
     (re.compile(r"[，、；]+）"), "）"),
     (re.compile(r"（）"), ""),
     (re.compile(r"“”"), ""),

@@ -22,8 +22,10 @@ def test_escaped_user_text_never_becomes_a_heading():
     assert blocks == [Paragraph("# 这是用户的文字。"), Paragraph("第二行 \\ 反斜杠。")]
 
 
-def test_levels_are_capped_at_four():
-    assert parse("### 太深\n正文", base_level=3)[0].level == 4
+def test_below_level_four_a_heading_opens_its_paragraph():
+    assert parse("# 第四级\n正文", base_level=3)[0].level == 4
+    assert parse("### 太深\n正文", base_level=3) == [Paragraph("太深。正文。")]
+    assert parse("## 太深", base_level=3) == [Paragraph("太深。")]
 
 
 def test_run_in_heading_ending_in_a_quoted_term_gets_a_full_stop():
