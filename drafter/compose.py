@@ -157,6 +157,7 @@ def compose(answers: Answers, ontology: Ontology) -> Composition:
         out.warnings.append(f"章节“{ontology.sections[sid].heading}”（{sid}）有答案，但不在提纲（outline）中，未写入报告")
     lists.resolve(document.blocks)
     _no_lead_in_at_the_end(document.blocks)
+    _one_year_frame(document.blocks, answers.meta.year)
     numbering.assign(document.blocks, continuous_level2=answers.outline.numbering == "continuous")
     _attachments(answers, ontology, out)
     placeholders = sum(len(_PLACEHOLDER.findall(text)) for text in _texts(document))
@@ -185,6 +186,26 @@ def _no_lead_in_at_the_end(blocks: list[Block]) -> None:
         last.text = last.text[:-1] + "。"
     elif isinstance(last, Heading) and last.body and last.body.endswith("："):
         last.body = last.body[:-1] + "。"
+
+
+def _one_year_frame(blocks: list[Block], year: int) -> None:
+    """“2023年，” opens a paragraph's account of the year once: sentences after the first
+    that open with the same frame (sections run together by enumerate_inline) lose it."""
+    frame = re.compile(rf"(?<=[。；！？])((?:[一二三四五六七八九十]+是)?){year}年(全年)?，")
+    first_frame = re.compile(rf"{year}年(?:全年)?，")
+
+    def once(text: str) -> str:
+        first = first_frame.search(text)
+        if not first:
+            return text
+        head, tail = text[:first.end()], text[first.end():]
+        return head + frame.sub(lambda m: m.group(1) + ("全年，" if m.group(2) else ""), tail)
+
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            block.text = once(block.text)
+        elif isinstance(block, Heading) and block.body:
+            block.body = once(block.body)
 
 
 def _short(prompt: str) -> str:

@@ -95,3 +95,15 @@ def test_calendar_gives_editions_for_the_report_year(real_ontology):
     cal = calendar_context(real_ontology.observances, 2023)
     assert cal.disaster_day == 15 and cal.reduction_day == 34
     assert calendar_context(real_ontology.observances, 2021).safety_month == 20
+
+
+def test_a_change_that_rounds_to_zero_still_says_something():
+    assert f.yoy(4699, 4700, "宗") == "同比减少1宗，下降0.02%"
+    assert f.yoy(100001, 100000, "次") == "同比增加1次，基本持平"
+    assert f.yoy(1.001, 1.0, "万元", diff_places=2) == "与上年基本持平"
+    assert f.delta(19590, 19591).percent == 0.01
+
+
+def test_joins_drop_the_users_own_marks():
+    assert f.join_cn(["落实整改措施；", "，开展检查", "。"]) == "落实整改措施、开展检查"
+    assert f.book("，开展专项整治") == "《开展专项整治》" and f.book("。") == ""

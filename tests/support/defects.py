@@ -38,7 +38,8 @@ def _ends(text: str) -> bool:
     return bool(stripped) and (stripped[-1] in "。！？…" or text.endswith("："))
 
 
-def defects(document: Document) -> list[tuple[str, str]]:
+def defects(document: Document, year: int | None = None) -> list[tuple[str, str]]:
+    """The faults in a document; `year` (the report's) for the year-frame check."""
     found: list[tuple[str, str]] = []
     blocks = document.blocks
     for i, text in _texts(document):
@@ -51,6 +52,9 @@ def defects(document: Document) -> list[tuple[str, str]]:
             found.append(("paragraph not ending as a sentence", text[-40:]))
         elif text.endswith("：") and i + 1 >= len(blocks):
             found.append(("lead-in with nothing after it", text[-40:]))
+        frames = re.findall(r"(?:^|[。；：])(" + (str(year) if year else r"\d{4}") + r"年(?:全年)?，)", text)
+        if len(frames) > 1:
+            found.append(("year frame twice in a paragraph", text[:80]))
         if re.match(r"[，、；。：]", text):
             found.append(("leading punctuation", text[:40]))
         for name, pattern in CHECKS:
@@ -92,7 +96,7 @@ def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 300
     for seed in range(n):
         answers = random_answers(seed, onto)
-        for name, excerpt in defects(compose(answers, onto).document):
+        for name, excerpt in defects(compose(answers, onto).document, answers.meta.year):
             count[name] += 1
             examples.setdefault(name, []).append(f"[{seed}] {excerpt}")
     for name, c in count.most_common():
