@@ -183,6 +183,9 @@ def yoy(current: Any, previous: Any, unit: str = "", percent: bool = True, place
     if cur is None or prev is None:
         return ""
     diff = cur - prev
+    if cur == 0 and prev > 0:
+        # a drop to nothing: last year's number says it, not “下降100%”
+        return f"上年为{num(previous)}{unit}"
     scale = _common_scale(current, previous)  # 191万 → 205万: 增加14万, not 140000
     amount = num(abs(diff) / scale[0], places=diff_places)
     if diff == 0:

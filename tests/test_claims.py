@@ -39,3 +39,10 @@ def test_claims_once_printed_unasked_are_gone_or_behind_a_flag():
 
 def test_frames_hide_the_users_values():
     assert frame("2023年，本局共查处测试文字cases案件57件。") == "N年，本局共查处…案件N件。"
+
+
+def test_no_livestreams_after_last_years_reads_as_a_fact():
+    from tests.test_ontology import render
+    section = ONTOLOGY.sections["online_activities"]
+    text = render(section, {"livestreams": 0}, {"livestreams": 381})
+    assert "未开展直播活动（上年381场次）" in text and "0场次" not in text and "100%" not in text

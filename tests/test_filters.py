@@ -53,7 +53,7 @@ def test_clauses_never_leave_dangling_punctuation():
     (5, 5, "与上年持平"),
     (0, 0, "与上年持平"),
     (3, 0, "同比增加3起"),
-    (0, 4, "同比减少4起，下降100%"),
+    (0, 4, "上年为4起"),  # a drop to nothing: never “下降100%”
     (None, 4, ""),
     (4, None, ""),
     ("80余", 70, ""),
@@ -107,3 +107,8 @@ def test_a_change_that_rounds_to_zero_still_says_something():
 def test_joins_drop_the_users_own_marks():
     assert f.join_cn(["落实整改措施；", "，开展检查", "。"]) == "落实整改措施、开展检查"
     assert f.book("，开展专项整治") == "《开展专项整治》" and f.book("。") == ""
+
+
+def test_a_drop_to_zero_gives_last_years_number_not_minus_100_percent():
+    assert f.yoy(0, 381, "场次") == "上年为381场次"
+    assert f.yoy(0, 0, "次") == "与上年持平"

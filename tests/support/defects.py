@@ -61,6 +61,13 @@ def defects(document: Document, year: int | None = None) -> list[tuple[str, str]
             m = pattern.search(text)
             if m:
                 found.append((name, text[max(0, m.start() - 30): m.end() + 30]))
+    seen: dict[str, int] = {}
+    for i, text in _texts(document):
+        for sentence in re.findall(r"[^。！？]{20,}[。！？]", text):
+            clause = re.sub(r"^[一二三四五六七八九十]+是", "", sentence)
+            if clause in seen and seen[clause] != i:
+                found.append(("a long sentence said twice", clause[:60]))
+            seen.setdefault(clause, i)
     for i, block in enumerate(blocks):
         if isinstance(block, Heading) and not block.body:
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
