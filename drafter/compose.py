@@ -41,6 +41,8 @@ class _Composer:
         self.orphans(section)
         context = section_context(section, self.answers, self.ontology.observances,
                                   self.ontology.calendar.get("periods"))
+        # the sections already said above this one (“针对上述问题” needs problems above it)
+        context["said"] = list(self.out.rendered)
         text = render.render(section.template, context, self.ontology.templates)
         self.out.rendered[section.id] = text
         blocks = markup.parse(text, base_level=base_level)

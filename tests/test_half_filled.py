@@ -18,10 +18,25 @@ def test_plans_lead_in_only_with_plans():
     section = ONTOLOGY.sections["plans"]
     assert "以下几个方面" not in render(section, {"address_problems": True, "style": "一是二是"})
     text = render(section, {"address_problems": True, "items": [{"title": "加强执法队伍建设"}]})
-    assert "针对上述问题" in text and "加强执法队伍建设" in text
+    assert "以下几个方面" in text and "加强执法队伍建设" in text
 
 
 def test_a_multi_line_answer_ends_every_line_as_a_sentence():
     section = ONTOLOGY.sections["problems"]
     text = render(section, {"summary": "执法力量不足\n案卷质量不高"})
     assert "执法力量不足。" in text and "案卷质量不高。" in text
+
+
+def test_plans_address_problems_only_when_problems_stand_above():
+    from drafter.answers import Answers, Outline, Part, ReportMeta, SectionRef
+    from drafter.compose import compose
+
+    def text(order):
+        answers = Answers(path=None, meta=ReportMeta(issuer="测试局", year=2023),
+                          outline=Outline(parts=[Part(heading="部分", sections=[SectionRef(s) for s in order])]),
+                          values={"problems": {"items": [{"title": "执法力量不足", "detail": None}]},
+                                  "plans": {"address_problems": True, "items": [{"title": "充实执法力量"}]}})
+        return "".join(getattr(b, "text", "") + (getattr(b, "body", None) or "") for b in compose(answers, ONTOLOGY).document.blocks)
+
+    assert "针对上述问题" in text(["problems", "plans"])
+    assert "针对上述问题" not in text(["plans"])
