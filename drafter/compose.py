@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from drafter import lists, markup, numbering, render
 from drafter.answers import Answers, Group, Part, SectionRef
 from drafter.context import has_answers, section_context
-from drafter.filters import cn_date
+from drafter.filters import cn_date, num
 from drafter.model import Attachment, Block, Document, Heading, Paragraph
 from drafter.ontology import Ontology
 
@@ -45,6 +45,7 @@ class _Composer:
         context["said"] = list(self.out.rendered)
         text = render.render(section.template, context, self.ontology.templates)
         self.out.rendered[section.id] = text
+        self.dropped_to_zero(section, text)
         blocks = markup.parse(text, base_level=base_level)
         if not blocks:
             self.out.warnings.append(f"章节“{section.heading}”（{section.id}）的模板没有写出任何内容，已略去")
@@ -61,6 +62,17 @@ class _Composer:
             if spec.type == "records":
                 for n, record in enumerate(values.get(spec.id) or [], 1):
                     self._orphans(spec.fields, record, f"{where}“{_short(spec.prompt)}”第 {n} 条")
+
+    def dropped_to_zero(self, section, text: str) -> None:
+        """A count that fell to 0 from last year is news; say so when the text left it out."""
+        values = self.answers.values.get(section.id) or {}
+        previous = self.answers.previous.get(section.id) or {}
+        for spec in section.fields:
+            if spec.compare and values.get(spec.id) == 0 and isinstance(previous.get(spec.id), (int, float)) \
+                    and previous.get(spec.id) > 0 and f"{num(previous[spec.id])}{spec.unit or ''}" not in text:
+                self.out.warnings.append(
+                    f"章节“{section.heading}”（{section.id}）：“{_short(spec.prompt)}”今年为 0（上年 {num(previous[spec.id])}），"
+                    "报告中没有写出；如需说明，请写在本节的其他说明中")
 
     def _orphans(self, fields, values: dict, where: str) -> None:
         by_id = {f.id: f for f in fields}

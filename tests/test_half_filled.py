@@ -40,3 +40,14 @@ def test_plans_address_problems_only_when_problems_stand_above():
 
     assert "针对上述问题" in text(["problems", "plans"])
     assert "针对上述问题" not in text(["plans"])
+
+
+def test_a_count_that_fell_to_zero_and_went_unsaid_is_reported():
+    from drafter.answers import Answers, Outline, Part, ReportMeta, SectionRef
+    from drafter.compose import compose
+    answers = Answers(path=None, meta=ReportMeta(issuer="测试局", year=2023),
+                      outline=Outline(parts=[Part(heading="部分", sections=[SectionRef("themed_campaigns")])]),
+                      values={"themed_campaigns": {"safety_month": True, "performances": 0}},
+                      previous={"themed_campaigns": {"performances": 6}})
+    warnings = compose(answers, ONTOLOGY).warnings
+    assert any("今年为 0（上年 6）" in w for w in warnings)
