@@ -48,7 +48,7 @@ def ends_sentence(text: str) -> bool:
 def as_sentence(text: str) -> str:
     """A paragraph ends as a sentence (or as a lead-in with a colon): a clause left dangling
     by a user's line or a template's seam gets its full stop."""
-    if not text or ends_sentence(text) or text.endswith(("：", "——")):
+    if not text or ends_sentence(text) or text.endswith("："):
         return text
     return text.rstrip("，、；") + "。"
 
