@@ -268,8 +268,8 @@ def is_empty(value: Any) -> bool:
     """Empty means 'not reported this year': left out of the report."""
     if value is None:
         return True
-    if isinstance(value, str) and not value.strip():
-        return True
+    if isinstance(value, str) and not value.strip(_BLANK_ITEM):
+        return True  # nothing but spaces or marks (“，”) says nothing
     if isinstance(value, (list, dict)) and not value:
         return True
     return False

@@ -75,3 +75,7 @@ def test_money_in_wan_yuan_refuses_a_value_typed_with_wan():
 
 def test_blank_list_items_are_dropped():
     assert check_scalar(["", " ", "，", "《》", "开展检查"], spec("items")) == ["开展检查"]
+
+
+def test_text_of_nothing_but_marks_is_empty():
+    assert is_empty("，") and is_empty(" 。 ") and not is_empty("xx") and not is_empty("甲")
