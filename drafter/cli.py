@@ -19,7 +19,10 @@ class _Parser(argparse.ArgumentParser):
                    .replace("unrecognized arguments", "无法识别的参数")
                    .replace("invalid choice", "无效的选项")
                    .replace("argument", "参数")
-                   .replace("expected one argument", "需要一个值"))
+                   .replace("expected one argument", "需要一个值")
+                   .replace("expected at least one argument", "至少需要一个值")
+                   .replace("not allowed with argument", "不能与此参数同时使用")
+                   .replace("choose from", "可选"))
         self.print_usage(sys.stderr)
         print(f"错误：{message}", file=sys.stderr)
         raise SystemExit(2)
@@ -56,10 +59,12 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("answers", metavar="答案文件", nargs="?", help="新答案文件的路径（.yaml）；省略时按发文机关和年度命名")
 
     ask = commands.add_parser("ask", help="向导：继续回答未完成的答案文件，或重答指定章节", add_help=False,
-                              description="继续回答答案文件中尚未完成的章节；用 --section 重答指定章节（当前答案作默认值）。")
+                              description="只问今年还缺的：空着的数字（附上年数值，输入 = 沿用）、未填进展的上年问题和工作安排、尚未填写的章节；--all 逐题全部过一遍；--section 重答指定章节（当前答案作默认值）；--list 只列出清单。")
     ask.add_argument("-h", "--help", action="help", help="显示帮助并退出")
     ask.add_argument("answers", metavar="答案文件", help="答案文件（.yaml）")
     ask.add_argument("--section", metavar="章节id", action="append", help="只问这一节（可重复）；章节 id 见 drafter sections")
+    ask.add_argument("--all", action="store_true", help="逐题全部过一遍（默认只问今年还缺的数字和整改情况）")
+    ask.add_argument("--list", action="store_true", help="不提问，列出还缺哪些项（每行：章节、项目、上年数值），可发给同事")
 
     nxt = commands.add_parser("next", help="根据今年的答案文件起草明年的答案文件", add_help=False,
                               description="根据今年的答案文件起草下一年度的答案文件：年度加一，数字移作上年数值供同比，"
@@ -128,7 +133,9 @@ def _terminal_or_exit() -> None:
 
 
 def cmd_new(args) -> int:
-    _terminal_or_exit()
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise DrafterError("向导需要在终端中交互运行。没有终端时，可以复制 examples/ 中的一个示例改写，"
+                           "或用 drafter import 去年的报告.docx 生成答案文件，再运行 drafter build")
     from drafter.wizard.flow import run_new
     from drafter.wizard.ui import Terminal
 
@@ -136,14 +143,28 @@ def cmd_new(args) -> int:
 
 
 def cmd_ask(args) -> int:
+    path = Path(args.answers)
+    if not path.exists():  # the file first: a missing file is the message, terminal or not
+        raise DrafterError("找不到文件；新建请用 drafter new", Location(file=str(path)))
+    if args.list:
+        return _list_missing(path)
     _terminal_or_exit()
     from drafter.wizard.flow import run_ask
     from drafter.wizard.ui import Terminal
 
-    path = Path(args.answers)
-    if not path.exists():
-        raise DrafterError("找不到文件；新建请用 drafter new", Location(file=str(path)))
-    return run_ask(path, args.section, Terminal())
+    return run_ask(path, args.section, Terminal(), everything=args.all)
+
+
+def _list_missing(path: Path) -> int:
+    """drafter ask --list: the questions ask would ask, one a line, without a terminal."""
+    from drafter import ontology as ontology_mod
+    from drafter.wizard.flow import missing_questions
+
+    found = missing_questions(path, ontology_mod.load())
+    for question in found:
+        print(question.line())
+    print(f"共 {len(found)} 项待填。" if found else "今年的答案已经齐全：没有尚未填写的数字和整改情况。", file=sys.stderr)
+    return 0
 
 
 def _next_path(source: Path, year: int) -> Path:

@@ -19,7 +19,7 @@ COUNT_UNITS = _facts.measure_words()
 MONEY_UNITS = _facts.money_units()
 TYPES = (
     "count", "money", "percent", "number", "serial", "year", "date", "text", "textblock",
-    "items", "docs", "choice", "multichoice", "records", "flag",
+    "items", "docs", "choice", "multichoice", "records", "flag", "month",
 )
 NUMERIC_TYPES = ("count", "money", "percent", "number", "serial", "year")
 
@@ -207,6 +207,16 @@ def check_serial(value: Any, spec: FieldSpec) -> int:
     return value
 
 
+def check_month(value: Any, spec: FieldSpec) -> int:
+    """A month of the report's year: 1 to 12 (3 or 3月)."""
+    if isinstance(value, str):
+        text = ascii_digits(value.strip()).removesuffix("月").removesuffix("份")
+        value = int(text) if _whole_number(text) else value
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 12:
+        raise FieldValueError(f"月份应为 1 至 12 的整数，实际是{describe(value)}")
+    return value
+
+
 def check_year(value: Any, spec: FieldSpec) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         if isinstance(value, str) and _whole_number(ascii_digits(value.strip())):
@@ -274,7 +284,7 @@ def check_flag(value: Any, spec: FieldSpec) -> bool:
         return value
     if value in ("是", "否"):
         return value == "是"
-    raise FieldValueError(f"应为 true 或 false（是/否），实际是{describe(value)}")
+    raise FieldValueError(f"应为“是”或“否”，实际是{describe(value)}")
 
 
 def check_scalar(value: Any, spec: FieldSpec) -> Any:

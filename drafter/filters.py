@@ -304,6 +304,8 @@ def stated(spec: Any, value: Any) -> str:
         return pct(value)
     if spec.type == "date":
         return cn_date(value)
+    if spec.type == "flag" or isinstance(value, bool):
+        return "是" if value else "否"
     if spec.type in ("count", "number"):
         return qty(value, spec.unit or "")
     if isinstance(value, list):

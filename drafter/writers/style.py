@@ -219,7 +219,7 @@ def parse_value(kind: str, value: Any) -> Any:
         return value.strip()
     if kind == "flag":
         if not isinstance(value, bool):
-            raise LayoutValueError(f"应为 true 或 false，实际是“{value}”")
+            raise LayoutValueError(f"应为“是”或“否”，实际是“{value}”")
         return value
     if kind == "count":
         if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
