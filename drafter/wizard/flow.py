@@ -361,19 +361,17 @@ def finish(path: Path, term: Terminal, onto: Ontology) -> int:
     from drafter.compose import compose
 
     answers = answers_mod.load(path, onto)
-    progress = Store(path).progress()
-    skipped = set(progress["skipped"])
-    empty = [sid for sid in answers.outline.section_ids() if sid not in skipped and not answers.has_content(sid)]
+    result = compose(answers, onto)  # the summary is the build's own warnings: the two never disagree
     served = {c for sid in answers.outline.section_ids() if answers.has_content(sid)
               for c in answers.section(sid, onto).serves}
     missing = [desc for key, desc in onto.contents.items() if key not in served and key != "other"]
     term.say("")
     term.say("小结：")
-    if empty:
-        term.say("  尚未填写的章节：" + "、".join(answers.section(s, onto).heading for s in empty))
+    for warning in result.warnings:
+        term.say(f"  {warning}")
     if missing:
         term.say("  法定内容尚缺：" + "；".join(m.split("：")[0] for m in missing))
-    if not empty and not missing:
+    if not result.warnings and not missing:
         term.say("  所有章节都已处理，法定内容齐全。")
     if not term.confirm("现在生成 .docx 吗？", default=True):
         term.say(f"以后可运行：drafter build {path}")
@@ -382,7 +380,6 @@ def finish(path: Path, term: Terminal, onto: Ontology) -> int:
     from drafter.layout import profile_for
     from drafter.writers import WRITERS, WriteOptions
 
-    result = compose(answers, onto)
     options = WriteOptions(profile=profile_for(answers.document.data, path))
     default = str(path.with_name(safe_filename(answers.meta.display_title, ".docx")))
     while True:
