@@ -14,6 +14,7 @@ from drafter.shapes import build_outline, default_sections, load_shapes
 from drafter.wizard.questions import Asker
 from drafter.wizard.missing import Question, questions
 from drafter.wizard.store import Store
+from drafter.wizard.wording import adapt, level_of, with_chosen_units
 from drafter.wizard.ui import BACK, Terminal
 from drafter.yamlio import safe_filename
 from drafter.yearly import wording
@@ -23,11 +24,7 @@ FINISH = object()
 
 def _level(issuer: str) -> str:
     """市 / 区 / 县 from the bureau's name, for sensible defaults."""
-    name = issuer.removesuffix("应急管理局")
-    for mark in ("区", "县", "市", "州", "盟", "旗"):
-        if name.endswith(mark):
-            return mark
-    return "市"
+    return level_of(issuer)
 
 
 def default_year(today: dt.date | None = None) -> int:
@@ -227,7 +224,7 @@ def ask_missing(path: Path, term: Terminal, onto: Ontology) -> int:
         else:
             groups.append((q.section, [q]))
     term.say(f"今年还需要填写 {len(found)} 项（drafter ask --list 可列出清单；--all 逐题全部过一遍）。")
-    store, asker = Store(path), Asker(term)
+    store, asker = Store(path), _asker(path, term, onto)
     i = 0
     while i < len(groups):
         section, qs = groups[i]
@@ -240,6 +237,11 @@ def ask_missing(path: Path, term: Terminal, onto: Ontology) -> int:
             return 0
         i = max(0, i - 1) if result is BACK else i + 1
     return finish(path, term, onto)
+
+
+def _asker(path: Path, term: Terminal, onto: Ontology) -> Asker:
+    meta = answers_mod.load(path, onto).meta
+    return Asker(term, lambda text: adapt(text, meta.issuer, meta.year, meta.region))
 
 
 def _section_menu(section: Section, index: int, total: int, term: Terminal, what: str = "") -> object:
@@ -300,7 +302,7 @@ def walk(path: Path, term: Terminal, onto: Ontology, chosen: list[str] | None) -
         start = next((i for i, sid in enumerate(order) if sid not in finished), len(order))
         if at_section in order and at_section not in finished:
             start = order.index(at_section)  # where the last run stopped, to the question
-    asker = Asker(term)
+    asker = _asker(path, term, onto)
     i = start
     while i < len(order):
         section = answers.section(order[i], onto)
@@ -337,7 +339,7 @@ def ask_section(section: Section, index: int, total: int, store: Store, asker: A
     fields = section.fields
     j = next((k for k, f in enumerate(fields) if f.id == at_field), 0) if resuming else 0
     while j < len(fields):
-        spec = fields[j]
+        spec = with_chosen_units(fields, store.values(section.id))[j]  # 起, once 起 is chosen
         store.set_at(section.id, spec.id)
         current = store.values(section.id).get(spec.id)
         result = asker.field(spec, current, previous.get(spec.id), _saver(store, section, spec))
