@@ -68,12 +68,14 @@ def required_contents(view: View) -> list[Finding]:
         for sid in {p.section for p in view.paragraphs if p.section}:
             present.update(view.answers.section(sid, onto).serves)
     headings = [p.text for p in view.paragraphs if p.kind in (HEADING, TITLE)]
-    leads = [p.text[:40] for p in view.paragraphs if p.kind == BODY]
-    everything = [p.text for p in view.paragraphs if p.kind == BODY]
+    body = [p.text for p in view.paragraphs if p.kind == BODY]
+    leads = [t[:50] for t in body] + [s.strip()[:12] for t in body for s in re.split(r"(?<=[。！？；])", t)]
+    everything = body
     for key, spec in data.items():
         cues = list(spec.get("cues") or [])
-        only = [s for s in onto.sections.values() if s.serves == [key]]
-        names = [n for s in only for n in (s.heading, *s.variants)]
+        names = [n for s in onto.sections.values() if key in s.serves and key != "measures" for n in (s.heading, *s.variants)]
+        if spec.get("section_cues"):
+            cues += [c for s in onto.sections.values() if key in s.serves for c in s.cues]
         where = spec.get("where", "heading")
         pool = headings + leads if where == "heading" else headings + everything
         if any(c in t for c in cues for t in pool) or any(n and n in t for n in names for t in headings):
@@ -610,8 +612,11 @@ def form(view: View) -> list[Finding]:
     half = compiled(conf.get("half_width") or r"(?!)")
     stops = conf.get("full_stops") or "。！？"
     for i, para in enumerate(body):
-        for m in half.finditer(para.text):
-            out.append(_finding(view, "form", NOTE, para, m.group(0), f"中文里用了半角标点“{m.group(0)}”", "请改为全角标点"))
+        marks = [m for m in half.finditer(para.text)]
+        if marks:  # one finding a paragraph: a text typed with half-width marks has them everywhere
+            kinds = "".join(dict.fromkeys(m.group(0) for m in marks))
+            out.append(_finding(view, "form", NOTE, para, marks[0].group(0),
+                                f"中文里用了半角标点“{kinds}”（{len(marks)}处）", "请改为全角标点（，；：？！（））"))
         if para.kind == BODY:
             text = para.text.rstrip()
             if text and text[-1] not in stops and not text.endswith(("：", ":")):

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from drafter.errors import Location
 
-TITLE, ADDRESSEE, HEADING, BODY, SIGNATURE, DATE, TABLE = "title", "addressee", "heading", "body", "signature", "date", "table"
+TITLE, ADDRESSEE, HEADING, BODY, SIGNATURE, DATE, TABLE, HEADER = \
+    "title", "addressee", "heading", "body", "signature", "date", "table", "header"
 
 
 @dataclass
@@ -233,16 +235,18 @@ _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 def from_source(source, ontology) -> View:
     blocks = [b for b in source.blocks if b.text.strip()]
     view = View(file=str(source.path), kind="report", year=None, issuer=None, ontology=ontology)
-    title_at = next((i for i, b in enumerate(blocks[:4]) if "报告" in b.text and b.kind == "paragraph"), 0 if blocks else None)
+    title_at = next((i for i, b in enumerate(blocks[:4]) if _looks_like_title(b)), None)
     date_at = next((i for i in range(len(blocks) - 1, max(-1, len(blocks) - 8), -1) if _DATE.match(blocks[i].text)), None)
     for i, block in enumerate(blocks):
-        if block.kind == "table":
+        if title_at is not None and i < title_at:
+            view.paragraphs.append(Para(block.text, HEADER, index=block.index))  # 版头, 发文字号
+        elif block.kind == "table":
             view.paragraphs.append(Para(block.text, TABLE, index=block.index))
         elif i == title_at:
             view.paragraphs.append(Para(block.text, TITLE, index=block.index))
         elif date_at is not None and i == date_at:
             view.paragraphs.append(Para(block.text, DATE, index=block.index))
-        elif date_at is not None and i == date_at - 1 and len(block.text) <= 30 and not re.search(r"[。；，]", block.text):
+        elif date_at is not None and i == date_at - 1 and len(block.text) <= 30 and not re.search(r"[。；，,;]", block.text):
             view.paragraphs.append(Para(block.text, SIGNATURE, index=block.index))
         elif title_at is not None and i == title_at + 1 and block.text.rstrip().endswith(("：", ":")) and len(block.text) <= 60:
             view.paragraphs.append(Para(block.text, ADDRESSEE, index=block.index))
@@ -254,12 +258,17 @@ def from_source(source, ontology) -> View:
     found = _YEAR.search(title)
     view.year = int(found.group(1)) if found else (max(set(years), key=years.count) if years else None)
     signature = next((p.text for p in view.paragraphs if p.kind == SIGNATURE), None)
-    view.issuer = _issuer(title, signature)
+    view.issuer = _issuer(title, signature, [p.text for p in view.paragraphs if p.kind == BODY])
     date = next((p for p in view.paragraphs if p.kind == DATE), None)
     if date:
         view.date_text = date.text.strip()
         view.date = _date(date.text)
     return view
+
+
+def _looks_like_title(block) -> bool:
+    text = block.text.strip()
+    return block.kind == "paragraph" and "报告" in text and len(text) <= 60 and not re.search(r"[。；;，,]", text)
 
 
 def _split_heading(block) -> list[Para]:
@@ -273,20 +282,27 @@ def _split_heading(block) -> list[Para]:
         if level is None:
             return [Para(text, BODY, index=block.index)]
     # a run-in heading: （一）标题。正文…… → the heading and its body
-    stop = re.search(r"[。！？]", text)
+    stop = re.search(r"[。！？：:]", text)
     if stop and stop.end() < len(text):
         return [Para(text[:stop.end()], HEADING, level=level, index=block.index),
                 Para(text[stop.end():], BODY, index=block.index)]
-    if len(text) > 60 and stop:
+    if len(text) > 60:
         return [Para(text, BODY, index=block.index)]  # a numbered paragraph, not a heading
     return [Para(text, HEADING, level=level, index=block.index)]
 
 
-def _issuer(title: str, signature: str | None) -> str | None:
-    if signature and re.search(r"(局|委员会|办公室|厅)$", signature):
+_BUREAU = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:应急管理局|应急管理厅|应急局)")
+
+
+def _issuer(title: str, signature: str | None, body: list[str]) -> str | None:
+    """The issuing body: the 落款, else the title's bureau, else the bureau the body names most."""
+    if signature and re.search(r"(局|委员会|办公室|厅)$", signature.strip()):
         return signature.strip()
-    found = re.match(r"^(.*?(?:局|厅|办公室))", title)
-    return found.group(1) if found else None
+    found = _BUREAU.search(title)
+    if found:
+        return found.group(0)
+    named = Counter(m.group(0) for text in body for m in _BUREAU.finditer(text) if not re.search(r"[，,。的]", m.group(0)))
+    return named.most_common(1)[0][0] if named else None
 
 
 _CN_DIGITS = {c: str(n) for n, c in enumerate("〇一二三四五六七八九")}
