@@ -492,7 +492,8 @@ def names(view: View) -> list[Finding]:
             same_kind = view.issuer and core.endswith(suffix)
             body_after = para.text[m.end():m.end() + 5]
             own_body = body_after.startswith(("应急管理局", "应急局"))
-            severity = ERROR if same_kind and own_body and not any(w in para.text for w in cooperation) else NOTE
+            sentence = _sentence(para.text, m.start(), m.end())
+            severity = ERROR if same_kind and own_body and not any(w in sentence for w in cooperation) else NOTE
             if (full, para.index, para.section) in seen:
                 continue
             seen.add((full, para.index, para.section))
@@ -596,9 +597,9 @@ def _periods(view: View, para: Para, periods: dict) -> list[Finding]:
             if end < year and not any(w in sentence for w in history):
                 out.append(_finding(view, "wording", ERROR, para, m.group(0),
                                     f"“{m.group(0)}”的期限是{start}—{end}年，{year}年已不在其中", "请改为当期的提法"))
-            elif start > year + 1:
-                out.append(_finding(view, "wording", ERROR, para, m.group(0),
-                                    f"“{m.group(0)}”从{start}年开始，晚于报告年度（{year}年）", "请改为当期的提法"))
+            elif start > year + 1:  # planning the next period is said ahead of it: a note
+                out.append(_finding(view, "wording", NOTE, para, m.group(0),
+                                    f"“{m.group(0)}”从{start}年开始，晚于报告年度（{year}年）的下一年", "请核对是否是当期的提法"))
     return out
 
 
