@@ -105,6 +105,11 @@ def _leftover_patterns() -> list[tuple[re.Pattern[str], str]]:
     return found
 
 
+def leftovers_in(text: str) -> list[tuple[str, str]]:
+    """Every leftover in a text as (what it is, as written): one definition for check and build."""
+    return [(name, m.group(0)) for pattern, name in _leftover_patterns() for m in pattern.finditer(text)]
+
+
 def leftovers(view: View) -> list[Finding]:
     out: list[Finding] = []
     patterns = _leftover_patterns()
