@@ -15,10 +15,15 @@ CHECK_FILE = "_check.yaml"
 
 
 def check_file() -> Path:
+    """_check.yaml of the ontology in use; the built-in one when that ontology has none."""
     here = paths.sections_dir() / CHECK_FILE
     if here.is_file():
         return here
-    return Path(__file__).resolve().parents[2] / "sections" / CHECK_FILE
+    package = Path(__file__).resolve().parents[1]
+    for base in (package / "sections", package.parent / "sections"):  # a wheel, a source checkout
+        if (base / CHECK_FILE).is_file():
+            return base / CHECK_FILE
+    return here
 
 
 @functools.lru_cache(maxsize=4)
