@@ -352,6 +352,15 @@ def test_wording_periods_and_meetings(real_ontology):
     assert [(f.severity, f.location.field) for f in found] == [(ERROR, "第2段"), (ERROR, "第3段"), (NOTE, "第5段")]
 
 
+def test_a_heading_naming_another_meeting_than_its_body(real_ontology):
+    found = rules_mod.wording(view(Para("（一）深入学习贯彻党的二十届三中全会精神", HEADING, level=2, index=2),
+                                   body("深入学习贯彻党的二十大精神。", 3), year=2025, ontology=real_ontology))
+    assert [(f.severity, f.location.field) for f in found] == [(NOTE, "第2段")]
+    same = rules_mod.wording(view(Para("（一）深入学习贯彻党的二十大精神", HEADING, level=2, index=2),
+                                  body("深入学习贯彻党的二十大精神。", 3), year=2025, ontology=real_ontology))
+    assert same == []
+
+
 def test_form_heading_without_body_duplicates_and_long_paragraphs(real_ontology):
     sentence = "坚持把应急管理监管执法与法治政府建设有机结合起来，全面推进依法行政。"
     found = rules_mod.form(view(Para("一、标题", HEADING, level=1, index=2), Para("二、标题", HEADING, level=1, index=3),

@@ -560,10 +560,30 @@ def wording(view: View) -> list[Finding]:
             if held and held > year:
                 out.append(_finding(view, "wording", ERROR, para, name.split("届")[-1],
                                     f"提到{name}（{held}年召开），晚于报告年度（{year}年）", "请按本年度的提法改写"))
+        if para.kind == HEADING:
+            out += _heading_meetings(view, para)
         if para.kind == BODY and any(m in para.text for m in marks):
             out += _guiding(view, para, calendar.get("wording") or {})
         out += _periods(view, para, calendar.get("periods") or {})
     return out
+
+
+def _heading_meetings(view: View, heading: Para) -> list[Finding]:
+    """A heading that names a meeting its own body never mentions, while the body names another."""
+    named = {name for name, _ in _meetings(heading.text)}
+    if not named:
+        return []
+    paras = view.paragraphs
+    start = next(i for i, p in enumerate(paras) if p is heading) + 1
+    under: set[str] = set()
+    for para in paras[start:]:
+        if para.kind == HEADING and (para.level or 9) <= (heading.level or 9):
+            break
+        under |= {name for name, _ in _meetings(para.text)}
+    if under and not (named & under):
+        return [_finding(view, "wording", NOTE, heading, "", f"标题提到{'、'.join(sorted(named))}，正文说的却是{'、'.join(sorted(under))}",
+                         "请使标题与正文的提法一致")]
+    return []
 
 
 def _guiding(view: View, para: Para, wordings: dict) -> list[Finding]:

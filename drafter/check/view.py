@@ -173,8 +173,6 @@ def _texts(data: Any, path: str = ""):
     """Every string value of the answers file with its line, skipping last year's values
     and the wizard's bookkeeping."""
     if isinstance(data, dict):
-        if path == "" and data.get("answers") is not None:
-            pass
         for key, value in data.items():
             if key in ("previous_year", "wizard", "layout"):
                 continue
