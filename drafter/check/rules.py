@@ -60,8 +60,26 @@ def _short(prompt: str) -> str:
 # ---------------------------------------------------------------- 1. 必备内容
 
 
-def required_contents(view: View) -> list[Finding]:
+def missing_contents(view: View) -> list[tuple[str, str]]:
+    """The regulation's contents the report does not cover, each with its severity."""
     data = tables().get("contents") or {}
+    onto = view.ontology
+    present = _present_contents(view, data)
+    return [(key, spec.get("severity", ERROR)) for key, spec in data.items() if key not in present and key in onto.contents]
+
+
+def required_contents(view: View) -> list[Finding]:
+    out = []
+    for key, severity in missing_contents(view):
+        name = view.ontology.contents[key].split("：")[0]
+        advice = ("请写上这一部分（没有需要报告的情况时可写明“无”）" if key == "other"
+                  else "请补写这一部分" + ("（在提纲 outline 中加入相应的章节并填写）" if view.answers is not None else ""))
+        location = view.at("outline") if view.answers is not None else Location(file=view.file)
+        out.append(Finding("contents", severity, f"缺少法定内容“{name}”", advice, location))
+    return out
+
+
+def _present_contents(view: View, data: dict) -> set[str]:
     onto = view.ontology
     present: set[str] = set()
     if view.answers is not None:
@@ -80,19 +98,7 @@ def required_contents(view: View) -> list[Finding]:
         pool = headings + leads if where == "heading" else headings + everything
         if any(c in t for c in cues for t in pool) or any(n and n in t for n in names for t in headings):
             present.add(key)
-    out = []
-    for key, spec in data.items():
-        if key in present or key not in onto.contents:
-            continue
-        name = onto.contents[key].split("：")[0]
-        severity = spec.get("severity", ERROR)
-        advice = ("请写上这一部分（没有需要报告的情况时可写明“无”）" if key == "other"
-                  else "请补写这一部分" + ("（在提纲 outline 中加入相应的章节并填写）" if view.answers is not None else ""))
-        location = Location(file=view.file, field="outline") if view.answers is not None else Location(file=view.file)
-        if view.answers is not None:
-            location = view.at("outline")
-        out.append(Finding("contents", severity, f"缺少法定内容“{name}”", advice, location))
-    return out
+    return present
 
 
 # ---------------------------------------------------------------- 2. 遗留的占位和说明
