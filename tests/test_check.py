@@ -352,6 +352,12 @@ def test_wording_periods_and_meetings(real_ontology):
     assert [(f.severity, f.location.field) for f in found] == [(ERROR, "第2段"), (ERROR, "第3段"), (NOTE, "第5段")]
 
 
+def test_a_tally_of_unfinished_items_is_not_an_unfinished_item(real_ontology):
+    assert rules_mod.followup(view(body("已完成3项，尚未完成1项。"), ontology=real_ontology)) == []
+    assert rules_mod.followup(view(body("执法信息化建设未完成。"), ontology=real_ontology))
+    assert rules_mod.followup(view(body("受资金影响，执法信息化建设未完成。"), ontology=real_ontology)) == []
+
+
 def test_a_heading_naming_another_meeting_than_its_body(real_ontology):
     found = rules_mod.wording(view(Para("（一）深入学习贯彻党的二十届三中全会精神", HEADING, level=2, index=2),
                                    body("深入学习贯彻党的二十大精神。", 3), year=2025, ontology=real_ontology))

@@ -349,8 +349,9 @@ def _same_as_previous_report(view: View, conf: dict) -> list[Finding]:
             continue
         compared += 1
         if (q.text, label) in last:
+            named = "" if label in ("数量", "金额", "比率") else label  # facts.label_before's fallbacks say nothing
             out.append(_finding(view, "numbers", NOTE, para, q.text,
-                                f"“{label}{q.text}”与上年报告中的数字一字不差", "请核对是否照搬了上年的数字"))
+                                f"“{named}{q.text}”与上年报告中的数字一字不差", "请核对是否照搬了上年的数字"))
     return out + _many(view, len(out), compared, conf, "与上年报告一字不差")
 
 
@@ -458,7 +459,8 @@ def followup(view: View) -> list[Finding]:
         return out
     words = conf.get("reason_words") or []
     for para in view.body():
-        for m in re.finditer(unfinished, para.text):
+        # “尚未完成1项” tallies the items; an item said 未完成 needs its reason
+        for m in re.finditer(re.escape(unfinished) + r"(?![\d一二两三四五六七八九十]+[项个条件])", para.text):
             sentence = _sentence(para.text, m.start(), m.end())
             if not any(w in sentence.replace(unfinished, "") for w in words):
                 out.append(_finding(view, "followup", NOTE, para, unfinished, "写了“未完成”，没有说明原因", "请写明未完成的原因和下一步打算"))
