@@ -100,6 +100,18 @@ def test_the_docx_of_a_finished_example_has_no_error(example, built, real_ontolo
     assert found == [], [f.line() for f in found]
 
 
+SAMPLES = ROOT.parent / "shared" / "samples"
+
+
+@pytest.mark.skipif(not SAMPLES.is_dir(), reason="the real reports are not here")
+@pytest.mark.parametrize("name", ["futian-2023.txt", "kunshan-2023.txt", "liaoyang-2023.txt", "qidong-2021.txt"])
+def test_a_published_report_has_no_error(name, real_ontology):
+    if not (SAMPLES / name).is_file():
+        pytest.skip("sample missing")
+    found = errors(check(SAMPLES / name, ontology=real_ontology))
+    assert found == [], [f.line() for f in found]
+
+
 # ---------------------------------------------------------------- drafts rolled fresh and not filled
 
 
@@ -405,7 +417,7 @@ def test_json_output_and_exit_status(tmp_path):
     result = run_drafter("check", str(path), "--json")
     assert result.returncode == 1, result.stderr
     data = json.loads(result.stdout)
-    assert data["errors"] >= 1
+    assert data["errors"] >= 1 and data["summary"].startswith("检查完毕")
     first = next(f for f in data["findings"] if f["rule"] == "leftovers")
     assert first["severity"] == "错误" and first["field"] == "answers.intro.deployment" and first["line"]
 

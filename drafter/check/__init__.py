@@ -52,5 +52,5 @@ def summary(findings: list[Finding]) -> str:
 
 def to_json(findings: list[Finding]) -> str:
     errors = sum(1 for f in findings if f.severity == ERROR)
-    return json.dumps({"errors": errors, "notes": len(findings) - errors,
+    return json.dumps({"errors": errors, "notes": len(findings) - errors, "summary": summary(findings),
                        "findings": [f.as_dict() for f in findings]}, ensure_ascii=False, indent=2)
