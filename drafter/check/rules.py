@@ -645,12 +645,13 @@ def form(view: View) -> list[Finding]:
     body = view.body()
     half = compiled(conf.get("half_width") or r"(?!)")
     stops = conf.get("full_stops") or "。！？"
+    half_width: list[Finding] = []
     for i, para in enumerate(body):
         marks = [m for m in half.finditer(para.text)]
         if marks:  # one finding a paragraph: a text typed with half-width marks has them everywhere
             kinds = "".join(dict.fromkeys(m.group(0) for m in marks))
-            out.append(_finding(view, "form", NOTE, para, marks[0].group(0),
-                                f"中文里用了半角标点“{kinds}”（{len(marks)}处）", "请改为全角标点（，；：？！（））"))
+            half_width.append(_finding(view, "form", NOTE, para, marks[0].group(0),
+                                       f"中文里用了半角标点“{kinds}”（{len(marks)}处）", "请改为全角标点（，；：？！（））"))
         if para.kind == BODY:
             text = para.text.rstrip()
             if text and text[-1] not in stops and not text.endswith(("：", ":")):
@@ -669,7 +670,14 @@ def form(view: View) -> list[Finding]:
             following = body[i + 1] if i + 1 < len(body) else None
             if following is None or (following.kind == HEADING and (following.level or 9) <= (para.level or 9)):
                 out.append(_finding(view, "form", NOTE, para, "", "标题下面没有正文", "请补写内容或删去这个标题"))
-    out += _duplicates(view, body, int(conf.get("duplicate_sentence", 20)))
+    many = int(conf.get("half_width_paragraphs", 5))
+    if len(half_width) > many:  # the whole text was typed so: say it once
+        first = half_width[0]
+        places = list(dict.fromkeys(f.location.field or f.location.line for f in half_width))
+        first.problem = f"共 {len(places)} 段中文里用了半角标点（{'、'.join(map(str, places[:many]))}……）"
+        first.advice = "请用 Word/WPS 的替换功能统一改为全角标点（，；：？！（））"
+        half_width = [first]
+    out += half_width + _duplicates(view, body, int(conf.get("duplicate_sentence", 20)))
     return out
 
 
