@@ -433,3 +433,20 @@ def test_check_view_runs_each_rule(real_ontology):
     rule = rules_mod.Rule("x", "测试", lambda v: calls.append(v) or [])
     check_view(view(ontology=real_ontology), [rule])
     assert len(calls) == 1
+
+
+def test_half_width_marks_all_through_are_said_once(real_ontology):
+    many = [body(f"第{n}项工作,稳步推进。", n) for n in range(2, 12)]
+    found = [f for f in rules_mod.form(view(*many, ontology=real_ontology)) if "半角" in f.problem]
+    assert len(found) == 1 and "共 10 段" in found[0].problem
+    few = [f for f in rules_mod.form(view(*many[:2], ontology=real_ontology)) if "半角" in f.problem]
+    assert [f.location.field for f in few] == ["第2段", "第3段"]
+
+
+def test_build_counts_leftovers_with_the_same_list(tmp_path, real_ontology):
+    from drafter.compose import compose
+
+    path, _ = planted(tmp_path, KUNSHAN, ("deployment: 按照市委", "deployment: 按照××市委"))
+    warnings = compose(answers_mod.load(path, real_ontology), real_ontology).warnings
+    assert any("1 处占位符（××）" in w for w in warnings)
+    assert any(f.rule == "leftovers" and "××" in f.problem for f in check(path, ontology=real_ontology))
