@@ -12,7 +12,7 @@ from typing import Callable
 
 from drafter.check.data import compiled, tables
 from drafter.check.finding import ERROR, NOTE, Finding
-from drafter.check.view import BODY, DATE, HEADING, SIGNATURE, TABLE, TITLE, Para, View
+from drafter.check.view import BODY, DATE, HEADING, TABLE, TITLE, Para, View
 from drafter.errors import Location
 from drafter.fields import is_empty
 
@@ -88,14 +88,13 @@ def _present_contents(view: View, data: dict) -> set[str]:
     headings = [p.text for p in view.paragraphs if p.kind in (HEADING, TITLE)]
     body = [p.text for p in view.paragraphs if p.kind == BODY]
     leads = [t[:50] for t in body] + [s.strip()[:12] for t in body for s in re.split(r"(?<=[。！？；])", t)]
-    everything = body
     for key, spec in data.items():
         cues = list(spec.get("cues") or [])
         names = [n for s in onto.sections.values() if key in s.serves and key != "measures" for n in (s.heading, *s.variants)]
         if spec.get("section_cues"):
             cues += [c for s in onto.sections.values() if key in s.serves for c in s.cues]
         where = spec.get("where", "heading")
-        pool = headings + leads if where == "heading" else headings + everything
+        pool = headings + leads if where == "heading" else headings + body
         if any(c in t for c in cues for t in pool) or any(n and n in t for n in names for t in headings):
             present.add(key)
     return present
@@ -117,6 +116,8 @@ def leftovers_in(text: str) -> list[tuple[str, str]]:
 
 
 def leftovers(view: View) -> list[Finding]:
+    from drafter import owntext
+
     out: list[Finding] = []
     patterns = _leftover_patterns()
     if view.answers is None:
@@ -131,8 +132,6 @@ def leftovers(view: View) -> list[Finding]:
             continue
         body = text.text
         if text.field.endswith(".text"):  # own text: its {slots} are not leftovers
-            from drafter import owntext
-
             body = "".join(p if isinstance(p, str) else " " for p in owntext.pieces(body))
         for pattern, name in patterns:
             for m in pattern.finditer(body):
