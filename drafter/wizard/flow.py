@@ -364,9 +364,12 @@ def finish(path: Path, term: Terminal, onto: Ontology) -> int:
 
     answers = answers_mod.load(path, onto)
     result = compose(answers, onto)  # the summary is the build's own warnings: the two never disagree
-    served = {c for sid in answers.outline.section_ids() if answers.has_content(sid)
-              for c in answers.section(sid, onto).serves}
-    missing = [desc for key, desc in onto.contents.items() if key not in served and key != "other"]
+    from drafter.check import ERROR
+    from drafter.check.rules import missing_contents
+    from drafter.check.view import from_answers
+
+    # the same rule as drafter check, so that the three never disagree
+    missing = [onto.contents[key] for key, severity in missing_contents(from_answers(path, onto, answers)) if severity == ERROR]
     term.say("")
     term.say("小结：")
     for warning in result.warnings:
