@@ -394,16 +394,14 @@ def _yoy(view: View, para: Para, m: re.Match) -> list[Finding]:
     return []
 
 
-def _relations(view: View) -> list[Finding]:
+def broken_relations(sid: str, values: dict) -> list[tuple[str, str]]:
+    """(first part's field id, message) for each part-and-whole relation of the section's
+    values that does not hold: the same rule for check and for the wizard, as it is answered."""
     from drafter.filters import num
 
-    out: list[Finding] = []
-    answers, onto = view.answers, view.ontology
+    out = []
     for rel in tables().get("relations") or []:
-        sid = rel["section"]
-        section = onto.section(sid)
-        values = answers.values.get(sid) or {}
-        if section is None or sid not in answers.outline.section_ids():
+        if rel["section"] != sid:
             continue
         whole = _numeric(values.get(rel["whole"]))
         parts = [_numeric(values.get(p)) for p in rel["part"]]
@@ -412,8 +410,18 @@ def _relations(view: View) -> list[Finding]:
         total = sum(p for p in parts if p is not None)
         if total > whole:
             first = next(p for p, v in zip(rel["part"], parts) if v is not None)
-            out.append(_at(view, "arithmetic", ERROR, f"answers.{sid}.{first}",
-                           f"{rel.get('says', '部分不能大于整体')}（{num(total)} > {num(whole)}）", "请核对这几个数字"))
+            out.append((first, f"{rel.get('says', '部分不能大于整体')}（{num(total)} > {num(whole)}）"))
+    return out
+
+
+def _relations(view: View) -> list[Finding]:
+    out: list[Finding] = []
+    answers, onto = view.answers, view.ontology
+    for sid in answers.outline.section_ids():
+        if onto.section(sid) is None:
+            continue
+        for first, message in broken_relations(sid, answers.values.get(sid) or {}):
+            out.append(_at(view, "arithmetic", ERROR, f"answers.{sid}.{first}", message, "请核对这几个数字"))
     return out
 
 

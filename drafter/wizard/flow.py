@@ -280,7 +280,7 @@ def ask_some(section: Section, qs: list[Question], index: int, total: int, store
                                        lambda v, q=q: store.set_value(section.id, q.key, v))
         else:
             current = store.values(section.id).get(q.key)
-            result = asker.field(q.spec, current, q.previous, _saver(store, section, q.spec))
+            result = asker.field(q.spec, current, q.previous, _saver(store, section, q.spec, term))
         if result is BACK:
             if j == 0:
                 return ask_some(section, qs, index, total, store, asker, term)
@@ -342,7 +342,7 @@ def ask_section(section: Section, index: int, total: int, store: Store, asker: A
         spec = with_chosen_units(fields, store.values(section.id))[j]  # 起, once 起 is chosen
         store.set_at(section.id, spec.id)
         current = store.values(section.id).get(spec.id)
-        result = asker.field(spec, current, previous.get(spec.id), _saver(store, section, spec))
+        result = asker.field(spec, current, previous.get(spec.id), _saver(store, section, spec, term))
         if result is BACK:
             if j == 0:
                 store.set_at(None)
@@ -355,8 +355,29 @@ def ask_section(section: Section, index: int, total: int, store: Store, asker: A
     return None
 
 
-def _saver(store: Store, section: Section, spec: FieldSpec) -> Callable[[object], None]:
-    return lambda value: store.set_value(section.id, spec.id, value)
+def _saver(store: Store, section: Section, spec: FieldSpec, term: Terminal | None = None) -> Callable[[object], None]:
+    def save(value: object) -> None:
+        store.set_value(section.id, spec.id, value)
+        if term is not None and spec.numeric:
+            _consistency(store, section, spec, term)
+    return save
+
+
+def _consistency(store: Store, section: Section, spec: FieldSpec, term: Terminal) -> None:
+    """A part larger than its whole (本局 > 全系统), said at once; the value is kept."""
+    from drafter.check.rules import broken_relations
+    from drafter.fields import FieldValueError, check_scalar, is_empty
+
+    values = {}
+    for field in section.fields:
+        raw = store.values(section.id).get(field.id)
+        if field.numeric and not is_empty(raw):
+            try:
+                values[field.id] = check_scalar(raw, field)
+            except FieldValueError:  # an odd value is the validator's business, not this hint's
+                continue
+    for _, message in broken_relations(section.id, values):
+        term.say(f"  提示：{message}。已保存，请核对。")
 
 
 def finish(path: Path, term: Terminal, onto: Ontology) -> int:
