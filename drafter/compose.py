@@ -60,8 +60,9 @@ class _Composer:
         """The bureau's own text with its slots filled; a warning for each fact still empty."""
         sid = section.id
         own = self.answers.facts.get(sid) or {}
-        result = owntext.render(self.answers.texts[sid], {f.id: f for f in section.fields},
-                                self.answers.values.get(sid) or {}, self.answers.previous.get(sid) or {},
+        values = self.answers.values.get(sid) or {}
+        fields = {f.id: f for f in owntext.with_chosen_units(section.fields, values)}  # 起 when 起 is chosen
+        result = owntext.render(self.answers.texts[sid], fields, values, self.answers.previous.get(sid) or {},
                                 own, self.answers.previous_facts.get(sid) or {})
         where = f"章节“{section.heading}”（{sid}）"
         for name in dict.fromkeys(result.unfilled):

@@ -9,6 +9,7 @@ stands. Slots are parsed here, by drafter; Jinja never sees own text.
 """
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 from dataclasses import dataclass
@@ -214,6 +215,18 @@ def written(fact: OwnFact) -> Any:
 
 def _unit_text(spec: FieldSpec) -> str:
     return "%" if spec.type == "percent" else (spec.unit or "")
+
+
+def with_chosen_units(fields: list[FieldSpec], values: dict) -> list[FieldSpec]:
+    """Count fields in the unit the section's unit choice names (案件 起 instead of 件): the
+    wizard asks in it and own text prints it."""
+    measure_words = set(facts_mod.measure_words())
+    chosen = [values.get(f.id) for f in fields
+              if f.type == "choice" and f.options and set(f.options) <= measure_words and values.get(f.id)]
+    if not chosen:
+        return fields
+    options = next(f.options for f in fields if f.type == "choice" and values.get(f.id) == chosen[0])
+    return [dataclasses.replace(f, unit=chosen[0]) if f.type == "count" and f.unit in options else f for f in fields]
 
 
 # ---------------------------------------------------------------- rendering

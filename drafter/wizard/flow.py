@@ -14,7 +14,8 @@ from drafter.shapes import build_outline, default_sections, load_shapes
 from drafter.wizard.questions import Asker
 from drafter.wizard.missing import Question, questions
 from drafter.wizard.store import Store
-from drafter.wizard.wording import adapt, level_of, with_chosen_units
+from drafter.owntext import with_chosen_units
+from drafter.wizard.wording import adapt, level_of
 from drafter.wizard.ui import BACK, Terminal
 from drafter.yamlio import safe_filename
 from drafter.yearly import wording

@@ -3,18 +3,15 @@
 * Examples in prompts speak of the user's report: a county bureau's 2025 report is shown
   “县委、县政府” and “2025年”, not a city's 2023 wording.
 * A section that lets the user choose the measure word of its cases (件/起/宗) asks its
-  later questions in the chosen word.
+  later questions in the chosen word (drafter.owntext.with_chosen_units).
 * Text is wrapped at character boundaries by display width (a Chinese character is two
   columns), never inside a number.
 """
 from __future__ import annotations
 
-import dataclasses
 import re
 import unicodedata
 
-from drafter import facts
-from drafter.fields import FieldSpec
 
 _EXAMPLE_YEAR = re.compile(r"(?<=[“\"])20\d\d(?=年)")
 _LEVELS = {"区": ("区委", "区政府"), "县": ("县委", "县政府"), "州": ("州委", "州政府"), "旗": ("旗委", "旗政府")}
@@ -40,17 +37,6 @@ def adapt(text: str, issuer: str, year: int, region: str | None = None) -> str:
         text = (text.replace("市委市政府", party + government).replace("市委、市政府", f"{party}、{government}")
                 .replace("全市", region or f"全{level}"))
     return text
-
-
-def with_chosen_units(fields: list[FieldSpec], values: dict) -> list[FieldSpec]:
-    """Count fields in the unit the section's unit choice names (案件 起 instead of 件)."""
-    measure_words = set(facts.measure_words())
-    chosen = [values.get(f.id) for f in fields
-              if f.type == "choice" and f.options and set(f.options) <= measure_words and values.get(f.id)]
-    if not chosen:
-        return fields
-    options = next(f.options for f in fields if f.type == "choice" and values.get(f.id) == chosen[0])
-    return [dataclasses.replace(f, unit=chosen[0]) if f.type == "count" and f.unit in options else f for f in fields]
 
 
 def _width(ch: str) -> int:
