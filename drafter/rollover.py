@@ -113,6 +113,25 @@ def _one_line(text: str) -> str:
                    for n, line in enumerate(lines))
 
 
+def _comment_lines_before(old: Any) -> dict[Any, list[str]]:
+    """Comment lines standing above a key (ruamel files them after the key before it):
+    key -> the lines' texts, so they can stand above it again when the section is rebuilt."""
+    if not isinstance(old, CommentedMap):
+        return {}
+    out: dict[Any, list[str]] = {}
+    keys = list(old)
+    for key, following in zip(keys, keys[1:]):
+        entry = old.ca.items.get(key)
+        token = entry[2] if entry and len(entry) > 2 else None
+        if token is None or "\n" not in token.value.rstrip("\n"):
+            continue
+        lines = token.value.split("\n")[1:]
+        texts = [line.strip().removeprefix("#").strip() for line in lines if line.strip().startswith("#")]
+        if texts:
+            out[following] = texts
+    return out
+
+
 def _own_text(old: dict, section: Section) -> tuple[str | None, dict]:
     """A section's own text with every literal number turned into a slot, and its own facts
     (those written, and one new fact per number found): what next year must fill again."""
@@ -189,6 +208,7 @@ class _Roller:
         notes: dict[str, str] = {}
         text, own = _own_text(old, section)
         in_slots = set(owntext.slot_names(text)) if text else set()
+        before = _comment_lines_before(old)
         for key in old:  # in the user's order
             if key == owntext.TEXT and text:
                 text = _shift_prose_years(text, self.year)  # “2025年，我局……” speaks of the report's year
@@ -234,9 +254,8 @@ class _Roller:
         if previous:
             _comment(current, PREVIOUS_YEAR, f"{self.year}年的数值和内容：供同比和参考，今年的请在上面重新填写")
         if text and owntext.TEXT in current:  # a block of text cannot take a comment at its end
-            current.yaml_set_comment_before_after_key(
-                owntext.TEXT, before="本节正文沿用上年：年份已顺延，数字已改为空位 {名称}，今年的数值填在 facts 中",
-                indent=self.indent)
+            lines = [*before.get(owntext.TEXT, []), "本节正文沿用上年：年份已顺延，数字已改为空位 {名称}，今年的数值填在 facts 中"]
+            current.yaml_set_comment_before_after_key(owntext.TEXT, before="\n".join(lines), indent=self.indent)
         return current
 
     def year_bound(self, answers: CommentedMap) -> None:
