@@ -36,6 +36,18 @@ NAMES = ["安全生产监督检查计划", "《应急管理行政执法规范》
 class Draw:
     def __init__(self, seed: int):
         self.r = random.Random(seed)
+        self.names_used: set[str] = set()
+
+    def name(self) -> str:
+        """A document name not used elsewhere in the report: the same document named in two
+        sections would make the report say the same sentence twice because the user did."""
+        name = self.r.choice(NAMES)
+        n = 2
+        while name in self.names_used:
+            name = f"{self.r.choice(NAMES).removesuffix('》')}（{n}）"
+            n += 1
+        self.names_used.add(name)
+        return name
 
     def chance(self, p: float) -> bool:
         return self.r.random() < p
@@ -83,7 +95,7 @@ class Draw:
         if t == "items":
             return self.text_list()
         if t == "docs":
-            return [self.r.choice(NAMES) for _ in range(self.r.choice([1, 2]))] + ([""] if self.chance(0.1) else [])
+            return [self.name() for _ in range(self.r.choice([1, 2]))] + ([""] if self.chance(0.1) else [])
         if t == "choice":
             return self.r.choice(spec.options)
         if t == "multichoice":
