@@ -79,6 +79,25 @@ def _parser() -> argparse.ArgumentParser:
     rollup.add_argument("districts", metavar="区县答案文件", nargs="+", help="各区县的答案文件，或包含它们的文件夹")
     rollup.add_argument("--force", action="store_true", help="覆盖市局手工填写的数值")
 
+    numbers = commands.add_parser("numbers", help="数字表：把各节的数字导出为 .xlsx / .csv 表格，或把填好的表格读回答案文件",
+                                  add_help=False,
+                                  description="把提纲中各节的全部数字（章节、项目、单位、上年、今年）写成一张表格，交给其他科室填写；"
+                                              "填好后用 --fill 读回答案文件。读回时逐格检查，有一格不对就整表不写入。"
+                                              "“今年”留空的行保持答案文件原样；填 = 表示沿用上年数值。")
+    numbers.add_argument("-h", "--help", action="help", help="显示帮助并退出")
+    numbers.add_argument("answers", metavar="答案文件", help="报告的答案文件（.yaml）")
+    target = numbers.add_mutually_exclusive_group(required=True)
+    target.add_argument("-o", "--output", metavar="数字表", help="写出数字表：.xlsx（Excel、WPS 表格）或 .csv")
+    target.add_argument("--fill", metavar="数字表", help="读回填好的数字表（.xlsx 或 .csv），写入答案文件")
+
+    schema = commands.add_parser("schema", help="生成答案文件的 JSON Schema，供 VS Code 等编辑器检查和补全", add_help=False,
+                                 description="根据章节本体生成答案文件的 JSON Schema（.json）。在答案文件第一行写 "
+                                             "# yaml-language-server: $schema=<该文件的路径>，VS Code 的 YAML 插件就会提示字段、"
+                                             "显示说明并标出写错的值。")
+    schema.add_argument("-h", "--help", action="help", help="显示帮助并退出")
+    schema.add_argument("-o", "--output", metavar="输出", default="drafter.schema.json",
+                        help="输出文件路径，默认 drafter.schema.json")
+
     sections = commands.add_parser("sections", help="列出可用的章节（章节本体）", add_help=False,
                                    description="列出章节本体中的全部章节：id、默认标题、对应的法定内容。")
     sections.add_argument("-h", "--help", action="help", help="显示帮助并退出")
@@ -120,6 +139,39 @@ def cmd_sections(args) -> int:
             serves = "、".join(onto.contents[c].split("：")[0] for c in s.serves)
             print(f"  {s.id:<28} {s.heading}　〔{serves}〕")
     return 0
+
+
+def cmd_numbers(args) -> int:
+    from drafter import ontology as ontology_mod
+    from drafter import sheet
+
+    onto = ontology_mod.load()
+    if args.output:
+        count = sheet.write(Path(args.answers), Path(args.output), onto)
+        print(f"已生成数字表：{args.output}（{count} 项数字）。请在“今年”一列填写，然后运行 "
+              f"drafter numbers {args.answers} --fill {args.output}")
+        return 0
+    changes = sheet.fill(Path(args.answers), Path(args.fill), onto)
+    for change in changes:
+        print(f"  {sheet.describe_change(change)}")
+    print(f"已填入 {len(changes)} 项数字：{args.answers}" if changes else f"数字表中没有新的数字，{args.answers} 没有改动。")
+    return 0
+
+
+def cmd_schema(args) -> int:
+    from drafter import ontology as ontology_mod
+    from drafter import schema
+
+    out = Path(args.output)
+    yamlio_write(out, schema.dumps(schema.generate(ontology_mod.load())).encode("utf-8"))
+    print(f"已生成：{out}")
+    return 0
+
+
+def yamlio_write(path: Path, data: bytes) -> None:
+    from drafter import yamlio
+
+    yamlio.write_output(path, data)
 
 
 def _terminal_or_exit() -> None:
@@ -210,7 +262,7 @@ def cmd_rollup(args) -> int:
     return 0
 
 
-COMMANDS = {"rollup": cmd_rollup, "build": cmd_build, "sections": cmd_sections, "new": cmd_new, "ask": cmd_ask, "next": cmd_next}
+COMMANDS = {"numbers": cmd_numbers, "schema": cmd_schema, "rollup": cmd_rollup, "build": cmd_build, "sections": cmd_sections, "new": cmd_new, "ask": cmd_ask, "next": cmd_next}
 
 
 def main(argv: list[str] | None = None) -> int:
