@@ -208,7 +208,7 @@ def _next_path(source: Path, year: int) -> Path:
 def cmd_next(args) -> int:
     from drafter import answers as answers_mod
     from drafter import ontology as ontology_mod
-    from drafter import yamlio
+    from drafter import schema, yamlio
     from drafter.rollover import roll_forward
 
     onto = ontology_mod.load()
@@ -222,7 +222,8 @@ def cmd_next(args) -> int:
     if out.exists() and not args.force:
         raise DrafterError("文件已存在；要覆盖请加 --force", Location(file=str(out)))
     result = roll_forward(this_year.document, onto)
-    text = result.document.dumps()
+    # the first line points editors at the JSON Schema of answers files (drafter schema)
+    text = schema.stamp(result.document.dumps(), out, source)
     try:  # what we write must read back: check it in memory, before any file is touched
         answers_mod.from_document(yamlio.loads(text, out), onto)
     except DrafterError as exc:

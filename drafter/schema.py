@@ -178,7 +178,7 @@ def own_facts() -> dict:
         "title": "本节自有的数字（facts）",
         "description": "正文 text 中 {名称} 引用的数字：名称: 数值加单位（如 听证会: 24场），"
                        "或 名称: {value: 27, unit: 次, label: 说明}",
-        "propertyNames": {"pattern": "^[^{}｛｝|｜\\n]*\\S[^{}｛｝|｜\\n]*$"},
+        "propertyNames": {"pattern": "^[^{}｛｝|｜\\n]*[^{}｛｝|｜\\s][^{}｛｝|｜\\n]*$"},
         "additionalProperties": {"anyOf": [{"type": "null"}, short, long]},
     }
 
@@ -353,3 +353,37 @@ def modeline(for_file: Path, schema_file: Path | None = None) -> str:
     except ValueError:  # another drive on Windows
         ref = target.as_uri()
     return f"{MODELINE}{ref}"
+
+
+def _named_schema(text: str, source: Path | None) -> Path | None:
+    """The schema file an existing modeline names, if it is a file on this computer."""
+    for line in text.splitlines():
+        if line.startswith(MODELINE):
+            ref = line[len(MODELINE):].strip()
+            if "://" in ref and not ref.startswith("file://"):
+                return None
+            if ref.startswith("file://"):
+                from urllib.parse import unquote, urlparse
+                path = Path(unquote(urlparse(ref).path))
+            else:
+                path = (Path(source).resolve().parent if source else Path.cwd()) / ref
+            return path if path.is_file() else None
+        if line.strip() and not line.startswith("#"):
+            break
+    return None
+
+
+def stamp(text: str, for_file: Path, source: Path | None = None) -> str:
+    """The file's text with a modeline as its first line, pointing from for_file at the schema
+    the source file named (if it still exists), else at drafter's own. An existing modeline in
+    the leading comment is replaced, not repeated; a web address is kept as it is."""
+    lines = text.splitlines(keepends=True)
+    head = 0
+    while head < len(lines) and lines[head].startswith("#"):
+        head += 1
+    for line in lines[:head]:
+        if line.startswith(MODELINE) and "://" in line and "file://" not in line:
+            return text  # an address on the web: right wherever the file goes
+    kept = [line for line in lines[:head] if not line.startswith(MODELINE)]
+    line = modeline(for_file, _named_schema(text, source))
+    return "".join([line + "\n", *kept, *lines[head:]])
