@@ -86,9 +86,8 @@ def _parser() -> argparse.ArgumentParser:
                                               "“今年”留空的行保持答案文件原样；填 = 表示沿用上年数值。")
     numbers.add_argument("-h", "--help", action="help", help="显示帮助并退出")
     numbers.add_argument("answers", metavar="答案文件", help="报告的答案文件（.yaml）")
-    target = numbers.add_mutually_exclusive_group(required=True)
-    target.add_argument("-o", "--output", metavar="数字表", help="写出数字表：.xlsx（Excel、WPS 表格）或 .csv")
-    target.add_argument("--fill", metavar="数字表", help="读回填好的数字表（.xlsx 或 .csv），写入答案文件")
+    numbers.add_argument("-o", "--output", metavar="数字表", help="写出数字表：.xlsx（Excel、WPS 表格）或 .csv")
+    numbers.add_argument("--fill", metavar="数字表", help="读回填好的数字表（.xlsx 或 .csv），写入答案文件")
 
     schema = commands.add_parser("schema", help="生成答案文件的 JSON Schema，供 VS Code 等编辑器检查和补全", add_help=False,
                                  description="根据章节本体生成答案文件的 JSON Schema（.json）。在答案文件第一行写 "
@@ -145,6 +144,8 @@ def cmd_numbers(args) -> int:
     from drafter import ontology as ontology_mod
     from drafter import sheet
 
+    if bool(args.output) == bool(args.fill):  # checked here: argparse would say it in English
+        raise DrafterError("请给出 -o 数字表.xlsx（写出数字表）或 --fill 数字表.xlsx（读回数字表）二者之一")
     onto = ontology_mod.load()
     if args.output:
         count = sheet.write(Path(args.answers), Path(args.output), onto)

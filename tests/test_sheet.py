@@ -227,6 +227,8 @@ def test_cli_writes_and_fills_with_chinese_messages(report, tmp_path):
     result = run_drafter("numbers", str(report), "--fill", str(bad))
     assert result.returncode == 1 and result.stderr.startswith("错误：") and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+    result = run_drafter("numbers", str(report))
+    assert result.returncode == 1 and "二者之一" in result.stderr and "argument" not in result.stderr
     result = run_drafter("numbers", str(report), "-o", str(tmp_path / "x.txt"))
     assert result.returncode == 1 and ".xlsx" in result.stderr
     result = run_drafter("numbers", str(report), "-o", str(report))
