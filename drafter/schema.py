@@ -8,7 +8,8 @@ The schema says what the reader in drafter/answers.py says, as far as a schema c
 cannot say (drafter still checks it when it reads the file):
 - own text: whether a slot {名称} names a field or a fact of its section;
 - `=` (same as last year) needs last year's value in previous_year;
-- amounts above a trillion written as text (3万亿), money with more than four decimals;
+- amounts above a trillion written as text (20000亿), money with more than four decimals;
+- 29 February of a year that is not a leap year;
 - a section listed twice in the outline; the form of 发文字号 beyond “…〔年份〕序号号”;
 - whether an own fact written as text (24场, 3万余人次) is exactly one number with its unit:
   the schema checks that it ends with a known unit.
@@ -32,9 +33,13 @@ MODELINE = "# yaml-language-server: $schema="
 
 _DIGIT = "[0-9０-９]"
 _BLANK = r"^[\s\u3000，。、；：,.;:！？!?“”《》（）]*$"  # says nothing: the same as leaving it out
-_AMOUNT = rf"(近|约|超|逾)?{_DIGIT}{{1,15}}([.．]{_DIGIT}{{1,6}})?(万|亿)?(余|多)?"
+_AMOUNT = rf"(近|约|超|逾)?{_DIGIT}{{1,15}}(\.{_DIGIT}{{1,6}})?(万|亿)?(余|多)?"
 _PLACEHOLDER = "[xX]{1,6}(余|多)?"
 _SAME = "^\\s*[=＝]\\s*$"
+# a day that exists (29 February in any year: the one thing left to drafter), 2023-12-20 or 2023年12月20日
+_MONTH_DAY = ("((0?[13578]|1[02]){sep}(0?[1-9]|[12][0-9]|3[01])|(0?[469]|11){sep}(0?[1-9]|[12][0-9]|30)"
+              "|0?2{sep}(0?[1-9]|1[0-9]|2[0-9]))")
+_DATE = (f"^\\s*(?!0000)[0-9]{{4}}([-./]{_MONTH_DAY.format(sep='[-./]')}|年{_MONTH_DAY.format(sep='月')}日)\\s*$")
 STYLE_TEXT = {"headings": "各节加小标题（一）（二）……", "plain": "不加小标题", "enumerate": "每节一段，以“一是……”开头",
               "enumerate_inline": "各节连成一段：一是……二是……"}
 
@@ -56,14 +61,14 @@ def _amount(spec: FieldSpec, integer: bool) -> list[dict]:
 def _money(spec: FieldSpec) -> list[dict]:
     unit = spec.unit or "万元"
     if unit.startswith(("万", "亿")):  # the unit already says 万: the number may not
-        text = rf"^\s*((近|约|超|逾)?{_DIGIT}{{1,15}}([.．]{_DIGIT}{{1,4}})?(余|多)?|{_PLACEHOLDER})\s*$"
+        text = rf"^\s*((近|约|超|逾)?{_DIGIT}{{1,15}}(\.{_DIGIT}{{1,6}})?(余|多)?|{_PLACEHOLDER})\s*$"
         return [{"type": "number", "minimum": 0, "maximum": 10**12}, {"type": "string", "pattern": text}]
     return _amount(spec, integer=False)
 
 
 def _percent(spec: FieldSpec) -> list[dict]:
     number, text = _amount(spec, integer=False)
-    sign = rf"^\s*{_DIGIT}{{1,15}}([.．]{_DIGIT}{{1,6}})?\s*[%％]\s*$"
+    sign = rf"^\s*{_DIGIT}{{1,15}}(\.{_DIGIT}{{1,6}})?\s*[%％]\s*$"
     return [number, text, {"type": "string", "pattern": sign}]
 
 
@@ -94,7 +99,7 @@ def _value(spec: FieldSpec) -> list[dict]:
         return [{"type": "integer", "minimum": 1949, "maximum": 2100},
                 {"type": "string", "pattern": "^\\s*(19(49|[5-9][0-9])|20[0-9]{2}|2100)\\s*$"}]
     if kind == "date":
-        return [{"type": "string", "pattern": "^\\s*[0-9]{4}([-./][0-9]{1,2}[-./][0-9]{1,2}|年[0-9]{1,2}月[0-9]{1,2}日)\\s*$"}]
+        return [{"type": "string", "pattern": _DATE}]
     if kind in ("text", "textblock"):
         return _text(kind == "textblock")
     if kind in ("items", "docs"):
@@ -307,7 +312,6 @@ def generate(onto: Ontology) -> dict:
     }
     schema = {
         "$schema": DRAFT,
-        "$id": FILE_NAME,
         "title": "drafter 答案文件（法治政府建设年度报告）",
         "description": "由 drafter schema 根据章节本体生成，请勿手工修改。",
         "type": "object",
