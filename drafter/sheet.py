@@ -10,7 +10,8 @@ answers file that keeps its comments and order.
 
 An empty 今年 cell leaves the answer as it is (a sheet passed round half-filled must not
 erase numbers already in the file); `=` copies last year's value. Numbers inside records
-(lists of entries) are not on the sheet: their rows would have no stable key.
+(lists of entries) are on the sheet for the entries the file already holds, keyed by their
+place (drills[2].participants); adding or removing entries is done in the file.
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml.comments import CommentedMap
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from drafter import answers as answers_mod
 from drafter import owntext, types, yamlio
@@ -39,11 +40,16 @@ SAME = "="
 class Row:
     section: str  # section id
     heading: str
-    field: str | None  # a typed field's id, or None for an own fact
+    field: str | None  # a typed field's id (drills[2].participants inside a record), or None for an own fact
     fact: str | None  # an own fact's name
     spec: FieldSpec
     previous: Any
     current: Any
+    label: str = ""  # what the 项目 column says; the field's prompt unless set
+    records: list | None = None  # a number inside a record: the records it belongs to, as read
+
+    def __post_init__(self) -> None:
+        self.label = self.label or self.spec.prompt
 
     @property
     def key(self) -> str:
@@ -65,6 +71,8 @@ def rows(answers: answers_mod.Answers, ontology: Ontology) -> list[Row]:
             for spec in section.fields:
                 if spec.type in NUMBERS:
                     out.append(Row(ref.id, heading, spec.id, None, spec, previous.get(spec.id), values.get(spec.id)))
+                elif spec.type == "records":
+                    out.extend(_record_rows(ref.id, heading, spec, values.get(spec.id), previous.get(spec.id)))
             facts, before = answers.facts.get(ref.id) or {}, answers.previous_facts.get(ref.id) or {}
             for name in [*facts, *(n for n in before if n not in facts)]:
                 fact = facts.get(name) or before[name]
@@ -75,6 +83,32 @@ def rows(answers: answers_mod.Answers, ontology: Ontology) -> list[Row]:
 
 
 NUMBERS = tuple(name for name, t in types.REGISTRY.items() if t.numeric)
+
+
+def _record_name(spec: FieldSpec, record: dict) -> str:
+    """What tells one record from another: its first text, as the clerk wrote it."""
+    for sub in spec.fields:
+        if sub.type in ("text", "textblock", "choice") and not is_empty(record.get(sub.id)):
+            return shorten(str(record[sub.id]), 30)
+    return ""
+
+
+def _record_rows(sid: str, heading: str, spec: FieldSpec, records: Any, before: Any) -> list[Row]:
+    """One row per number of each record this year's answers hold; last year's value is
+    that of last year's record with the same name."""
+    numbers = [sub for sub in spec.fields if sub.type in NUMBERS]
+    if not numbers or not records:
+        return []
+    last_year = {_record_name(spec, r): r for r in before or [] if r and _record_name(spec, r)}
+    out = []
+    for n, record in enumerate(records, 1):
+        name = _record_name(spec, record or {})
+        match = last_year.get(name) if name else None
+        for sub in numbers:
+            label = f"{spec.prompt}（第 {n} 条{'：' + name if name else ''}）：{sub.prompt}"
+            out.append(Row(sid, heading, f"{spec.id}[{n}].{sub.id}", None, sub,
+                           (match or {}).get(sub.id), (record or {}).get(sub.id), label, records))
+    return out
 
 
 # ---------------------------------------------------------------- writing
@@ -88,7 +122,7 @@ def _cell(value: Any) -> Any:
 
 
 def table(answers: answers_mod.Answers, ontology: Ontology) -> list[list[Any]]:
-    body = [[r.heading, r.spec.prompt, r.unit, _cell(r.previous), _cell(r.current), r.key]
+    body = [[r.heading, r.label, r.unit, _cell(r.previous), _cell(r.current), r.key]
             for r in rows(answers, ontology)]
     return [list(COLUMNS), *body]
 
@@ -172,7 +206,16 @@ def _read_xlsx(path: Path) -> list[list[Any]]:
         raise DrafterError("无法读取这个 .xlsx 文件（不是 Excel 工作簿，或已损坏）；请用 Excel 或 WPS 另存为 .xlsx 后再试",
                            Location(file=str(path))) from None
     sheet = book.worksheets[0]
-    return [list(line) for line in sheet.iter_rows(values_only=True)]
+    return [[_xlsx_value(cell) for cell in line] for line in sheet.iter_rows()]
+
+
+def _xlsx_value(cell: Any) -> Any:
+    """A cell's value as typed: Excel keeps 98.6% as 0.986 in a percent-formatted cell."""
+    value = getattr(cell, "value", None)
+    number_format = getattr(cell, "number_format", "") or ""
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in number_format:
+        return f"{round(value * 100, 6):g}%"
+    return value
 
 
 def _bytes(path: Path) -> bytes:
@@ -230,14 +273,14 @@ def read(path: Path, answers: answers_mod.Answers, ontology: Ontology) -> list[C
             raise _error(path, number, where[KEY], f"“键”列的“{shorten(key)}”不是本报告提纲中的任何一项数字；"
                                                    "请用 drafter numbers 重新生成数字表，不要改动“键”列")
         if key in seen:
-            raise _error(path, number, where[KEY], f"“{row.spec.prompt}”重复出现（第 {seen[key]} 行已有），请删去一行")
+            raise _error(path, number, where[KEY], f"“{row.label}”重复出现（第 {seen[key]} 行已有），请删去一行")
         seen[key] = number
         if _blank(value):
             continue  # an empty cell leaves the answer as it is
         try:
             changes.append(Change(row, _value(value, row), number))
         except FieldValueError as exc:
-            raise _error(path, number, where[CURRENT], f"{row.heading}：{row.spec.prompt}：{exc}") from None
+            raise _error(path, number, where[CURRENT], f"{row.heading}：{row.label}：{exc}") from None
     return changes
 
 
@@ -292,7 +335,7 @@ def fill(answers_path: Path, sheet_path: Path, ontology: Ontology) -> list[Chang
 def describe_change(change: Change) -> str:
     row = change.row
     before = "（空）" if row.current is None else f"{row.current}"
-    return f"{row.heading}：{row.spec.prompt}：{before} → {change.value}{row.unit}"
+    return f"{row.heading}：{row.label}：{before} → {change.value}{row.unit}"
 
 
 def _unchanged(change: Change) -> bool:
@@ -310,6 +353,17 @@ def _apply(data: Any, change: Change) -> None:
     section = answers.get(row.section)
     if not isinstance(section, dict):
         section = answers[row.section] = CommentedMap()
+    if row.field and "[" in row.field:  # a number inside a record: records[n].sub
+        records_id, _, rest = row.field.partition("[")
+        index, _, sub = rest.partition("].")
+        records = section.get(records_id)
+        if not isinstance(records, list):  # `=`: last year's records, written out to be changed
+            records = _plain_records(row.records)
+            _set(section, records_id, records)
+        if not isinstance(records[int(index) - 1], dict):
+            records[int(index) - 1] = CommentedMap()
+        records[int(index) - 1][sub] = change.value
+        return
     if row.field:
         _set(section, row.field, change.value)
         return
@@ -322,6 +376,17 @@ def _apply(data: Any, change: Change) -> None:
         entry["value"] = change.value
     else:
         facts[row.fact] = owntext.written(owntext.OwnFact(row.fact, row.spec, change.value))
+
+
+def _plain_records(records: list | None) -> CommentedSeq:
+    out = CommentedSeq()
+    for record in records or []:
+        item = CommentedMap()
+        for key, value in (record or {}).items():
+            if not is_empty(value):
+                item[key] = value
+        out.append(item)
+    return out
 
 
 def _set(section: dict, key: str, value: Any) -> None:

@@ -126,6 +126,20 @@ def test_sheet_round_trips(report, kind):
     assert again == len(rows) - 1
 
 
+def test_a_percent_formatted_excel_cell_is_read_as_typed(report):
+    out = report.with_name("数字表.xlsx")
+    sheet.write(report, out, ONTOLOGY)
+    book = load_workbook(out)
+    page = book.worksheets[0]
+    for row in page.iter_rows(min_row=2):
+        if row[sheet.KEY].value == "penalties.facts.参考率":
+            row[sheet.CURRENT].value = 0.991  # typed as 99.1% in Excel
+            row[sheet.CURRENT].number_format = "0.0%"
+    book.save(out)
+    sheet.fill(report, out, ONTOLOGY)
+    assert answers_mod.load(report, ONTOLOGY).facts["penalties"]["参考率"].value == 99.1
+
+
 def test_empty_cell_leaves_the_answer_and_equals_copies_last_year(report):
     out = report.with_name("数字表.csv")
     sheet.write(report, out, ONTOLOGY)
@@ -237,3 +251,40 @@ def test_cli_writes_and_fills_with_chinese_messages(report, tmp_path):
     not_a_workbook.write_bytes(b"not a zip")
     result = run_drafter("numbers", str(report), "--fill", str(not_a_workbook))
     assert result.returncode == 1 and "无法读取" in result.stderr
+
+
+RECORDS = """\
+report:
+  issuer: 青岚县应急管理局
+  year: 2025
+outline:
+  parts:
+    - sections: [hazard_rectification]
+answers:
+  hazard_rectification:
+    campaigns:
+      - name: 岁末年初隐患排查整治
+        hazards: 120
+      - name: 治本攻坚行动
+    previous_year:
+      campaigns:
+        - name: 治本攻坚行动
+          hazards: 90
+"""
+
+
+def test_numbers_inside_records_are_rows_keyed_by_place(tmp_path):
+    path = tmp_path / "r.yaml"
+    spec = ONTOLOGY.sections["hazard_rectification"].field("campaigns")
+    name = next(s.id for s in spec.fields if s.type == "text")
+    path.write_text(RECORDS.replace("name:", f"{name}:"), encoding="utf-8")
+    answers = answers_mod.load(path, ONTOLOGY)
+    rows = {r.key: r for r in sheet.rows(answers, ONTOLOGY)}
+    first, second = rows["hazard_rectification.campaigns[1].hazards"], rows["hazard_rectification.campaigns[2].hazards"]
+    assert first.current == 120 and first.previous is None and "岁末年初隐患排查整治" in first.label
+    assert second.current is None and second.previous == 90  # last year's record of the same name
+    out = tmp_path / "r.csv"
+    sheet.write(path, out, ONTOLOGY)
+    sheet.fill(path, _fill(out, {"hazard_rectification.campaigns[2].hazards": "="}), ONTOLOGY)
+    again = answers_mod.load(path, ONTOLOGY).values["hazard_rectification"]["campaigns"]
+    assert [r["hazards"] for r in again] == [120, 90]
