@@ -346,3 +346,12 @@ def _documented_exception(where, value) -> bool:
     """What drafter/schema.py's docstring says the schema leaves to drafter."""
     money = where[:2] == ("penalties", "system_amount")
     return money and isinstance(value, float) and round(value, 4) != value  # more than four decimals
+
+
+def test_the_wizard_names_the_schema_in_a_new_file(tmp_path):
+    from drafter.wizard.store import Store
+
+    path = tmp_path / "新报告.yaml"
+    Store.create(path, {"issuer": "甲县应急管理局", "year": 2025}, {"parts": [{"sections": ["intro"]}]}, "标题")
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    assert (path.parent / first.removeprefix(schema.MODELINE)).resolve() == COMMITTED.resolve()
