@@ -11,8 +11,9 @@ cannot say (drafter still checks it when it reads the file):
 - amounts above a trillion written as text (20000亿), money with more than four decimals;
 - 29 February of a year that is not a leap year;
 - a section listed twice in the outline; the form of 发文字号 beyond “…〔年份〕序号号”;
-- whether an own fact written as text (24场, 3万余人次) is exactly one number with its unit:
-  the schema checks that it ends with a known unit.
+- whether an own fact written as text (24场, 3万余人次, 二十四场) is exactly one number as the
+  number detector reads it: the schema checks a number, a placeholder or Chinese numerals
+  followed by a known unit.
 """
 from __future__ import annotations
 
@@ -35,7 +36,7 @@ _DIGIT = "[0-9０-９]"
 _BLANK = r"^[\s\u3000，。、；：,.;:！？!?“”《》（）]*$"  # says nothing: the same as leaving it out
 _AMOUNT = rf"(近|约|超|逾)?{_DIGIT}{{1,15}}(\.{_DIGIT}{{1,6}})?(万|亿)?(余|多)?"
 _PLACEHOLDER = "[xX]{1,6}(余|多)?"
-_SAME = "^\\s*[=＝]\\s*$"
+_SAME = "^\\s*=\\s*$"
 # a day that exists (29 February in any year: the one thing left to drafter), 2023-12-20 or 2023年12月20日
 _MONTH_DAY = ("((0?[13578]|1[02]){sep}(0?[1-9]|[12][0-9]|3[01])|(0?[469]|11){sep}(0?[1-9]|[12][0-9]|30)"
               "|0?2{sep}(0?[1-9]|1[0-9]|2[0-9]))")
@@ -168,7 +169,9 @@ def _units() -> list[str]:
 def own_facts() -> dict:
     units = _units()
     ending = "|".join(u.replace("%", "%") for u in units)
-    short = {"type": "string", "pattern": f"^\\s*\\S.*({ending})\\s*$|{_SAME}",
+    value = (f"(近|约|超|逾)?{_DIGIT}[0-9０-９,]*(\\.{_DIGIT}+)?(万|亿)?(余|多)?|{_PLACEHOLDER}"
+             "|[〇零一二两三四五六七八九十百千万]+")
+    short = {"type": "string", "pattern": f"^\\s*({value})\\s*({ending})\\s*$|{_SAME}",
              "description": "数值加单位，如 24场、53887.5元、98.6%；暂缺写 xx场；= 表示与上年相同"}
     long = {"type": "object", "additionalProperties": False, "description": "长写法：value、unit、label、compare",
             "properties": {

@@ -290,7 +290,7 @@ def _blank(value: Any) -> bool:
 
 def _value(value: Any, row: Row) -> Any:
     """A cell's value, checked as `build` checks the answers file."""
-    if isinstance(value, str) and value.strip() in (SAME, "＝"):
+    if isinstance(value, str) and value.strip() == SAME:
         if row.previous is None:
             raise FieldValueError("写了 =（沿用上年），但没有上年的数值")
         return row.previous

@@ -184,6 +184,10 @@ BAD = {
     "records with unknown sub-field": _record_with_unknown_subfield,
     "record not a mapping": _field("records", ["一条文字"]),
     "fact without unit": lambda d: _set(d, "penalties", "facts", {"听证会": 24}),
+    "fact that is not a number": lambda d: _set(d, "penalties", "facts", {"听证会": "若干场"}),
+    "fact with a unit only": lambda d: _set(d, "penalties", "facts", {"听证会": "场"}),
+    "full-width = is not =": lambda d: (_set(d, "penalties", "system_cases", "＝"),
+                                        _set(d, "penalties", "previous_year", {"system_cases": 790})),
     "fact with unknown unit": lambda d: _set(d, "penalties", "facts", {"听证会": {"value": 3, "unit": "斤"}}),
     "fact with unknown key": lambda d: _set(d, "penalties", "facts", {"听证会": {"value": 3, "unit": "场", "lable": "x"}}),
     "fact name with a brace": lambda d: _set(d, "penalties", "facts", {"听{证": "3场"}),
@@ -211,7 +215,8 @@ GOOD = {
                                     _set(d, "penalties", "previous_year", {"system_cases": 790})),
     "own text and facts, short and long": lambda d: (
         _set(d, "penalties", "text", "立案{system_cases}，听证{听证会}，参考率{参考率}，响应{应急响应|同比}。"),
-        _set(d, "penalties", "facts", {"听证会": "24场", "参考率": "98.6%", "罚款": "xx元",
+        _set(d, "penalties", "facts", {"听证会": "24场", "参考率": "98.6%", "罚款": "xx元", "培训": "3万余人次",
+                                       "检查": "二十四次", "企业": "近3000家", "资金": "0.5 万元", "案件": "1,234件",
                                        "应急响应": {"value": 27, "unit": "次", "label": "启动应急响应次数", "compare": True}}),
         _set(d, "penalties", "previous_year", {"facts": {"应急响应": "20次"}})),
     "own section": lambda d: (d["outline"]["parts"][0]["sections"].append({"id": "own_形势", "heading": "安全形势平稳"}),
@@ -243,6 +248,7 @@ EXCEPTIONS = {
     "a section twice in the outline": lambda d: d["outline"]["parts"][0]["sections"].append(
         d["outline"]["parts"][0]["sections"][0]),
     "money with five decimals": lambda d: _set(d, "penalties", "system_amount", 1.23456),
+    "a fact the number detector does not read as one": lambda d: _set(d, "penalties", "facts", {"听证会": "一场"}),
     "29 February of a common year": lambda d: d["report"].update(date="2023-02-29"),
     "more than a trillion as text": lambda d: _set(d, "penalties", "system_cases", "20000亿"),
 }
