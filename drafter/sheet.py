@@ -265,22 +265,24 @@ def read(path: Path, answers: answers_mod.Answers, ontology: Ontology) -> list[C
         key, value = cell(where[KEY]), cell(where[CURRENT])
         if is_empty(key if not isinstance(key, (int, float)) else str(key)):
             if not _blank(value):
-                raise _error(path, number, where[CURRENT], "这一行没有“键”，不知道该填到哪一项；请不要改动或删除“键”列")
+                raise _error(path, number, where[CURRENT], "这一行没有“键”，不知道该填到哪一项；请不要改动或删除“键”列", "今年")
             continue
         key = str(key).strip()
         row = by_key.get(key)
         if row is None:
             raise _error(path, number, where[KEY], f"“键”列的“{shorten(key)}”不是本报告提纲中的任何一项数字；"
-                                                   "请用 drafter numbers 重新生成数字表，不要改动“键”列")
+                                                   "请用 drafter numbers 重新生成数字表，不要改动“键”列", "键")
         if key in seen:
-            raise _error(path, number, where[KEY], f"“{row.label}”重复出现（第 {seen[key]} 行已有），请删去一行")
+            raise _error(path, number, where[KEY], f"“{row.label}”重复出现（第 {seen[key]} 行已有），请删去一行", "键")
         seen[key] = number
         if _blank(value):
             continue  # an empty cell leaves the answer as it is
         try:
-            changes.append(Change(row, _value(value, row), number))
+            checked = _value(value, row)
         except FieldValueError as exc:
-            raise _error(path, number, where[CURRENT], f"{row.heading}：{row.label}：{exc}") from None
+            raise _error(path, number, where[CURRENT], f"{row.heading}：{row.label}：{exc}", "今年") from None
+        if checked is not None:  # a cell of nothing but marks (“，”) says nothing, as in the file
+            changes.append(Change(row, checked, number))
     return changes
 
 
@@ -304,9 +306,9 @@ def _value(value: Any, row: Row) -> Any:
     return types.check(value, row.spec)
 
 
-def _error(path: Path, line: int, column: int, message: str) -> DrafterError:
-    return DrafterError(f"第 {line} 行 {_column_letter(column)} 列（{COLUMNS[column] if column < len(COLUMNS) else ''}）：{message}"
-                        .replace("（）", ""),
+def _error(path: Path, line: int, column: int, message: str, name: str = "") -> DrafterError:
+    named = f"（{name}）" if name else ""
+    return DrafterError(f"第 {line} 行 {_column_letter(column)} 列{named}：{message}",
                         Location(file=str(path), line=line, column=column + 1))
 
 

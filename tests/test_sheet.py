@@ -143,11 +143,12 @@ def test_a_percent_formatted_excel_cell_is_read_as_typed(report):
 def test_empty_cell_leaves_the_answer_and_equals_copies_last_year(report):
     out = report.with_name("数字表.csv")
     sheet.write(report, out, ONTOLOGY)
-    filled = _fill(out, {"penalties.system_cases": "", "penalties.bureau_cases": "="})
+    filled = _fill(out, {"penalties.system_cases": "", "penalties.bureau_cases": "=", "penalties.facts.参考率": "，"})
     sheet.fill(report, filled, ONTOLOGY)
     answers = answers_mod.load(report, ONTOLOGY)
     assert answers.values["penalties"]["system_cases"] == 861
     assert answers.values["penalties"]["bureau_cases"] == 40
+    assert answers.facts["penalties"]["参考率"].value == 98.6  # a cell of marks only is empty too
 
 
 def test_gbk_csv_is_read(report):
@@ -181,7 +182,7 @@ def test_a_bad_cell_is_refused_with_its_row_and_nothing_is_written(report, kind,
     error = caught.value
     assert message in error.message
     assert error.location.line == keys.index(key) + 1 and error.location.column == sheet.CURRENT + 1
-    assert f"第 {keys.index(key) + 1} 行 E 列" in str(error)
+    assert f"第 {keys.index(key) + 1} 行 E 列（今年）" in str(error)
     assert report.read_bytes() == before
 
 
@@ -211,7 +212,7 @@ def test_unknown_and_duplicate_rows_are_refused(report):
 
 
 @pytest.mark.parametrize("value", ["861", "80余", "3万余", "1.1万", "xx", "近3000", "-3", "3.5", "八百", "1e3",
-                                   "true", "2023-01-01", "１２", "0", "  12 "])
+                                   "true", "2023-01-01", "１２", "0", "  12 ", ".", "，"])
 def test_sheet_accepts_exactly_what_build_accepts(report, value):
     out = report.with_name("数字表.csv")
     sheet.write(report, out, ONTOLOGY)
