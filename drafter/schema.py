@@ -343,8 +343,9 @@ def dumps(schema: dict) -> str:
 
 
 def repository_file() -> Path:
-    """The schema committed with drafter (schema/drafter.schema.json; inside an installed wheel)."""
-    inside = Path(paths.__file__).resolve().parent / "schema" / FILE_NAME
+    """The schema committed with drafter (schema/drafter.schema.json; drafter/schemas/ inside an
+    installed wheel)."""
+    inside = Path(paths.__file__).resolve().parent / "schemas" / FILE_NAME
     return inside if inside.is_file() else Path(paths.__file__).resolve().parents[1] / "schema" / FILE_NAME
 
 
