@@ -10,6 +10,7 @@ cannot say (drafter still checks it when it reads the file):
 - `=` (same as last year) needs last year's value in previous_year;
 - amounts above a trillion written as text (20000亿), money with more than four decimals;
 - 29 February of a year that is not a leap year;
+- a year or a serial number written with a decimal point (2024.0): JSON has one kind of number;
 - a section listed twice in the outline; the form of 发文字号 beyond “…〔年份〕序号号”;
 - whether an own fact written as text (24场, 3万余人次, 二十四场) is exactly one number as the
   number detector reads it: the schema checks a number, a placeholder or Chinese numerals

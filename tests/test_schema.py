@@ -351,7 +351,19 @@ def test_any_value_drafter_rejects_the_schema_rejects(validator, where, value):
 def _documented_exception(where, value) -> bool:
     """What drafter/schema.py's docstring says the schema leaves to drafter."""
     money = where[:2] == ("penalties", "system_amount")
-    return money and isinstance(value, float) and round(value, 4) != value  # more than four decimals
+    if money and isinstance(value, float) and round(value, 4) != value:
+        return True  # more than four decimals
+    if isinstance(value, float) and value.is_integer() and _kind_at(where) in ("year", "serial"):
+        return True  # 2024.0: JSON has one kind of number
+    return where[0] != "report" and where[2] is None and isinstance(value, str) and value.strip() == "="
+
+
+def _kind_at(where) -> str:
+    section, key, sub = where
+    if section == "report":
+        return {"year": "year", "date": "date"}.get(key, "")
+    spec = ONTOLOGY.sections[section].field(key)
+    return spec.subfield(sub).type if sub else spec.type
 
 
 def test_the_wizard_names_the_schema_in_a_new_file(tmp_path):
