@@ -289,3 +289,14 @@ def test_numbers_inside_records_are_rows_keyed_by_place(tmp_path):
     sheet.fill(path, _fill(out, {"hazard_rectification.campaigns[2].hazards": "="}), ONTOLOGY)
     again = answers_mod.load(path, ONTOLOGY).values["hazard_rectification"]["campaigns"]
     assert [r["hazards"] for r in again] == [120, 90]
+
+
+@pytest.mark.parametrize("kind", [".xlsx", ".csv"])
+@pytest.mark.parametrize("example", sorted((ROOT / "examples").glob("*.yaml")), ids=lambda p: p.stem)
+def test_every_example_round_trips_unchanged(tmp_path, example, kind):
+    path = tmp_path / example.name
+    path.write_bytes(example.read_bytes())
+    out = tmp_path / f"数字表{kind}"
+    assert sheet.write(path, out, ONTOLOGY) > 0
+    assert sheet.fill(path, out, ONTOLOGY) == []
+    assert path.read_bytes() == example.read_bytes()
