@@ -93,6 +93,24 @@ def _parser() -> argparse.ArgumentParser:
                        help="上年的报告（.docx 等）或答案文件（.yaml）：找出与它一字不差的数字")
     check.add_argument("--json", action="store_true", help="以 JSON 输出（供其他程序读取）")
 
+    numbers = commands.add_parser("numbers", help="数字表：把各节的数字导出为 .xlsx / .csv 表格，或把填好的表格读回答案文件",
+                                  add_help=False,
+                                  description="把提纲中各节的全部数字（章节、项目、单位、上年、今年）写成一张表格，交给其他科室填写；"
+                                              "填好后用 --fill 读回答案文件。读回时逐格检查，有一格不对就整表不写入。"
+                                              "“今年”留空的行保持答案文件原样；填 = 表示沿用上年数值。")
+    numbers.add_argument("-h", "--help", action="help", help="显示帮助并退出")
+    numbers.add_argument("answers", metavar="答案文件", help="报告的答案文件（.yaml）")
+    numbers.add_argument("-o", "--output", metavar="数字表", help="写出数字表：.xlsx（Excel、WPS 表格）或 .csv")
+    numbers.add_argument("--fill", metavar="数字表", help="读回填好的数字表（.xlsx 或 .csv），写入答案文件")
+
+    schema = commands.add_parser("schema", help="生成答案文件的 JSON Schema，供 VS Code 等编辑器检查和补全", add_help=False,
+                                 description="根据章节本体生成答案文件的 JSON Schema（.json）。在答案文件第一行写 "
+                                             "# yaml-language-server: $schema=<该文件的路径>，VS Code 的 YAML 插件就会提示字段、"
+                                             "显示说明并标出写错的值。")
+    schema.add_argument("-h", "--help", action="help", help="显示帮助并退出")
+    schema.add_argument("-o", "--output", metavar="输出", default="drafter.schema.json",
+                        help="输出文件路径，默认 drafter.schema.json")
+
     sections = commands.add_parser("sections", help="列出可用的章节（章节本体）", add_help=False,
                                    description="列出章节本体中的全部章节：id、默认标题、对应的法定内容。")
     sections.add_argument("-h", "--help", action="help", help="显示帮助并退出")
@@ -153,6 +171,41 @@ def cmd_sections(args) -> int:
     return 0
 
 
+def cmd_numbers(args) -> int:
+    from drafter import ontology as ontology_mod
+    from drafter import sheet
+
+    if bool(args.output) == bool(args.fill):  # checked here: argparse would say it in English
+        raise DrafterError("请给出 -o 数字表.xlsx（写出数字表）或 --fill 数字表.xlsx（读回数字表）二者之一")
+    onto = ontology_mod.load()
+    if args.output:
+        count = sheet.write(Path(args.answers), Path(args.output), onto)
+        print(f"已生成数字表：{args.output}（{count} 项数字）。请在“今年”一列填写，然后运行 "
+              f"drafter numbers {args.answers} --fill {args.output}")
+        return 0
+    changes = sheet.fill(Path(args.answers), Path(args.fill), onto)
+    for change in changes:
+        print(f"  {sheet.describe_change(change)}")
+    print(f"已填入 {len(changes)} 项数字：{args.answers}" if changes else f"数字表中没有新的数字，{args.answers} 没有改动。")
+    return 0
+
+
+def cmd_schema(args) -> int:
+    from drafter import ontology as ontology_mod
+    from drafter import schema
+
+    out = Path(args.output)
+    yamlio_write(out, schema.dumps(schema.generate(ontology_mod.load())).encode("utf-8"))
+    print(f"已生成：{out}")
+    return 0
+
+
+def yamlio_write(path: Path, data: bytes) -> None:
+    from drafter import yamlio
+
+    yamlio.write_output(path, data)
+
+
 def _terminal_or_exit() -> None:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise DrafterError("向导需要在终端中交互运行；没有终端时请直接编辑答案文件（YAML），再运行 drafter build")
@@ -203,7 +256,7 @@ def _next_path(source: Path, year: int) -> Path:
 def cmd_next(args) -> int:
     from drafter import answers as answers_mod
     from drafter import ontology as ontology_mod
-    from drafter import yamlio
+    from drafter import schema, yamlio
     from drafter.rollover import roll_forward
 
     onto = ontology_mod.load()
@@ -217,7 +270,8 @@ def cmd_next(args) -> int:
     if out.exists() and not args.force:
         raise DrafterError("文件已存在；要覆盖请加 --force", Location(file=str(out)))
     result = roll_forward(this_year.document, onto)
-    text = result.document.dumps()
+    # the first line points editors at the JSON Schema of answers files (drafter schema)
+    text = schema.stamp(result.document.dumps(), out, source)
     try:  # what we write must read back: check it in memory, before any file is touched
         answers_mod.from_document(yamlio.loads(text, out), onto)
     except DrafterError as exc:
@@ -257,7 +311,8 @@ def cmd_rollup(args) -> int:
     return 0
 
 
-COMMANDS = {"check": cmd_check, "rollup": cmd_rollup, "build": cmd_build, "sections": cmd_sections, "new": cmd_new, "ask": cmd_ask, "next": cmd_next}
+COMMANDS = {"check": cmd_check, "numbers": cmd_numbers, "schema": cmd_schema, "rollup": cmd_rollup, "build": cmd_build,
+            "sections": cmd_sections, "new": cmd_new, "ask": cmd_ask, "next": cmd_next}
 
 
 def main(argv: list[str] | None = None) -> int:

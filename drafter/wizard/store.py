@@ -63,7 +63,10 @@ class Store:
         data["report"] = _plain(report)
         data["outline"] = _plain(outline)
         data["answers"] = CommentedMap()
-        data.yaml_set_start_comment(HEADER.format(title=title, name=Path(path).name).rstrip("\n"))
+        from drafter.schema import modeline  # the first line points editors at the answers file's schema
+
+        header = HEADER.format(title=title, name=Path(path).name).rstrip("\n")
+        data.yaml_set_start_comment(f"{modeline(Path(path))}\n{header}")
         doc = yamlio.Document(Path(path), data)
         doc.save()
         Session.wrote(path)

@@ -1,0 +1,401 @@
+"""The numbers sheet: every number of a report's sections as rows of a table (.xlsx or .csv),
+to hand to colleagues and to read back.
+
+Numbers arrive from other offices as lists. `drafter numbers FILE -o 数字表.xlsx` writes one
+row per number of the outline's sections — the typed numeric fields (count, money, percent,
+number) and the section's own facts — with last year's value beside it; `--fill` reads this
+year's column back. Every cell goes through the same field types as `build`
+(drafter.types), and nothing is written unless every row is good: one atomic write of the
+answers file that keeps its comments and order.
+
+An empty 今年 cell leaves the answer as it is (a sheet passed round half-filled must not
+erase numbers already in the file); `=` copies last year's value. Numbers inside records
+(lists of entries) are on the sheet for the entries the file already holds, keyed by their
+place (drills[2].participants); adding or removing entries is done in the file.
+"""
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from drafter import answers as answers_mod
+from drafter import owntext, types, yamlio
+from drafter.errors import DrafterError, Location
+from drafter.fields import PLACEHOLDER, FieldSpec, FieldValueError, describe, is_empty, shorten
+from drafter.ontology import Ontology
+
+COLUMNS = ("章节", "项目", "单位", "上年", "今年", "键")
+SECTION, LABEL, UNIT, PREVIOUS, CURRENT, KEY = range(len(COLUMNS))
+FORMATS = (".xlsx", ".csv")
+FACTS_KEY = "facts"  # the key of an own fact: <section>.facts.<name>
+SAME = "="
+
+
+@dataclass
+class Row:
+    section: str  # section id
+    heading: str
+    field: str | None  # a typed field's id (drills[2].participants inside a record), or None for an own fact
+    fact: str | None  # an own fact's name
+    spec: FieldSpec
+    previous: Any
+    current: Any
+    label: str = ""  # what the 项目 column says; the field's prompt unless set
+    records: list | None = None  # a number inside a record: the records it belongs to, as read
+
+    def __post_init__(self) -> None:
+        self.label = self.label or self.spec.prompt
+
+    @property
+    def key(self) -> str:
+        return f"{self.section}.{self.field}" if self.field else f"{self.section}.{FACTS_KEY}.{self.fact}"
+
+    @property
+    def unit(self) -> str:
+        return "%" if self.spec.type == "percent" else (self.spec.unit or "")
+
+
+def rows(answers: answers_mod.Answers, ontology: Ontology) -> list[Row]:
+    """Every number of the outline's sections, in the outline's order."""
+    out: list[Row] = []
+    for part in answers.outline.parts:
+        for ref in part.section_refs():
+            section = answers.section(ref.id, ontology)
+            heading = ref.heading or section.heading
+            values, previous = answers.values.get(ref.id) or {}, answers.previous.get(ref.id) or {}
+            for spec in section.fields:
+                if spec.type in NUMBERS:
+                    out.append(Row(ref.id, heading, spec.id, None, spec, previous.get(spec.id), values.get(spec.id)))
+                elif spec.type == "records":
+                    out.extend(_record_rows(ref.id, heading, spec, values.get(spec.id), previous.get(spec.id)))
+            facts, before = answers.facts.get(ref.id) or {}, answers.previous_facts.get(ref.id) or {}
+            for name in [*facts, *(n for n in before if n not in facts)]:
+                fact = facts.get(name) or before[name]
+                last = before.get(name)
+                out.append(Row(ref.id, heading, None, name, fact.spec, last.value if last else None,
+                               facts[name].value if name in facts else None))
+    return out
+
+
+NUMBERS = tuple(name for name, t in types.REGISTRY.items() if t.numeric)
+
+
+def _record_name(spec: FieldSpec, record: dict) -> str:
+    """What tells one record from another: its first text, as the clerk wrote it."""
+    for sub in spec.fields:
+        if sub.type in ("text", "textblock", "choice") and not is_empty(record.get(sub.id)):
+            return shorten(str(record[sub.id]), 30)
+    return ""
+
+
+def _record_rows(sid: str, heading: str, spec: FieldSpec, records: Any, before: Any) -> list[Row]:
+    """One row per number of each record this year's answers hold; last year's value is
+    that of last year's record with the same name."""
+    numbers = [sub for sub in spec.fields if sub.type in NUMBERS]
+    if not numbers or not records:
+        return []
+    last_year = {_record_name(spec, r): r for r in before or [] if r and _record_name(spec, r)}
+    out = []
+    for n, record in enumerate(records, 1):
+        name = _record_name(spec, record or {})
+        match = last_year.get(name) if name else None
+        for sub in numbers:
+            label = f"{spec.prompt}（第 {n} 条{'：' + name if name else ''}）：{sub.prompt}"
+            out.append(Row(sid, heading, f"{spec.id}[{n}].{sub.id}", None, sub,
+                           (match or {}).get(sub.id), (record or {}).get(sub.id), label, records))
+    return out
+
+
+# ---------------------------------------------------------------- writing
+
+
+def _cell(value: Any) -> Any:
+    """A value as the sheet shows it: numbers as numbers, 80余 as text, a placeholder as nothing."""
+    if value is None or (isinstance(value, str) and PLACEHOLDER.match(value.strip())):
+        return None
+    return value
+
+
+def table(answers: answers_mod.Answers, ontology: Ontology) -> list[list[Any]]:
+    body = [[r.heading, r.label, r.unit, _cell(r.previous), _cell(r.current), r.key]
+            for r in rows(answers, ontology)]
+    return [list(COLUMNS), *body]
+
+
+def write(answers_path: Path, output: Path, ontology: Ontology) -> int:
+    """Write the sheet; the number of rows written."""
+    output = Path(output)
+    kind = _kind(output)
+    answers = answers_mod.load(Path(answers_path), ontology)
+    data = table(answers, ontology)
+    payload = _xlsx(data) if kind == ".xlsx" else _csv(data)
+    yamlio.write_output(output, payload, inputs=(Path(answers_path),))
+    return len(data) - 1
+
+
+def _kind(path: Path) -> str:
+    kind = Path(path).suffix.lower()
+    if kind not in FORMATS:
+        raise DrafterError(f"数字表只能是 .xlsx（Excel、WPS 表格）或 .csv 文件，实际是“{kind or '无扩展名'}”",
+                           Location(file=str(path)))
+    return kind
+
+
+def _csv(data: list[list[Any]]) -> bytes:
+    stream = io.StringIO()
+    writer = csv.writer(stream, lineterminator="\r\n")
+    for line in data:
+        writer.writerow(["" if v is None else v for v in line])
+    # with a BOM, Excel and WPS open the Chinese text correctly
+    return stream.getvalue().encode("utf-8-sig")
+
+
+def _xlsx(data: list[list[Any]]) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font, PatternFill
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "数字表"
+    for line in data:
+        sheet.append(line)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    fill = PatternFill("solid", fgColor="FFF2CC")  # the column to fill in
+    for (cell,) in sheet.iter_rows(min_row=2, min_col=CURRENT + 1, max_col=CURRENT + 1):
+        cell.fill = fill
+    for letter, width in zip("ABCDEF", (24, 40, 8, 12, 12, 30)):
+        sheet.column_dimensions[letter].width = width
+    sheet.column_dimensions["F"].hidden = True  # the key: drafter's, not the reader's
+    sheet.freeze_panes = "A2"
+    stream = io.BytesIO()
+    book.save(stream)
+    return stream.getvalue()
+
+
+# ---------------------------------------------------------------- reading back
+
+
+def _read_csv(path: Path) -> list[list[Any]]:
+    raw = _bytes(path)
+    for encoding in ("utf-8-sig", "gb18030"):  # Excel on a Chinese Windows saves CSV as GBK
+        try:
+            text = raw.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise DrafterError("无法识别 CSV 文件的编码，请用 UTF-8 或 GBK 另存后再试", Location(file=str(path)))
+    try:
+        return [list(line) for line in csv.reader(io.StringIO(text, newline=""))]
+    except csv.Error as exc:
+        raise DrafterError(f"CSV 文件格式错误：{exc}", Location(file=str(path))) from None
+
+
+def _read_xlsx(path: Path) -> list[list[Any]]:
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(_bytes(path)), read_only=True, data_only=True)
+    except Exception:  # openpyxl raises many kinds for a file that is not a workbook
+        raise DrafterError("无法读取这个 .xlsx 文件（不是 Excel 工作簿，或已损坏）；请用 Excel 或 WPS 另存为 .xlsx 后再试",
+                           Location(file=str(path))) from None
+    sheet = book.worksheets[0]
+    return [[_xlsx_value(cell) for cell in line] for line in sheet.iter_rows()]
+
+
+def _xlsx_value(cell: Any) -> Any:
+    """A cell's value as typed: Excel keeps 98.6% as 0.986 in a percent-formatted cell."""
+    value = getattr(cell, "value", None)
+    number_format = getattr(cell, "number_format", "") or ""
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in number_format:
+        return f"{round(value * 100, 6):g}%"
+    return value
+
+
+def _bytes(path: Path) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise DrafterError("找不到文件", Location(file=str(path))) from None
+    except IsADirectoryError:
+        raise DrafterError("这是一个文件夹，不是数字表", Location(file=str(path))) from None
+    except OSError as exc:
+        from drafter.errors import os_reason
+        raise DrafterError(f"无法读取文件（{os_reason(exc)}）", Location(file=str(path))) from None
+
+
+def _column_letter(index: int) -> str:
+    return "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[index] if index < 26 else str(index + 1)
+
+
+def _header(lines: list[list[Any]], path: Path) -> dict[int, int]:
+    """Where each of our columns stands (the sheet may have had columns moved or added)."""
+    for number, line in enumerate(lines):
+        names = [str(v).strip() if v is not None else "" for v in line]
+        if "键" in names and "今年" in names:
+            return {"header": number, KEY: names.index("键"), CURRENT: names.index("今年")}
+    raise DrafterError("找不到表头（应有“今年”和“键”两列）：请用 drafter numbers 生成的数字表填写，不要删除表头和“键”列",
+                       Location(file=str(path)))
+
+
+@dataclass
+class Change:
+    row: Row
+    value: Any
+    line: int  # the sheet's row number, for messages
+
+
+def read(path: Path, answers: answers_mod.Answers, ontology: Ontology) -> list[Change]:
+    """This year's values of a filled-in sheet, every one checked; the first bad row raises."""
+    path = Path(path)
+    lines = _read_xlsx(path) if _kind(path) == ".xlsx" else _read_csv(path)
+    where = _header(lines, path)
+    by_key = {r.key: r for r in rows(answers, ontology)}
+    seen: dict[str, int] = {}
+    changes = []
+    for index in range(where["header"] + 1, len(lines)):
+        line, number = lines[index], index + 1
+        cell = lambda column: line[column] if column < len(line) else None  # noqa: E731
+        key, value = cell(where[KEY]), cell(where[CURRENT])
+        if is_empty(key if not isinstance(key, (int, float)) else str(key)):
+            if not _blank(value):
+                raise _error(path, number, where[CURRENT], "这一行没有“键”，不知道该填到哪一项；请不要改动或删除“键”列", "今年")
+            continue
+        key = str(key).strip()
+        row = by_key.get(key)
+        if row is None:
+            raise _error(path, number, where[KEY], f"“键”列的“{shorten(key)}”不是本报告提纲中的任何一项数字；"
+                                                   "请用 drafter numbers 重新生成数字表，不要改动“键”列", "键")
+        if key in seen:
+            raise _error(path, number, where[KEY], f"“{row.label}”重复出现（第 {seen[key]} 行已有），请删去一行", "键")
+        seen[key] = number
+        if _blank(value):
+            continue  # an empty cell leaves the answer as it is
+        try:
+            checked = _value(value, row)
+        except FieldValueError as exc:
+            raise _error(path, number, where[CURRENT], f"{row.heading}：{row.label}：{exc}", "今年") from None
+        if checked is not None:  # a cell of nothing but marks (“，”) says nothing, as in the file
+            changes.append(Change(row, checked, number))
+    return changes
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _value(value: Any, row: Row) -> Any:
+    """A cell's value, checked as `build` checks the answers file."""
+    if isinstance(value, str) and value.strip() == SAME:
+        if row.previous is None:
+            raise FieldValueError("写了 =（沿用上年），但没有上年的数值")
+        return row.previous
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise FieldValueError(f"应为数字，实际是{describe(value)}")
+    if isinstance(value, str):
+        text = value.strip()
+        if row.spec.type != "percent" and row.unit and text.endswith(row.unit) and text != row.unit:
+            text = text[: -len(row.unit)].strip()  # 24场 in a 场 row: the unit is already in its column
+        return types.of(row.spec).parse(text, row.spec)
+    return types.check(value, row.spec)
+
+
+def _error(path: Path, line: int, column: int, message: str, name: str = "") -> DrafterError:
+    named = f"（{name}）" if name else ""
+    return DrafterError(f"第 {line} 行 {_column_letter(column)} 列{named}：{message}",
+                        Location(file=str(path), line=line, column=column + 1))
+
+
+def fill(answers_path: Path, sheet_path: Path, ontology: Ontology) -> list[Change]:
+    """Read the sheet back into the answers file: all rows or none. The values that changed."""
+    answers_path, sheet_path = Path(answers_path), Path(sheet_path)
+    if yamlio.same_file(answers_path, sheet_path):
+        raise DrafterError("数字表不能是答案文件本身", Location(file=str(sheet_path)))
+    doc = yamlio.load(answers_path)  # reload now: what the file holds at this moment
+    answers = answers_mod.from_document(doc, ontology)
+    changes = [c for c in read(sheet_path, answers, ontology) if not _unchanged(c)]
+    if not changes:
+        return []
+    for change in changes:
+        _apply(doc.data, change)
+    text = doc.dumps()
+    try:  # what we write must read back, before the file is touched
+        answers_mod.from_document(yamlio.loads(text, answers_path), ontology)
+    except DrafterError as exc:
+        raise DrafterError(f"填入数字表后答案文件未通过检查，没有写入：{exc.message}",
+                           Location(file=str(answers_path), field=exc.location.field)) from None
+    yamlio.atomic_write_text(answers_path, text)
+    return changes
+
+
+def describe_change(change: Change) -> str:
+    row = change.row
+    before = "（空）" if row.current is None else f"{row.current}"
+    return f"{row.heading}：{row.label}：{before} → {change.value}{row.unit}"
+
+
+def _unchanged(change: Change) -> bool:
+    current, new = change.row.current, change.value
+    if current is None or isinstance(current, str) != isinstance(new, str):
+        return False  # 80 and "80" are not the same answer
+    return current == new
+
+
+def _apply(data: Any, change: Change) -> None:
+    row = change.row
+    answers = data.get("answers")
+    if not isinstance(answers, dict):
+        answers = data["answers"] = CommentedMap()
+    section = answers.get(row.section)
+    if not isinstance(section, dict):
+        section = answers[row.section] = CommentedMap()
+    if row.field and "[" in row.field:  # a number inside a record: records[n].sub
+        records_id, _, rest = row.field.partition("[")
+        index, _, sub = rest.partition("].")
+        records = section.get(records_id)
+        if not isinstance(records, list):  # `=`: last year's records, written out to be changed
+            records = _plain_records(row.records)
+            _set(section, records_id, records)
+        if not isinstance(records[int(index) - 1], dict):
+            records[int(index) - 1] = CommentedMap()
+        records[int(index) - 1][sub] = change.value
+        return
+    if row.field:
+        _set(section, row.field, change.value)
+        return
+    facts = section.get(owntext.FACTS)
+    if not isinstance(facts, dict):
+        facts = CommentedMap()
+        _set(section, owntext.FACTS, facts)
+    entry = facts.get(row.fact)
+    if isinstance(entry, dict):
+        entry["value"] = change.value
+    else:
+        facts[row.fact] = owntext.written(owntext.OwnFact(row.fact, row.spec, change.value))
+
+
+def _plain_records(records: list | None) -> CommentedSeq:
+    out = CommentedSeq()
+    for record in records or []:
+        item = CommentedMap()
+        for key, value in (record or {}).items():
+            if not is_empty(value):
+                item[key] = value
+        out.append(item)
+    return out
+
+
+def _set(section: dict, key: str, value: Any) -> None:
+    """Set a key of a section; a new key goes before previous_year, which stays last."""
+    if key in section:
+        section[key] = value
+        return
+    keys = list(section.keys())
+    at = keys.index(answers_mod.PREVIOUS_YEAR) if answers_mod.PREVIOUS_YEAR in keys else len(keys)
+    section.insert(at, key, value)
