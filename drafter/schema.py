@@ -100,6 +100,9 @@ def _value(spec: FieldSpec) -> list[dict]:
     if kind == "year":
         return [{"type": "integer", "minimum": 1949, "maximum": 2100},
                 {"type": "string", "pattern": "^\\s*(19(49|[5-9][0-9])|20[0-9]{2}|2100)\\s*$"}]
+    if kind == "month":
+        return [{"type": "integer", "minimum": 1, "maximum": 12},
+                {"type": "string", "pattern": "^\\s*(0?[1-9]|1[0-2])\\s*(月份?)?\\s*$"}]
     if kind == "date":
         return [{"type": "string", "pattern": _DATE}]
     if kind in ("text", "textblock"):
