@@ -84,6 +84,7 @@ def import_source(source: Source, ontology: Ontology) -> ImportResult:
     metadata.find_issuer(meta, body, source, rules)
     metadata.find_year(meta, body)
     tree = outline.build(body, rules)
+    mapping.Profiles.build(ontology)  # also sets the folder whose shapes give heading variants
     units, layout = _units(tree, ontology, rules)
     _map(units, ontology, rules)
     for unit in units:
@@ -131,14 +132,19 @@ def _units(tree: outline.OutlineNode, ontology: Ontology, rules: Rules) -> tuple
 
 
 def _whole_part(heading: str | None, ontology: Ontology, rules: Rules) -> str | None:
+    """The whole-part section (problems, plans…) this part heading names, if it names one best."""
+    if not heading:
+        return None
     best, best_sid = 0.0, None
-    for sid in rules.whole_part_sections:
-        section = ontology.sections.get(sid)
-        if section:
-            h = mapping.heading_score(heading, section)
-            if h > best:
-                best, best_sid = h, sid
-    return best_sid if best >= 0.5 else None
+    for sid, section in ontology.sections.items():
+        h = mapping.heading_score(heading, section)
+        if h > best:
+            best, best_sid = h, sid
+    plain = heading.strip()
+    for container in mapping.container_headings():
+        if mapping.dice(plain, container) >= best:
+            return None
+    return best_sid if best >= 0.5 and best_sid in rules.whole_part_sections else None
 
 
 def _split_closing(units: list[Unit], layout: list, rules: Rules) -> None:

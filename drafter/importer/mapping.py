@@ -59,8 +59,29 @@ def cues(section: Section, ontology: Ontology) -> list[str]:
     return list(own) if own else _raw_cues(ontology.root).get(section.id, [])
 
 
+@functools.lru_cache(maxsize=4)
+def _shape_headings(root: Path) -> dict[str, tuple[str, ...]]:
+    """Part headings of sections/_shapes.yaml that stand over one section (存在的不足和原因 →
+    problems): more ways of writing that section's heading."""
+    out: dict[str, list[str]] = {}
+    try:
+        raw = YAML(typ="safe").load((root / "_shapes.yaml").read_text(encoding="utf-8")) or {}
+    except Exception:  # noqa: BLE001 - the shapes are optional here
+        return {}
+    for shape in (raw.get("shapes") or {}).values():
+        for part in shape.get("parts") or []:
+            ids = part.get("sections") or []
+            if part.get("heading"):  # "" collects the headings over several sections
+                out.setdefault(str(ids[0]) if len(ids) == 1 else "", []).append(str(part["heading"]))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+_ROOT: list[Path] = []  # the ontology folder in use, for the shapes' headings
+
+
 def heading_texts(section: Section) -> list[str]:
-    return [h for h in [section.heading, *section.variants] if not h.startswith("（")]
+    extra = list(_shape_headings(_ROOT[0]).get(section.id, ())) if _ROOT else []
+    return [h for h in [section.heading, *section.variants, *extra] if not h.startswith("（")]
 
 
 @dataclass
@@ -96,6 +117,7 @@ _CACHE: dict[int, tuple[Ontology, "Profiles"]] = {}
 def _profiles(ontology: Ontology) -> Profiles:
     hit = _CACHE.get(id(ontology))
     if hit and hit[0] is ontology:
+        _ROOT[:] = [ontology.root]
         return hit[1]
     profiles = _make_profiles(ontology)
     _CACHE.clear()
@@ -104,6 +126,7 @@ def _profiles(ontology: Ontology) -> Profiles:
 
 
 def _make_profiles(ontology: Ontology) -> Profiles:
+    _ROOT[:] = [ontology.root]
     docs: dict[str, Counter] = {}
     cue_words: dict[str, list[str]] = {}
     for sid, s in ontology.sections.items():
@@ -124,6 +147,11 @@ def _all_fields(fields):
     for f in fields:
         yield f
         yield from _all_fields(f.fields)
+
+
+def container_headings() -> tuple[str, ...]:
+    """Shape part headings that stand over several sections (主要举措和成效)."""
+    return _shape_headings(_ROOT[0]).get("", ()) if _ROOT else ()
 
 
 def heading_score(heading: str | None, section: Section) -> float:

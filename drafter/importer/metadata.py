@@ -155,7 +155,9 @@ def find_issuer(meta: Metadata, body: list[SourceBlock], source: Source, rules: 
     for line in [*source.dropped, *source.header_texts, meta.signature or ""]:
         for label in rules.issuer_labels:
             for m in re.finditer(rf"{label}\s*[:：]\s*([\u4e00-\u9fa5]+)", line):
-                fuller.append(m.group(1))
+                named = _issuer_in(m.group(1), rules)  # the value runs on into the next label
+                if named:
+                    fuller.append(named)
         if line == meta.signature:
             fuller.append(line)
     for full in fuller:

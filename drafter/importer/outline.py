@@ -16,6 +16,7 @@ from drafter.readers.source import SourceBlock
 
 MAX_LEVEL = 4  # the document model's deepest heading
 _INNER_MARKS = re.compile(r"[。；;！？]")
+_CLAUSE = re.compile(r"[，,；;]")
 _CN = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
@@ -94,17 +95,22 @@ def classify(block: SourceBlock, rules: Rules) -> Line:
 
 
 def _split_heading(rest: str, rules: Rules) -> tuple[str | None, str | None]:
+    """（一）标题。正文 → (标题, 正文); a short line → (line, None); a long numbered paragraph
+    with no full stop early → cut at its first comma, so its number is still a heading's."""
     if not rest:
         return None, None
-    bare = rest.rstrip("。")
-    if len(bare) <= rules.standalone_max and not _INNER_MARKS.search(bare):
-        return bare, None
     for i, ch in enumerate(rest[: rules.run_in_max + 1]):
         if ch in rules.run_in_ends:
             heading, body = rest[:i].strip(), rest[i + 1:].strip()
-            if heading and not _INNER_MARKS.search(heading):
-                return heading, body or None
+            if heading and body and not _INNER_MARKS.search(heading):
+                return heading, body
             break
+    bare = rest.rstrip("。：:")
+    if len(bare) <= rules.standalone_max and not _INNER_MARKS.search(bare):
+        return bare, None
+    m = _CLAUSE.search(rest[: rules.run_in_max + 1])
+    if m and m.start() > 1:
+        return rest[:m.start()].strip(), rest[m.end():].strip() or None
     return None, None
 
 
