@@ -188,9 +188,11 @@ def _replace_text(doc: yamlio.Document, sid: str, paragraphs: list[tuple[str, Ex
             out.append("#" * max(1, heading.level - base) + " " + outline_mod.escape(_norm(heading.text)))
             continue
         out.append(slots.slot_text(outline_mod.escape(text), facts))
-    entry["text"] = LiteralScalarString("\n\n".join(out) + "\n")
+    # first in the section, so that comments written before the next section stay with it
+    for key in ("text", "facts"):
+        if key in entry:
+            del entry[key]
+    entry.insert(0, "text", LiteralScalarString("\n\n".join(out) + "\n"))
     if facts.values:
-        entry["facts"] = CommentedMap(facts.values)
-    elif "facts" in entry:
-        del entry["facts"]
+        entry.insert(1, "facts", CommentedMap(facts.values))
     answers.yaml_set_comment_before_after_key(sid, before="在 Word 中改过：本节按改后的文字导回（text），请核对", indent=2)
