@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from drafter import punctuation, yamlio
+from drafter import owntext, punctuation, types, yamlio
 from drafter.errors import DrafterError, Location
 from drafter.fields import FieldSpec, FieldValueError, check_date, check_flag, check_scalar, check_text, check_year, describe, is_empty
 from drafter.ontology import Ontology, Section
@@ -121,6 +121,14 @@ class Outline:
         return [ref.id for part in self.parts for ref in part.section_refs()]
 
 
+OWN_PREFIX = "own_"  # a section of the bureau's own, with no home in the ontology: text and facts only
+
+
+def own_section(sid: str, heading: str | None) -> Section:
+    return Section(id=sid, area="own", heading=heading or sid.removeprefix(OWN_PREFIX), summary="本局自有的一节",
+                   serves=["measures"], template="")
+
+
 @dataclass
 class Answers:
     path: Path
@@ -129,13 +137,25 @@ class Answers:
     values: dict[str, dict[str, Any]] = field(default_factory=dict)
     previous: dict[str, dict[str, Any]] = field(default_factory=dict)
     document: yamlio.Document | None = None
+    texts: dict[str, str] = field(default_factory=dict)  # section id -> the bureau's own text
+    facts: dict[str, dict] = field(default_factory=dict)  # section id -> own facts (name -> OwnFact)
+    previous_facts: dict[str, dict] = field(default_factory=dict)
+    own_sections: dict[str, Section] = field(default_factory=dict)  # own_… ids of the outline
+
+    def section(self, sid: str, ontology: Ontology) -> Section:
+        """The ontology's section, or one of the report's own sections."""
+        return ontology.sections.get(sid) or self.own_sections.get(sid) or own_section(sid, None)
+
+    def has_content(self, sid: str) -> bool:
+        return sid in self.texts or any(not is_empty(v) for v in (self.values.get(sid) or {}).values())
 
 
 class _Reader:
     """Walks a loaded YAML tree and turns the first bad value into a located error."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, text: str | None = None):
         self.path = path
+        self.text = text  # the file's text, to place errors inside a block of text
 
     def error(self, message: str, node: Any, key: Any = None, field_path: str = "", at_key: bool = False) -> DrafterError:
         line = column = None
@@ -206,17 +226,90 @@ def check_field_value(value: Any, spec: FieldSpec, reader: _Reader, node: Any, k
     return records
 
 
-def _section_values(raw: dict, section: Section, reader: _Reader, field_path: str, allow_previous: bool) -> tuple[dict, dict]:
-    allowed = [f.id for f in section.fields] + ([PREVIOUS_YEAR] if allow_previous else [])
+@dataclass
+class _SectionAnswers:
+    values: dict
+    previous: dict
+    text: str | None = None
+    facts: dict = field(default_factory=dict)  # name -> OwnFact
+    previous_facts: dict = field(default_factory=dict)
+
+
+def _section_values(raw: dict, section: Section, reader: _Reader, field_path: str,
+                    allow_previous: bool) -> _SectionAnswers:
+    allowed = [f.id for f in section.fields] + [owntext.TEXT, owntext.FACTS] + ([PREVIOUS_YEAR] if allow_previous else [])
     reader.unknown_keys(raw, allowed, field_path, "字段")
-    values = {}
-    for spec in section.fields:
-        values[spec.id] = check_field_value(raw.get(spec.id), spec, reader, raw, spec.id, f"{field_path}.{spec.id}")
-    previous: dict = {}
+    previous = None
     if allow_previous and PREVIOUS_YEAR in raw:
         prev_raw = reader.mapping(raw[PREVIOUS_YEAR], raw, PREVIOUS_YEAR, f"{field_path}.{PREVIOUS_YEAR}")
-        previous, _ = _section_values(prev_raw, section, reader, f"{field_path}.{PREVIOUS_YEAR}", allow_previous=False)
-    return values, previous
+        previous = _section_values(prev_raw, section, reader, f"{field_path}.{PREVIOUS_YEAR}", allow_previous=False)
+    values = {}
+    for spec in section.fields:
+        value = raw.get(spec.id)
+        where = f"{field_path}.{spec.id}"
+        if owntext.same_as_last_year(value):
+            value = (previous.values if previous else {}).get(spec.id)
+            if is_empty(value):
+                raise reader.error(f"{spec.prompt}：写了 = （沿用上年），但 previous_year 中没有上年的数值", raw, spec.id, where)
+        values[spec.id] = check_field_value(value, spec, reader, raw, spec.id, where)
+    own_facts = _own_facts(raw, reader, field_path, previous.facts if previous else {})
+    text = None
+    if not is_empty(raw.get(owntext.TEXT)):
+        try:
+            text = check_text(raw[owntext.TEXT], multiline=True)
+        except FieldValueError as exc:
+            raise reader.error(f"本节正文：{exc}", raw, owntext.TEXT, f"{field_path}.{owntext.TEXT}") from None
+        _check_slots(text, section, own_facts, reader, raw, f"{field_path}.{owntext.TEXT}")
+    return _SectionAnswers(values, previous.values if previous else {}, text, own_facts,
+                           previous.facts if previous else {})
+
+
+def _own_facts(raw: dict, reader: _Reader, field_path: str, previous: dict) -> dict:
+    facts_raw = reader.mapping(raw.get(owntext.FACTS), raw, owntext.FACTS, f"{field_path}.{owntext.FACTS}")
+    out = {}
+    for name, value in facts_raw.items():
+        try:
+            out[str(name)] = owntext.parse_fact(str(name), value, previous.get(str(name)))
+        except FieldValueError as exc:
+            raise reader.error(f"事实“{name}”：{exc}", facts_raw, name, f"{field_path}.{owntext.FACTS}.{name}") from None
+    return out
+
+
+def _check_slots(text: str, section: Section, own_facts: dict, reader: _Reader, raw: dict, field_path: str) -> None:
+    fields = {f.id: f for f in section.fields}
+    try:
+        pieces = owntext.pieces(text)
+    except owntext.SlotError as exc:
+        raise _text_error(reader, raw, text, exc.offset, str(exc), field_path) from None
+    for piece in pieces:
+        if isinstance(piece, owntext.Slot) and owntext.resolve(piece.name, fields, own_facts) is None:
+            names = [f.id for f in section.fields if not types.of(f).listed] + list(own_facts)
+            if piece.name in fields:
+                message = f"空位 {{{piece.name}}}：“{fields[piece.name].prompt}”是列表，不能放进空位"
+            else:
+                guess = difflib.get_close_matches(piece.name, names, n=1, cutoff=0.4)
+                hint = f"是不是“{guess[0]}”？" if guess else "请在本节的 facts: 中写明它的数值和单位（如 听证会: 24场）"
+                message = f"空位 {{{piece.name}}} 既不是本节的字段，也不是 facts 中的事实；{hint}"
+            raise _text_error(reader, raw, text, piece.start, message, field_path)
+
+
+def _text_error(reader: _Reader, raw: dict, text: str, offset: int, message: str, field_path: str) -> DrafterError:
+    """An error at a place inside a section's own text: its line and column in the file."""
+    error = reader.error(message, raw, owntext.TEXT, field_path)
+    value = raw.get(owntext.TEXT)
+    line_in_text = text.count("\n", 0, offset)
+    column_in_line = offset - (text.rfind("\n", 0, offset) + 1)
+    loc = error.location
+    if loc.line is not None:
+        if type(value).__name__ in ("LiteralScalarString", "FoldedScalarString"):  # a | or > block
+            lines = (reader.text or "").splitlines()
+            first = lines[loc.line] if loc.line < len(lines) else ""
+            indent = len(first) - len(first.lstrip(" "))
+            loc.line, loc.column = loc.line + 1 + line_in_text, indent + column_in_line + 1
+        elif line_in_text == 0:
+            quoted = 1 if type(value).__name__ in ("DoubleQuotedScalarString", "SingleQuotedScalarString") else 0
+            loc.column = (loc.column or 1) + quoted + column_in_line
+    return error
 
 
 def _text(raw: dict, key: str, reader: _Reader, field_path: str, required: bool = False) -> str | None:
@@ -367,7 +460,10 @@ def _section_ref(ref_raw, parent, index, where, ontology: Ontology, reader: _Rea
             run_in=_bool(ref_map, "run_in", reader, where),
         )
         node, key = ref_map, "id"
-    if ref.id not in ontology.sections:
+    if ref.id.startswith(OWN_PREFIX) and ref.id not in ontology.sections:
+        if not ref.heading:
+            raise reader.error(f"本局自有的一节“{ref.id}”要写明标题：- {{id: {ref.id}, heading: 标题}}", node, key, where)
+    elif ref.id not in ontology.sections:
         raise reader.error(f"没有 id 为“{ref.id}”的章节{_suggest(ref.id, list(ontology.sections))}", node, key, where)
     if ref.id in seen:
         raise reader.error(f"章节“{ref.id}”在提纲中出现了两次", node, key, where)
@@ -396,7 +492,7 @@ def _group(raw: dict, where, ontology: Ontology, reader: _Reader, seen: set[str]
 
 
 def from_document(doc: yamlio.Document, ontology: Ontology) -> Answers:
-    reader = _Reader(doc.path)
+    reader = _Reader(doc.path, doc.text)
     root = doc.data
     if root is None:
         raise DrafterError("文件是空的", Location(file=str(doc.path)))
@@ -409,16 +505,23 @@ def from_document(doc: yamlio.Document, ontology: Ontology) -> Answers:
     meta = _meta(reader.mapping(root["report"], root, "report", "report"), reader)
     outline = _outline(reader.mapping(root["outline"], root, "outline", "outline"), ontology, reader)
     answers_raw = reader.mapping(root.get("answers"), root, "answers", "answers")
-    values: dict[str, dict] = {}
-    previous: dict[str, dict] = {}
+    answers = Answers(path=doc.path, meta=meta, outline=outline, document=doc)
+    answers.own_sections = {ref.id: own_section(ref.id, ref.heading) for part in outline.parts
+                            for ref in part.section_refs() if ref.id.startswith(OWN_PREFIX)}
     known = list(ontology.sections)
     for sid, raw in answers_raw.items():
         section = ontology.section(str(sid))
+        if section is None and str(sid).startswith(OWN_PREFIX):
+            section = answers.own_sections.get(str(sid)) or own_section(str(sid), None)
         if section is None:
             raise reader.error(f"没有 id 为“{sid}”的章节{_suggest(str(sid), known)}", answers_raw, sid, f"answers.{sid}", at_key=True)
         raw = reader.mapping(raw, answers_raw, sid, f"answers.{sid}")
-        values[section.id], previous[section.id] = _section_values(raw, section, reader, f"answers.{sid}", allow_previous=True)
-    return Answers(path=doc.path, meta=meta, outline=outline, values=values, previous=previous, document=doc)
+        got = _section_values(raw, section, reader, f"answers.{sid}", allow_previous=True)
+        answers.values[section.id], answers.previous[section.id] = got.values, got.previous
+        if got.text is not None:
+            answers.texts[section.id] = got.text
+        answers.facts[section.id], answers.previous_facts[section.id] = got.facts, got.previous_facts
+    return answers
 
 
 def load(path: Path, ontology: Ontology) -> Answers:

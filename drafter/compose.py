@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from drafter import markup, numbering, render
+from drafter import markup, numbering, owntext, render
 from drafter.answers import Answers, Group, Part, SectionRef
-from drafter.context import has_answers, section_context
+from drafter.context import section_context
 from drafter.filters import cn_date, cn_number
 from drafter.model import Attachment, Block, Document, Heading, Paragraph
 from drafter.ontology import Ontology
@@ -34,14 +34,17 @@ class _Composer:
 
     def section(self, ref: SectionRef, base_level: int) -> _Rendered | None:
         """One section's blocks, its sub-headings placed below base_level; None if empty."""
-        section = self.ontology.sections[ref.id]
-        if not has_answers(section, self.answers):
+        section = self.answers.section(ref.id, self.ontology)
+        if not self.answers.has_content(section.id):
             self.out.warnings.append(f"章节“{section.heading}”（{section.id}）还没有填写，已略去")
             return None
         self.orphans(section)
-        context = section_context(section, self.answers, self.ontology.observances,
-                                  self.ontology.calendar.get("periods"))
-        text = render.render(section.template, context, self.ontology.templates)
+        if section.id in self.answers.texts:
+            text = self.own_text(section)
+        else:
+            context = section_context(section, self.answers, self.ontology.observances,
+                                      self.ontology.calendar.get("periods"))
+            text = render.render(section.template, context, self.ontology.templates)
         self.out.rendered[section.id] = text
         blocks = markup.parse(text, base_level=base_level)
         if not blocks:
@@ -49,6 +52,22 @@ class _Composer:
             return None
         run_in = ref.run_in if ref.run_in is not None else self.answers.outline.run_in
         return _Rendered(ref.heading or section.heading, run_in, blocks)
+
+    def own_text(self, section) -> str:
+        """The bureau's own text with its slots filled; a warning for each fact still empty."""
+        sid = section.id
+        own = self.answers.facts.get(sid) or {}
+        result = owntext.render(self.answers.texts[sid], {f.id: f for f in section.fields},
+                                self.answers.values.get(sid) or {}, self.answers.previous.get(sid) or {},
+                                own, self.answers.previous_facts.get(sid) or {})
+        where = f"章节“{section.heading}”（{sid}）"
+        for name in dict.fromkeys(result.unfilled):
+            spec = owntext.resolve(name, {f.id: f for f in section.fields}, own)
+            self.out.warnings.append(f"{where}：“{_short(spec.prompt) if spec else name}”还没有填写，报告中暂写 xx")
+        for name in own:
+            if name not in result.used:
+                self.out.warnings.append(f"{where}：事实“{name}”没有在正文（text）中用到，不会写入报告")
+        return result.text
 
     def orphans(self, section) -> None:
         """Warn about a qualifier filled without the fact it qualifies: it would not be said."""
@@ -149,10 +168,9 @@ def compose(answers: Answers, ontology: Ontology) -> Composition:
     composer = _Composer(answers, ontology, out)
     for part in answers.outline.parts:
         document.blocks.extend(composer.part(part))
-    outside = [sid for sid, values in answers.values.items()
-               if sid not in answers.outline.section_ids() and any(v not in (None, "", []) for v in values.values())]
+    outside = [sid for sid in answers.values if sid not in answers.outline.section_ids() and answers.has_content(sid)]
     for sid in outside:
-        out.warnings.append(f"章节“{ontology.sections[sid].heading}”（{sid}）有答案，但不在提纲（outline）中，未写入报告")
+        out.warnings.append(f"章节“{answers.section(sid, ontology).heading}”（{sid}）有答案，但不在提纲（outline）中，未写入报告")
     numbering.assign(document.blocks, continuous_level2=answers.outline.numbering == "continuous")
     _attachments(answers, ontology, out)
     placeholders = sum(len(_PLACEHOLDER.findall(text)) for text in _texts(document))

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from drafter import types
 from drafter.answers import Answers, ReportMeta
-from drafter.filters import cn_date, edition, yoy
+from drafter.filters import cn_date, edition
 from drafter.ontology import Section
 from drafter.render import escape_value
 
@@ -73,13 +74,7 @@ def comparisons(section: Section, values: dict[str, Any], previous: dict[str, An
     "" when either year is missing or not an exact number. Percentages compare in points."""
     out = Namespace()
     for spec in section.fields:
-        text = ""
-        if spec.compare and spec.type in ("count", "money", "number", "percent"):
-            if spec.type == "percent":
-                text = yoy(values.get(spec.id), previous.get(spec.id), "个百分点", percent=False)
-            else:
-                text = yoy(values.get(spec.id), previous.get(spec.id), spec.unit or "",
-                           diff_places=2 if spec.type == "money" else 4)
+        text = types.compare(values.get(spec.id), previous.get(spec.id), spec) if spec.compare else ""
         out[spec.id] = f"，{text}" if text else ""
     return out
 
@@ -94,8 +89,3 @@ def section_context(section: Section, answers: Answers, observances: dict[str, d
     ctx["calendar"] = calendar_context(observances or {}, answers.meta.year, periods)
     ctx["section"] = Namespace(id=section.id, heading=section.heading)
     return ctx
-
-
-def has_answers(section: Section, answers: Answers) -> bool:
-    values = answers.values.get(section.id) or {}
-    return any(v not in (None, "", []) for v in values.values())

@@ -20,10 +20,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import LiteralScalarString
 
-from drafter import yamlio
-from drafter.answers import PREVIOUS_YEAR
-from drafter.fields import FieldSpec, is_empty
+from drafter import facts as facts_mod
+from drafter import owntext, yamlio
+from drafter.answers import OWN_PREFIX, PREVIOUS_YEAR, own_section
+from drafter.fields import FieldSpec, FieldValueError, is_empty
 from drafter.ontology import Ontology, Section
 from drafter.yearly import period, wording
 
@@ -44,6 +46,15 @@ class Rollover:
 def _shift_years(text: str, year: int) -> str:
     """Years relative to the report (last year, this year, next year) move on by one."""
     return _YEAR.sub(lambda m: str(int(m.group(1)) + 1) if year - 1 <= int(m.group(1)) <= year + 1 else m.group(1), text)
+
+
+_PROSE_YEAR = re.compile(r"(?<![〔\[［(（\d])(\d{4})(?=年)")
+
+
+def _shift_prose_years(text: str, year: int) -> str:
+    """In the bureau's prose, years said as years (2025年, 2024年同期) move on with the report;
+    document numbers (〔2025〕7号), versions (2021版) and other years stay."""
+    return _PROSE_YEAR.sub(lambda m: str(int(m.group(1)) + 1) if year - 1 <= int(m.group(1)) <= year + 1 else m.group(1), text)
 
 
 def _comment(mapping: Any, key: Any, text: str) -> None:
@@ -102,6 +113,59 @@ def _one_line(text: str) -> str:
                    for n, line in enumerate(lines))
 
 
+def _own_text(old: dict, section: Section) -> tuple[str | None, dict]:
+    """A section's own text with every literal number turned into a slot, and its own facts
+    (those written, and one new fact per number found): what next year must fill again."""
+    previous = (old.get(PREVIOUS_YEAR) or {}).get(owntext.FACTS) or {}
+    own = {}
+    for name, raw in (old.get(owntext.FACTS) or {}).items():
+        try:
+            own[str(name)] = owntext.parse_fact(str(name), raw)
+        except FieldValueError:  # `=`: the same as last year's value
+            own[str(name)] = owntext.parse_fact(str(name), previous.get(name))
+    text = old.get(owntext.TEXT)
+    if not isinstance(text, str) or not text.strip():
+        return None, own
+    taken = {f.id for f in section.fields} | set(own)
+    out: list[str] = []
+    for piece in owntext.pieces(text):
+        if isinstance(piece, owntext.Slot):
+            out.append(text[piece.start:piece.end])
+            continue
+        last = 0
+        for quantity in facts_mod.find(piece):
+            name = _unique(_fact_name(facts_mod.label_before(piece, quantity)), taken)
+            taken.add(name)
+            own[name] = owntext.OwnFact(name, owntext.fact_spec(
+                name, "" if quantity.kind == "percent" else quantity.unit, quantity.kind), quantity.value)
+            out.append(piece[last:quantity.start] + quantity.before + "{" + name + "}" + quantity.after)
+            last = quantity.end
+        out.append(piece[last:])
+    return "".join(out), own
+
+
+def _plain(value: Any) -> Any:
+    """A long-form own fact as a flow mapping, on one line like the short form."""
+    if not isinstance(value, dict):
+        return value
+    out = CommentedMap(value)
+    out.fa.set_flow_style()
+    return out
+
+
+def _fact_name(label: str) -> str:
+    return re.sub(r"[{}｛｝|｜\s]", "", label) or "数量"
+
+
+def _unique(name: str, taken: set[str]) -> str:
+    if name not in taken:
+        return name
+    n = 2
+    while f"{name}{n}" in taken:
+        n += 1
+    return f"{name}{n}"
+
+
 def _kind(spec: FieldSpec) -> str:
     if spec.advances:
         return "advance"
@@ -111,7 +175,8 @@ def _kind(spec: FieldSpec) -> str:
 
 
 class _Roller:
-    def __init__(self, ontology: Ontology, year: int):
+    def __init__(self, ontology: Ontology, year: int, indent: int = 4):
+        self.indent = indent  # the column of a section's keys, for comments placed before one
         self.onto = ontology
         self.year = year
         self.next = year + 1
@@ -122,11 +187,22 @@ class _Roller:
     def section(self, section: Section, old: dict) -> CommentedMap:
         current, previous = CommentedMap(), CommentedMap()
         notes: dict[str, str] = {}
+        text, own = _own_text(old, section)
+        in_slots = set(owntext.slot_names(text)) if text else set()
         for key in old:  # in the user's order
+            if key == owntext.TEXT and text:
+                text = _shift_prose_years(text, self.year)  # “2025年，我局……” speaks of the report's year
+                current[key] = LiteralScalarString(text) if "\n" in text else text
+                continue
+            if key == owntext.FACTS:
+                continue  # written below, with the facts found in the text
             spec = section.field(str(key))
             if spec is None or is_empty(old[key]):
                 continue
             value = old[key]
+            if spec.id in in_slots:  # a number the own text states: next year must fill it again
+                previous[spec.id] = value
+                continue
             if section.id == "problems" and spec.id == "items":
                 self.problems += [t for t in (_title_of(r, ("title",)) for r in value) if t]
             if section.id == "plans" and spec.id == "items":
@@ -141,6 +217,14 @@ class _Roller:
                 notes[spec.id] = "沿用上年，请核对" + ("；其中含有年份，请确认是否需要改动" if _YEAR.search(str(value)) else "")
             else:
                 previous[spec.id] = value
+        if own:
+            at = list(current).index(owntext.TEXT) + 1 if owntext.TEXT in current else len(current)
+            current.insert(at, owntext.FACTS, CommentedMap(
+                (name, _plain(owntext.written(owntext.OwnFact(name, fact.spec, None)))) for name, fact in own.items()))
+            notes[owntext.FACTS] = "xx 处填今年的数值（= 表示与上年相同）"
+            filled = CommentedMap((name, _plain(owntext.written(fact))) for name, fact in own.items() if fact.value is not None)
+            if filled:
+                previous[owntext.FACTS] = filled
         if previous:
             current[PREVIOUS_YEAR] = previous
         _copy_eol_comments(old, current)
@@ -149,6 +233,10 @@ class _Roller:
             _comment(current, key, note)
         if previous:
             _comment(current, PREVIOUS_YEAR, f"{self.year}年的数值和内容：供同比和参考，今年的请在上面重新填写")
+        if text and owntext.TEXT in current:  # a block of text cannot take a comment at its end
+            current.yaml_set_comment_before_after_key(
+                owntext.TEXT, before="本节正文沿用上年：年份已顺延，数字已改为空位 {名称}，今年的数值填在 facts 中",
+                indent=self.indent)
         return current
 
     def year_bound(self, answers: CommentedMap) -> None:
@@ -338,7 +426,7 @@ def roll_forward(doc: yamlio.Document, ontology: Ontology) -> Rollover:
     data = copy.deepcopy(doc.data)
     report = data["report"]
     year = int(report["year"])
-    roller = _Roller(ontology, year)
+    roller = _Roller(ontology, year, indent=2 * doc.indentation[0])
     report["year"] = year + 1
     _comment(report, "year", f"由 {year} 改为 {year + 1}")
     if isinstance(report.get("title"), str):
@@ -355,6 +443,8 @@ def roll_forward(doc: yamlio.Document, ontology: Ontology) -> Rollover:
         if sid == FOLLOWUP:
             followup_at = len(answers)
         section = ontology.sections.get(str(sid))
+        if section is None and str(sid).startswith(OWN_PREFIX):
+            section = own_section(str(sid), None)
         if sid == FOLLOWUP:
             continue  # replaced below, in the same place
         if section is None or not isinstance(old, dict):

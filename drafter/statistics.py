@@ -9,7 +9,8 @@ from typing import Any
 
 from drafter.answers import Answers
 from drafter.fields import FieldSpec, is_empty
-from drafter.filters import stated, yoy
+from drafter import types
+from drafter.filters import stated
 from drafter.markup import clean
 from drafter.model import Table
 from drafter.ontology import Ontology
@@ -18,11 +19,7 @@ COUNTABLE = ("count", "money", "percent", "number")
 
 
 def _change(spec: FieldSpec, current: Any, previous: Any) -> str:
-    if spec.type == "percent":
-        text = yoy(current, previous, "个百分点", percent=False)
-    else:
-        text = yoy(current, previous, spec.unit or "", percent=True)
-    return text.removeprefix("同比")
+    return types.compare(current, previous, spec).removeprefix("同比")
 
 
 def _label(record: dict, spec: FieldSpec) -> str:
@@ -34,9 +31,16 @@ def statistics_table(answers: Answers, ontology: Ontology) -> Table | None:
     rows: list[list[str]] = []
     with_previous = False
     for ref in answers.outline.section_ids():
-        section = ontology.sections[ref]
+        section = answers.section(ref, ontology)
         values = answers.values.get(ref) or {}
         previous = answers.previous.get(ref) or {}
+        previous_facts = answers.previous_facts.get(ref) or {}
+        for name, fact in (answers.facts.get(ref) or {}).items():
+            if fact.value is not None:
+                prev = previous_facts[name].value if name in previous_facts else None
+                with_previous = with_previous or not is_empty(prev)
+                rows.append([section.heading, fact.spec.prompt, stated(fact.spec, fact.value),
+                             stated(fact.spec, prev), _change(fact.spec, fact.value, prev)])
         for spec in section.fields:
             if spec.type in COUNTABLE and not is_empty(values.get(spec.id)):
                 prev = previous.get(spec.id)

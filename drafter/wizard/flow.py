@@ -205,7 +205,10 @@ def walk(path: Path, term: Terminal, onto: Ontology, chosen: list[str] | None) -
     asker = Asker(term)
     i = start
     while i < len(order):
-        section = onto.sections[order[i]]
+        section = answers.section(order[i], onto)
+        if not section.fields:  # a section of the bureau's own: its text is edited in the file
+            i += 1
+            continue
         result = ask_section(section, i, len(order), store, asker, term)
         if result is FINISH:
             term.say(f"已保存。下次运行 drafter ask {path} 从这里继续。")
@@ -257,16 +260,14 @@ def finish(path: Path, term: Terminal, onto: Ontology) -> int:
     answers = answers_mod.load(path, onto)
     progress = Store(path).progress()
     skipped = set(progress["skipped"])
-    empty = [sid for sid in answers.outline.section_ids()
-             if sid not in skipped and not any(v not in (None, "", []) for v in (answers.values.get(sid) or {}).values())]
-    served = {c for sid in answers.outline.section_ids() if answers.values.get(sid)
-              and any(v not in (None, "", []) for v in answers.values[sid].values())
-              for c in onto.sections[sid].serves}
+    empty = [sid for sid in answers.outline.section_ids() if sid not in skipped and not answers.has_content(sid)]
+    served = {c for sid in answers.outline.section_ids() if answers.has_content(sid)
+              for c in answers.section(sid, onto).serves}
     missing = [desc for key, desc in onto.contents.items() if key not in served and key != "other"]
     term.say("")
     term.say("小结：")
     if empty:
-        term.say("  尚未填写的章节：" + "、".join(onto.sections[s].heading for s in empty))
+        term.say("  尚未填写的章节：" + "、".join(answers.section(s, onto).heading for s in empty))
     if missing:
         term.say("  法定内容尚缺：" + "；".join(m.split("：")[0] for m in missing))
     if not empty and not missing:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Callable
 
+from drafter import types
 from drafter.fields import FieldSpec, FieldValueError, check_scalar, is_empty
 from drafter.filters import num, stated
 from drafter.wizard.ui import BACK, EMPTY_CHOICE, Terminal
@@ -30,40 +31,17 @@ def as_default(spec: FieldSpec, value: Any) -> str:
 
 
 def _unit_hint(spec: FieldSpec) -> str:
-    return {
-        "count": f"填数字，单位：{spec.unit}；可写 80余、3万余",
-        "money": f"单位：{spec.unit}，最多两位小数",
-        "percent": "百分数，如 98.5",
-        "number": "数字",
-        "serial": "从 1 起的序号",
-        "year": "四位年份",
-        "date": "日期，如 2023-12-20",
-    }.get(spec.type, "")
+    return types.of(spec).hint(spec) if types.of(spec).numeric or spec.type in ("serial", "year", "date") else ""
 
 
 def _validator(spec: FieldSpec) -> Callable[[str], bool | str]:
     def validate(text: str) -> bool | str:
-        if not text.strip():
-            return True
         try:
-            check_scalar(_typed(text, spec), spec)
+            types.of(spec).parse(text, spec)
         except FieldValueError as exc:
             return str(exc)
         return True
     return validate
-
-
-def _typed(text: str, spec: FieldSpec) -> Any:
-    """Text typed at a prompt, as the YAML file would hold it (a number where it is one)."""
-    text = text.strip()
-    if spec.type in ("count", "serial", "year") and text.isdigit():
-        return int(text)
-    if spec.type in ("money", "percent", "number"):
-        try:
-            return float(text.rstrip("%")) if "." in text else int(text.rstrip("%"))
-        except ValueError:
-            return text
-    return text
 
 
 class Asker:
@@ -109,7 +87,7 @@ class Asker:
             return BACK
         if reuse and text.strip() == SAME:
             return check_scalar(previous, spec)
-        return check_scalar(_typed(text, spec), spec) if text.strip() else None
+        return types.of(spec).parse(text, spec)
 
     def choice(self, spec: FieldSpec, current: Any, save: Save) -> Any:
         options = [(o, o) for o in spec.options] if spec.type == "choice" else [("是", True), ("否", False)]

@@ -1,0 +1,259 @@
+"""The bureau's own text for a section, with its numbers as facts.
+
+A section's answers may carry `text:` — the bureau's own prose, printed instead of the
+template's — and `facts:` — numbers the ontology has no field for, written as a clerk writes
+them (`听证会: 24场`, `罚款: 53887.5元`, `参考率: 98.6%`). In the text, `{名称}` (or ｛名称｝)
+prints a fact with its unit, `{名称|同比}` its year-on-year phrase, `{名称|上年}` last year's
+value. 名称 is a field of the section or an own fact. `{{ … }}` is not a slot: it prints as it
+stands. Slots are parsed here, by drafter; Jinja never sees own text.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from drafter import facts as facts_mod
+from drafter import types
+from drafter.fields import PLACEHOLDER, FieldSpec, FieldValueError, describe, is_empty, shorten
+
+TEXT = "text"
+FACTS = "facts"
+SAME_AS_LAST_YEAR = "="  # a value that means "the same as last year"
+MODIFIERS = {"同比": "yoy", "上年": "previous"}
+FACT_KEYS = ("value", "unit", "label", "compare")
+_OPEN, _CLOSE = "{｛", "}｝"
+_BAR = "|｜"
+_FORBIDDEN_NAME = re.compile(r"[{}｛｝|｜\n]")
+
+
+class SlotError(ValueError):
+    """A malformed slot; `offset` is where in the text it starts."""
+
+    def __init__(self, message: str, offset: int):
+        super().__init__(message)
+        self.offset = offset
+
+
+@dataclass(frozen=True)
+class Slot:
+    name: str
+    modifier: str | None  # None, "yoy" or "previous"
+    start: int
+    end: int
+
+
+@dataclass
+class OwnFact:
+    """A number the section's own text states, typed through the field-type registry."""
+
+    name: str
+    spec: FieldSpec  # type count / money / percent / number, with its unit
+    value: Any  # None when not filled in yet
+
+
+def same_as_last_year(value: Any) -> bool:
+    """`=`: YAML reads a bare = as a tagged scalar, not as text."""
+    return str(getattr(value, "value", value)).strip() == SAME_AS_LAST_YEAR if value is not None else False
+
+
+def pieces(text: str) -> list[str | Slot]:
+    """The text cut into literal strings and slots; malformed braces raise SlotError."""
+    out: list[str | Slot] = []
+    literal: list[str] = []
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if text.startswith(("{{", "｛｛"), i):  # literal double braces, printed as written
+            close = _find_double_close(text, i + 2)
+            if close < 0:
+                raise SlotError("“{{”没有对应的“}}”", i)
+            literal.append(text[i:close + 2])
+            i = close + 2
+        elif ch in _OPEN:
+            end = _find_close(text, i + 1)
+            if end < 0:
+                raise SlotError("花括号没有闭合：空位应写成 {名称}，文字中的花括号请写成 {{ }}", i)
+            if literal:
+                out.append("".join(literal))
+                literal = []
+            out.append(_slot(text[i + 1:end], i, end + 1))
+            i = end + 1
+        elif ch in _CLOSE:
+            raise SlotError("多了一个右花括号：空位应写成 {名称}，文字中的花括号请写成 {{ }}", i)
+        else:
+            literal.append(ch)
+            i += 1
+    if literal:
+        out.append("".join(literal))
+    return out
+
+
+def _find_close(text: str, start: int) -> int:
+    for j in range(start, len(text)):
+        if text[j] in _CLOSE:
+            return j
+        if text[j] in _OPEN or text[j] == "\n":
+            return -1
+    return -1
+
+
+def _find_double_close(text: str, start: int) -> int:
+    m = re.compile(r"}}|｝｝").search(text, start)
+    return m.start() if m else -1
+
+
+def _slot(inside: str, start: int, end: int) -> Slot:
+    name, modifier = inside, None
+    for bar in _BAR:
+        if bar in inside:
+            name, _, modifier = inside.partition(bar)
+            break
+    name = name.strip()
+    if not name:
+        raise SlotError("空位里没有写名称：应写成 {名称}", start)
+    if modifier is not None:
+        modifier = modifier.strip()
+        if modifier not in MODIFIERS:
+            guess = difflib.get_close_matches(modifier, list(MODIFIERS), n=1, cutoff=0.3)
+            hint = f"，是不是“{guess[0]}”？" if guess else ""
+            raise SlotError(f"空位 {{{name}|{modifier}}} 的写法“{modifier}”不认识，只能是 同比 或 上年{hint}", start)
+        modifier = MODIFIERS[modifier]
+    return Slot(name, modifier, start, end)
+
+
+def slot_names(text: str) -> list[str]:
+    return [p.name for p in pieces(text) if isinstance(p, Slot)]
+
+
+# ---------------------------------------------------------------- own facts
+
+
+def fact_spec(name: str, unit: str, kind: str, label: str | None = None, compare: bool = True) -> FieldSpec:
+    return FieldSpec(id=name, type=kind, prompt=label or name, unit=unit or None, compare=compare)
+
+
+def _kind(unit: str) -> str:
+    if unit == "%":
+        return "percent"
+    if unit in facts_mod.money_units():
+        return "money"
+    if unit in facts_mod.measure_words():
+        return "count"
+    return ""
+
+
+def _split_value(text: str) -> tuple[str, str]:
+    """xx场 → ("xx", "场"); 24场 → ("24", "场"): a placeholder or a plain value and its unit."""
+    m = re.fullmatch(r"\s*([xX]{1,6}(?:余|多)?|=)?\s*(\S*?)\s*", text)
+    return (m.group(1) or "", m.group(2)) if m else ("", text)
+
+
+def parse_fact(name: str, raw: Any, previous: "OwnFact | None" = None) -> OwnFact:
+    """One entry of `facts:`; FieldValueError (Chinese) when it cannot be a fact."""
+    if _FORBIDDEN_NAME.search(str(name)) or not str(name).strip():
+        raise FieldValueError(f"事实的名称“{shorten(str(name))}”不能为空，也不能含有花括号、竖线或换行")
+    label, compare, unit, value = None, True, None, raw
+    if isinstance(raw, dict):
+        unknown = [k for k in raw if k not in FACT_KEYS]
+        if unknown:
+            raise FieldValueError(f"未知的事实设置项“{unknown[0]}”；可用的有：{'、'.join(FACT_KEYS)}")
+        label = str(raw["label"]) if raw.get("label") else None
+        compare = bool(raw.get("compare", True))
+        unit = str(raw["unit"]).strip() if raw.get("unit") is not None else None
+        value = raw.get("value")
+    if same_as_last_year(value):
+        value = SAME_AS_LAST_YEAR
+    if isinstance(value, bool):
+        raise FieldValueError(f"应为带单位的数字（如 24场、53887.5元、98.6%），实际是{describe(value)}")
+    text = "" if value is None else str(value).strip()
+    head, tail = _split_value(text)
+    if head == SAME_AS_LAST_YEAR:
+        if previous is None or previous.value is None:
+            raise FieldValueError("写了 = （沿用上年），但上年（previous_year.facts）没有这项数字")
+        return OwnFact(name, previous.spec, previous.value)
+    if head or not text:  # a placeholder (xx场) or no value yet: unit only
+        unit = unit if unit is not None else tail
+        value = None
+    else:
+        quantity = facts_mod.parse(text) if unit is None else facts_mod.parse(f"{text}{unit}")
+        if quantity is None and unit is None and isinstance(value, (int, float)):
+            raise FieldValueError(f"缺少单位：请写成 {text}次、{text}万元、{text}% 这样的形式，或用 unit: 指明单位")
+        if quantity is None:
+            raise FieldValueError(f"应为带单位的数字（如 24场、53887.5元、98.6%），实际是{describe(value)}")
+        unit, value = quantity.unit, quantity.value
+    kind = _kind(unit or "")
+    if not kind:
+        raise FieldValueError(f"单位“{unit}”不认识：可用量词（次、场、件、家、人次……）、万元、元或 %"
+                              if unit else "缺少单位：请写成 24场、53887.5元、98.6% 这样的形式")
+    spec = fact_spec(str(name), "" if kind == "percent" else unit, kind, label, compare)
+    if value is not None:
+        value = types.check(value, spec)
+    return OwnFact(str(name), spec, value)
+
+
+def written(fact: OwnFact) -> Any:
+    """How an own fact is written back into the answers file: 24场, xx场 when empty; the long
+    form when it has a label of its own or is not to be compared."""
+    if fact.value is None:
+        short = f"xx{_unit_text(fact.spec)}"
+    else:
+        short = types.of(fact.spec).state(fact.value, fact.spec)
+    if fact.spec.prompt == fact.name and fact.spec.compare:
+        return short
+    long = {"value": fact.value if fact.value is not None else "xx", "unit": _unit_text(fact.spec)}
+    if fact.spec.prompt != fact.name:
+        long["label"] = fact.spec.prompt
+    if not fact.spec.compare:
+        long["compare"] = False
+    return long
+
+
+def _unit_text(spec: FieldSpec) -> str:
+    return "%" if spec.type == "percent" else (spec.unit or "")
+
+
+# ---------------------------------------------------------------- rendering
+
+
+@dataclass
+class Rendered:
+    text: str  # section markup with every slot filled
+    unfilled: list[str]  # names of facts shown as placeholders
+    used: set[str]
+
+
+def resolve(name: str, fields: dict[str, FieldSpec], own: dict[str, OwnFact]) -> FieldSpec | None:
+    if name in own:
+        return own[name].spec
+    spec = fields.get(name)
+    return spec if spec is not None and not types.of(spec).listed else None
+
+
+def render(text: str, fields: dict[str, FieldSpec], values: dict[str, Any], previous: dict[str, Any],
+           own: dict[str, OwnFact], own_previous: dict[str, OwnFact]) -> Rendered:
+    """Own text with each slot replaced by its fact as the report states it."""
+    from drafter.render import escape_value
+
+    out: list[str] = []
+    unfilled: list[str] = []
+    used: set[str] = set()
+    for piece in pieces(text):
+        if isinstance(piece, str):
+            out.append(piece)
+            continue
+        used.add(piece.name)
+        spec = resolve(piece.name, fields, own)
+        current = own[piece.name].value if piece.name in own else values.get(piece.name)
+        before = own_previous[piece.name].value if piece.name in own_previous else previous.get(piece.name)
+        if piece.modifier == "yoy":
+            out.append(types.compare(current, before, spec))
+        elif piece.modifier == "previous":
+            out.append(types.of(spec).state(before, spec) if not is_empty(before) else f"xx{_unit_text(spec)}")
+        elif is_empty(current) or (isinstance(current, str) and PLACEHOLDER.match(current)):
+            unfilled.append(piece.name)
+            out.append(f"xx{_unit_text(spec)}")
+        else:
+            out.append(escape_value(types.of(spec).state(current, spec)))
+    return Rendered("".join(out), unfilled, used)
