@@ -77,8 +77,8 @@ SKIPPED = """一、健全应急救援体系
 (1)开展安全生产月活动。发放宣传资料3000余份。
 """
 
-FLAT = """启某市应急管理局 2023年法治政府建设情况报告
-启某应急〔2023〕12号
+FLAT = """启某应急〔2023〕12号
+启某市应急管理局 2023年法治政府建设情况报告
 市政府并报市委：
 一、强化组织领导
 一是成立领导小组。局主要领导任组长，负责依法行政工作的组织领导。二是制定工作计划。印发年度法治建设工作要点。
@@ -129,8 +129,22 @@ def _plain(text: str) -> str:
     return re.sub(r"[\W_]", "", text)
 
 
+_LABEL = re.compile(r"(?m)^(?:#+ )?(?:\*\*)?(?:[（(]?[一二三四五六七八九十0-9０-９]+[)）、.．])")
+
+
+_TAG = re.compile(r"</?[a-z]+[^>]*>")
+
+
 def _similar(a: str, b: str) -> float:
+    """Characters alike, ignoring punctuation, whitespace, heading numbers (renumbered) and
+    the Markdown writer's tags."""
+    a, b = _LABEL.sub("", _TAG.sub("", a)), _LABEL.sub("", _TAG.sub("", b))
     return difflib.SequenceMatcher(None, _plain(a), _plain(b), autojunk=False).ratio()
+
+
+def _body_md(md: str) -> str:
+    """The rebuilt Markdown without the title drafter adds when the original had none."""
+    return re.sub(r"^# .*\n", "", md, count=1)
 
 
 # --- metadata ---------------------------------------------------------------------------------
@@ -337,14 +351,21 @@ def test_comments_say_where_and_how_sure(tmp_path, real_ontology):
     assert "自拟章节 1 节" in summary and "数字：" in summary
 
 
-@pytest.mark.parametrize("text", [THEMATIC, STATUTORY, SKIPPED, FLAT, MISLEADING, UNKNOWN])
-def test_result_loads_and_builds_like_the_original(tmp_path, real_ontology, text):
+FIXTURES = {"thematic": THEMATIC, "statutory": STATUTORY, "skipped": SKIPPED, "flat": FLAT,
+            "misleading": MISLEADING, "unknown": UNKNOWN}
+
+
+@pytest.mark.parametrize("name", FIXTURES)
+def test_result_loads_and_builds_like_the_original(tmp_path, real_ontology, name):
+    text = FIXTURES[name]
     result = _import(tmp_path, text, real_ontology)
     md = _markdown(result, real_ontology, tmp_path)
+    if "title" not in _data(result)["report"]:
+        md = _body_md(md)
     body = [ln for ln in text.splitlines() if ln.strip()]
     for number in re.findall(r"\d+(?:\.\d+)?", "\n".join(body)):
         assert number in md or number in result.text
-    assert _similar(text, md) >= 0.9
+    assert _similar(text.replace("二〇二三年十二月十六日", "2023年12月16日"), md) >= 0.95  # dates in figures
 
 
 def test_docx_and_html_import(tmp_path, real_ontology):
@@ -466,22 +487,13 @@ def _sample(name: str, kind: str, sample_docx):
     return read(path), read(path)
 
 
-def _headings(md: str) -> list[tuple[int, str]]:
-    """(level, text) of the rebuilt Markdown's numbered headings."""
-    out = []
-    for line in md.splitlines():
-        m = re.match(r"^(#{2,5}) ", line)
-        if m:
-            out.append((len(m.group(1)) - 1, line[m.end():]))
-    return out
-
-
 @pytest.mark.parametrize("kind", ["txt", "docx"])
 @pytest.mark.parametrize("name", SAMPLE_NAMES)
 def test_sample_rebuilds_like_the_original(name, kind, sample_docx, real_ontology, tmp_path):
     original, source = _sample(name, kind, sample_docx)
     result = import_source(source, real_ontology)
-    md = _markdown(result, real_ontology, tmp_path)
+    document = compose(_load(result, real_ontology, tmp_path), real_ontology).document
+    md = to_markdown(document)
     body = original.text()
     numbers = re.findall(r"\d+(?:\.\d+)?", body)
     heading_labels = re.findall(r"(?m)^[（(]?\d+[)）.．、]", body)  # renumbered, not statistics
@@ -489,8 +501,7 @@ def test_sample_rebuilds_like_the_original(name, kind, sample_docx, real_ontolog
     assert set(missing) <= {re.sub(r"\D", "", lab) for lab in heading_labels}
     assert _similar(body, md) >= 0.95
     # the same headings at the same levels
-    rebuilt = [(lvl, _plain(re.sub(r"^[（(]?[一二三四五六七八九十0-9]+[)）、.．]", "", t)))
-               for lvl, t in _headings(md)]
+    rebuilt = [(h.level, _plain(h.text)) for h in document.headings()]
     rules = load_rules(real_ontology.root)
     expected = [(ln.level, _plain(ln.heading)) for ln in build(list(original.blocks), rules).lines if ln.is_heading]
     for level, text in expected:

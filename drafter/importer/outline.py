@@ -183,6 +183,19 @@ def markup(lines: list[Line], base: int) -> list[tuple[str | None, str | None]]:
 
 
 def escape(text: str) -> str:
-    """A source's text as own text: a leading # or a backslash is never markup."""
+    """A source's text as own text: a leading #, a backslash or a brace is never markup."""
     text = text.replace("\\", "\\\\")
+    if any(ch in text for ch in "{}｛｝") and _balanced(text):
+        for ch in "{}｛｝":  # {{ }} prints as written
+            text = text.replace(ch, ch * 2)
     return "\\" + text if text.startswith("#") else text
+
+
+def _balanced(text: str) -> bool:
+    depth = 0
+    for ch in text:
+        depth += ch in "{｛"
+        depth -= ch in "}｝"
+        if depth < 0:
+            return False
+    return depth == 0
