@@ -565,3 +565,22 @@ def test_sample_headings_map_like_the_example(name, real_ontology, sample_docx):
         total += 1
         hits += unit.section in ids
     assert total >= 3 and hits >= 0.8 * total
+
+
+def test_next_after_import_leaves_no_old_number_and_lists_the_follow_up(tmp_path):
+    report = tmp_path / "2025.txt"
+    report.write_text(THEMATIC, encoding="utf-8")
+    this_year, next_year = tmp_path / "2025.yaml", tmp_path / "2026.yaml"
+    assert run_drafter("import", str(report), "-o", str(this_year)).returncode == 0
+    rolled = run_drafter("next", str(this_year), "-o", str(next_year))
+    assert rolled.returncode == 0, rolled.stderr
+    data = YAML(typ="safe").load(next_year.read_text(encoding="utf-8"))
+    followup = data["answers"]["previous_followup"]
+    assert [i["problem"] for i in followup["items"]] == ["执法人员专业能力不足", "普法形式较为单一"]
+    assert [p["plan"] for p in followup["plans"]] == ["持续提升执法质量", "创新普法宣传方式"]
+    md = tmp_path / "2026.md"
+    built = run_drafter("build", str(next_year), "-o", str(md))
+    assert built.returncode == 0, built.stderr
+    prose = md.read_text(encoding="utf-8")
+    for old in ("125件", "356.5万元", "12%", "40余卷", "6次"):
+        assert old not in prose

@@ -12,17 +12,19 @@ from drafter.importer.rules import Rules
 _LEAD_ENDS = "。；;：:！？"
 _PARA_ENUM = re.compile(r"^(?:[一二三四五六七八九十]{1,3}是|[一二三四五六七八九十]{1,3}[、，,．.]?|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,2}[.．、])")
 MAX_TITLE = 40
+_CLAUSE = re.compile(r"[，,；;]")
 
 
 def _title_detail(text: str) -> dict[str, str]:
+    """The run-in lead (up to 。or ：) when it is short, else the first clause."""
     text = text.strip()
     for i, ch in enumerate(text[: MAX_TITLE + 1]):
         if ch in _LEAD_ENDS:
             return {"title": text[:i], "detail": text[i + 1:].strip()}
-    cut = text.find("，", 0, MAX_TITLE)
-    if cut > 0:
-        return {"title": text[:cut], "detail": text[cut + 1:].strip()}
-    return {"title": text[:MAX_TITLE], "detail": text[MAX_TITLE:].strip()}
+    cut = _CLAUSE.search(text)
+    if cut and cut.start() > 1:
+        return {"title": text[:cut.start()], "detail": text[cut.end():].strip()}
+    return {"title": text, "detail": ""}
 
 
 def _clean(record: dict[str, str]) -> dict[str, str]:
