@@ -31,8 +31,13 @@ def bigrams(text: str) -> list[str]:
     return [t[i:i + 2] for i in range(len(t) - 1) if "|" not in t[i:i + 2]]
 
 
+@functools.lru_cache(maxsize=4096)
+def _pairs(text: str) -> Counter:
+    return Counter(bigrams(text))
+
+
 def dice(a: str, b: str) -> float:
-    x, y = Counter(bigrams(a)), Counter(bigrams(b))
+    x, y = _pairs(a), _pairs(b)
     total = sum(x.values()) + sum(y.values())
     return 2 * sum((x & y).values()) / total if total else 0.0
 
@@ -55,8 +60,9 @@ def _raw_cues(root: Path) -> dict[str, list[str]]:
 
 
 def cues(section: Section, ontology: Ontology) -> list[str]:
-    own = getattr(section, "cues", None)
-    return list(own) if own else _raw_cues(ontology.root).get(section.id, [])
+    if "cues" in getattr(Section, "__dataclass_fields__", {}):  # the ontology keeps them
+        return list(getattr(section, "cues") or [])
+    return _raw_cues(ontology.root).get(section.id, [])
 
 
 @functools.lru_cache(maxsize=4)
@@ -90,18 +96,29 @@ class Profiles:
     vectors: dict[str, dict[str, float]]
     idf: dict[str, float]
     cue_words: dict[str, list[str]]
+    norms: dict[str, float] = None  # type: ignore[assignment]
+
+    def __post_init__(self):
+        self.norms = {sid: _norm(v) for sid, v in self.vectors.items()}
 
     @classmethod
     def build(cls, ontology: Ontology) -> "Profiles":
         return _profiles(ontology)
 
     def body_score(self, text: str, sid: str) -> float:
+        return self.body_scores(text)[sid]
+
+    def body_scores(self, text: str) -> dict[str, float]:
+        """Every section's body score for one text, the text's vector computed once."""
         vec = self._vector(Counter(bigrams(text)))
-        prof = self.vectors[sid]
-        dot = sum(w * prof.get(g, 0.0) for g, w in vec.items())
-        cos = dot / (_norm(vec) * _norm(prof)) if vec and prof else 0.0
-        hits = sum(1 for c in self.cue_words.get(sid, []) if c in text)
-        return min(1.0, cos * 2.5 + 0.15 * hits)
+        norm = _norm(vec)
+        out = {}
+        for sid, prof in self.vectors.items():
+            dot = sum(w * prof.get(g, 0.0) for g, w in vec.items())
+            cos = dot / (norm * self.norms[sid]) if vec and prof else 0.0
+            hits = sum(1 for c in self.cue_words.get(sid, []) if c in text)
+            out[sid] = min(1.0, cos * 2.5 + 0.15 * hits)
+        return out
 
     def _vector(self, counts: Counter) -> dict[str, float]:
         return {g: (1 + math.log(n)) * self.idf[g] for g, n in counts.items() if g in self.idf}
@@ -177,10 +194,11 @@ class Choice:
     runner_up: str | None = None
 
 
-def score(profiles: Profiles, cand: Candidate, sid: str, heading_weight: float, body_weight: float) -> tuple[float, float, float]:
+def score(profiles: Profiles, cand: Candidate, sid: str, heading_weight: float, body_weight: float,
+          bodies: dict[str, float] | None = None) -> tuple[float, float, float]:
     section = profiles.ontology.sections[sid]
     h = heading_score(cand.heading, section)
-    b = profiles.body_score(cand.body, sid)
+    b = (bodies or profiles.body_scores(cand.body))[sid]
     if not cand.heading:
         return b, 0.0, b
     # a heading that matches a variant exactly is near certain; otherwise both count
@@ -193,8 +211,9 @@ def assign(profiles: Profiles, candidates: list[Candidate], allowed: dict[int, l
     pairs = []
     best: dict[int, list[tuple[float, str]]] = {}
     for cand in candidates:
+        bodies = profiles.body_scores(cand.body)
         for sid in allowed.get(cand.key, []):
-            total, h, b = score(profiles, cand, sid, heading_weight, body_weight)
+            total, h, b = score(profiles, cand, sid, heading_weight, body_weight, bodies)
             pairs.append((total, h, b, cand.key, sid))
             best.setdefault(cand.key, []).append((total, sid))
     pairs.sort(key=lambda p: -p[0])
