@@ -584,3 +584,36 @@ def test_next_after_import_leaves_no_old_number_and_lists_the_follow_up(tmp_path
     prose = md.read_text(encoding="utf-8")
     for old in ("125件", "356.5万元", "12%", "40余卷", "6次"):
         assert old not in prose
+
+
+def test_unnumbered_headings_by_their_style(tmp_path, real_ontology):
+    text = ("# 丁市应急管理局2024年法治政府建设年度报告\n\n2024年，丁市应急管理局扎实推进法治政府建设。\n\n"
+            "## 加强组织领导\n\n### 强化法治建设组织领导\n\n成立领导小组，召开会议3次。\n\n"
+            "## 严格执法\n\n### 加大安全生产执法力度\n\n立案查处行政处罚案件50件。\n")
+    result = _import(tmp_path, text, real_ontology, name="report.md")
+    parts = _data(result)["outline"]["parts"]
+    assert [p.get("heading") for p in parts] == [None, "加强组织领导", "严格执法"]
+    assert _sections(result)["加大安全生产执法力度"] == "penalties"
+    assert not result.notes
+
+
+def test_numbers_the_answers_file_cannot_hold_stay_as_written():
+    from drafter.importer.slots import Facts, slot_text
+
+    facts = Facts()
+    text = slot_text("增长2.5倍，提高3个百分点，检查120家", facts)
+    assert text == "增长2.5倍，提高3个百分点，检查{检查}" and facts.literal == ["2.5倍", "3个百分点"]
+
+
+def test_tables_keep_their_numbers(tmp_path, real_ontology):
+    document = docx.Document()
+    document.add_paragraph("一、严格规范公正文明执法")
+    document.add_paragraph("全年执法情况见下表。")
+    table = document.add_table(rows=2, cols=2)
+    for cell, text in zip(table._cells, ["检查企业", "立案", "320家", "45件"]):
+        cell.text = text
+    path = tmp_path / "table.docx"
+    document.save(str(path))
+    result = import_source(read(path), real_ontology)
+    md = _markdown(result, real_ontology, tmp_path)
+    assert "320家" in md and "45件" in md

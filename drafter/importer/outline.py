@@ -91,6 +91,10 @@ def classify(block: SourceBlock, rules: Rules) -> Line:
         if heading:
             line.style, line.rank, line.label, line.heading, line.body = style.style, style.rank, m.group(0), heading, body
         break
+    else:  # no number, but a heading by its style (Word 标题 1, HTML <h2>, Markdown ##)
+        bare = text.rstrip("。")
+        if block.level and len(bare) <= rules.standalone_max and not _INNER_MARKS.search(bare):
+            line.style, line.rank, line.heading = f"标题{block.level}", block.level, bare
     return line
 
 
@@ -118,8 +122,8 @@ def build(blocks: list[SourceBlock], rules: Rules) -> OutlineNode:
     lines = [classify(b, rules) for b in blocks]
     ranks = sorted({ln.rank for ln in lines if ln.rank is not None})
     level_of = {rank: i + 1 for i, rank in enumerate(ranks)}
-    skipped = sorted({ln.label and ln.style for ln in lines
-                      if ln.rank is not None and level_of[ln.rank] != ln.rank and level_of[ln.rank] <= MAX_LEVEL})
+    skipped = sorted({ln.style for ln in lines
+                      if ln.label and ln.rank is not None and level_of[ln.rank] != ln.rank and level_of[ln.rank] <= MAX_LEVEL})
     for ln in lines:
         if ln.rank is not None and level_of[ln.rank] <= MAX_LEVEL:
             ln.level = level_of[ln.rank]

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from drafter import facts
+from drafter import facts, owntext
+from drafter.fields import FieldValueError
 
 _NAME_BAD = re.compile(r"[{}｛｝|\s\\#:：\"'“”]")
 
@@ -43,6 +44,10 @@ def short_form(q: facts.Quantity) -> str | None:
     text = f"{value_text}{q.unit}"
     back = facts.parse(text)
     if back is None or back.unit != q.unit or str(back.value) != str(q.value) and back.value != q.value:
+        return None
+    try:  # what the answers file will accept, by the loader's own rule
+        owntext.parse_fact("数量", text)
+    except FieldValueError:
         return None
     return text
 
