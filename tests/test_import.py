@@ -259,13 +259,25 @@ def test_skipped_level_becomes_level_two(tmp_path, real_ontology):
     assert any("跳过了标题层级" in note for note in result.notes)
 
 
-def test_flat_enumeration_stays_text_and_closing_is_its_own(tmp_path, real_ontology):
+def test_flat_enumeration_items_become_sections_and_closing_is_its_own(tmp_path, real_ontology):
     result = _import(tmp_path, FLAT, real_ontology)
     units = {u.section: u for u in result.units}
     assert "closing" in units and units["closing"].text.startswith("我局在法治政府建设上")
-    organization = next(u for u in result.units if u.heading == "强化组织领导")
-    assert "一是成立领导小组" in organization.text and "二是制定工作计划" in organization.text
+    parts = _data(result)["outline"]["parts"]
+    inline, separate = parts[0], parts[1]  # 一是……二是…… in one paragraph; then one paragraph each
+    assert inline["style"] == "enumerate_inline" and separate["style"] == "enumerate"
+    assert [s["heading"] for s in inline["sections"]] == ["成立领导小组", "制定工作计划"]
+    assert [s["heading"] for s in separate["sections"]] == ["严格执行行政执法三项制度", "规范自由裁量"]
     assert result.shape == "一是二是简式"
+    md = _markdown(result, real_ontology, tmp_path)
+    assert "一是成立领导小组。局主要领导任组长，负责依法行政工作的组织领导。二是制定工作计划。" in md
+    assert "\n\n二是规范自由裁量。细化裁量标准。" in md
+
+
+def test_enumeration_with_text_before_it_stays_one_section(tmp_path, real_ontology):
+    text = "一、规范执法行为\n我局坚持严格执法。\n一是严格执行三项制度。公示信息。\n二是规范自由裁量。细化标准。\n"
+    result = _import(tmp_path, text, real_ontology)
+    assert len(result.units) == 1 and "一是严格执行三项制度" in result.units[0].text
 
 
 # --- sections ---------------------------------------------------------------------------------

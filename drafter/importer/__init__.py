@@ -116,6 +116,12 @@ def _units(tree: outline.OutlineNode, ontology: Ontology, rules: Rules) -> tuple
     for i, part in enumerate(tree.parts):
         label = f"{part.label}{part.heading}"
         whole = _whole_part(part.heading, ontology, rules)
+        items = None if whole or part.subs else outline.enumerated(part.lead, rules)
+        if items:  # 一是……二是……: each item a section, rebuilt by the enumerate styles
+            members = [new("item", head, lines, 1, i, where=f"{label} → {outline.cn_ordinal(k)}是{head}")
+                       for k, (head, lines) in enumerate(items[0], 1)]
+            layout.append((part, "enumerate_inline" if items[1] else "enumerate", members))
+            continue
         if whole or not part.subs:
             unit = new("whole" if whole else "part", part.heading, part.all_lines(), 1, i, where=label)
             unit.section = whole

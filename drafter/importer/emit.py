@@ -48,6 +48,9 @@ def _outline(result, layout, tree) -> CommentedMap:
         if mode == "single":
             p["style"] = "plain"
             p["sections"] = [_ref(members[0], False)]
+        elif mode.startswith("enumerate"):  # 一是<heading>。<text>
+            p["style"] = mode
+            p["sections"] = [_ref(unit, True) for unit in members]
         elif members[0].role != "lead":
             refs = []
             for unit in members:

@@ -203,3 +203,57 @@ def _balanced(text: str) -> bool:
         if depth < 0:
             return False
     return depth == 0
+
+
+def cn_ordinal(n: int) -> str:
+    from drafter.filters import cn_number
+    return cn_number(n)
+
+
+def _ordinal(mark: str) -> int | None:
+    return cn_int(mark[:-1]) if mark.endswith("是") else None
+
+
+def enumerated(lines: list[Line], rules: Rules) -> tuple[list[tuple[str, list[Line]]], bool] | None:
+    """A part written as 一是……二是……: its items as (lead, lines), and whether they run on in one
+    paragraph. None unless the part opens with 一是, counts on in order, and every item has a
+    lead (up to 。) and text after it — the shape drafter's enumerate styles rebuild exactly."""
+    if not lines or any(ln.is_heading or ln.block.is_table for ln in lines):
+        return None
+    if len(lines) == 1:
+        marks = list(rules.enumerators.finditer(lines[0].text))
+        if len(marks) < 2 or marks[0].start() != 0:
+            return None
+        pieces = [(m, lines[0].text[m.end():(marks[k + 1].start() if k + 1 < len(marks) else None)])
+                  for k, m in enumerate(marks)]
+        inline = True
+    else:
+        pieces = []
+        for ln in lines:
+            m = rules.enumerators.match(ln.text)
+            if m and not list(rules.enumerators.finditer(ln.text))[1:]:
+                pieces.append((m, ln.text[m.end():]))
+            elif m or not pieces:
+                return None  # several items in one paragraph, or text before 一是
+            else:
+                pieces[-1] = (pieces[-1][0], pieces[-1][1] + "\n" + ln.text)
+        inline = False
+    if len(pieces) < 2:
+        return None
+    items = []
+    for k, (mark, text) in enumerate(pieces, 1):
+        if _ordinal(mark.group(0)) != k:
+            return None
+        head, _, body = _lead(text, rules)
+        if not head or not body.strip():
+            return None
+        block = lines[0].block
+        items.append((head, [Line(block=block, text=t) for t in body.split("\n") if t.strip()]))
+    return items, inline
+
+
+def _lead(text: str, rules: Rules) -> tuple[str, str, str]:
+    for i, ch in enumerate(text[: rules.run_in_max + 1]):
+        if ch in "。！？":
+            return text[:i].strip(), ch, text[i + 1:].strip()
+    return "", "", text
