@@ -629,3 +629,15 @@ def test_tables_keep_their_numbers(tmp_path, real_ontology):
     result = import_source(read(path), real_ontology)
     md = _markdown(result, real_ontology, tmp_path)
     assert "320家" in md and "45件" in md
+
+
+def test_rules_with_a_broken_pattern_fail_with_the_file_named(tmp_path):
+    folder = tmp_path / "sections"
+    folder.mkdir()
+    text = (ROOT / "sections" / "_import.yaml").read_text(encoding="utf-8")
+    (folder / "_import.yaml").write_text(text.replace("号'", "號'", 1), encoding="utf-8")
+    from drafter.errors import DrafterError
+
+    with pytest.raises(DrafterError) as caught:
+        load_rules(folder)
+    assert "_import.yaml" in str(caught.value) and "启应急〔2021〕75号" in str(caught.value)

@@ -48,6 +48,7 @@ class Unit:
     part: int | None = None  # index of its part
     run_in: bool = False
     where: str = ""  # 来自 …, for the comment
+    own_title: str = ""  # the heading an own section gets when the block has none of its own
     section: str | None = None
     confidence: str = ""  # 有把握 | 推测 | 自拟 | 按位置
     choice: mapping.Choice | None = None
@@ -129,7 +130,9 @@ def _units(tree: outline.OutlineNode, ontology: Ontology, rules: Rules) -> tuple
             continue
         members = []
         if part.lead:
-            members.append(new("lead", None, part.lead, 1, i, where=f"{label}（小标题之前的段落）"))
+            lead = new("lead", None, part.lead, 1, i, where=f"{label}（小标题之前的段落）")
+            lead.own_title = f"{part.heading}（开头段落）"
+            members.append(lead)
         for sub in part.subs:
             members.append(new("sub", sub.heading, sub.lines, 2, i, sub.run_in, where=f"{label} → {sub.source_heading}"))
         layout.append((part, "split", members))

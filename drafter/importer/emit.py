@@ -30,7 +30,7 @@ def _ref(unit, with_heading: bool):
 
 
 def _own_heading(unit) -> str:
-    return unit.heading or (unit.where.split("（")[0] + "（开头段落）" if unit.where else "（无标题段落）")
+    return unit.heading or unit.own_title or "（无标题段落）"
 
 
 def _outline(result, layout, tree) -> CommentedMap:

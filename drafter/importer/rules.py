@@ -85,6 +85,11 @@ def load(root: Path) -> Rules:
                                    Location(file=str(path), field=where))
         styles.append(HeadingStyle(str(entry.get("style")), int(entry.get("rank") or i + 1), pattern))
     scores = raw.get("scores") or {}
+    for key, examples in (raw.get("examples") or {}).items():
+        pattern = _compile(path, str(key), raw.get(key) or "")
+        for example in examples or []:
+            if not pattern.search(str(example)):
+                raise DrafterError(f"式样与例子不符：“{example}”不合 {key} 的式样", Location(file=str(path), field=str(key)))
     return Rules(
         headings=tuple(styles),
         run_in_ends="".join(_words(raw, "run_in_ends")),
