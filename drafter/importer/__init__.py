@@ -32,6 +32,7 @@ from drafter.importer import mapping, metadata, outline, slots
 from drafter.importer.items import records
 from drafter.importer.outline import Line
 from drafter.importer.rules import Rules
+from drafter.importer.typed import FieldMatcher
 from drafter.importer.rules import load as load_rules
 from drafter.ontology import Ontology
 from drafter.readers.source import Source
@@ -216,8 +217,10 @@ def _map(units: list[Unit], ontology: Ontology, rules: Rules) -> None:
 
 def _fill(unit: Unit, ontology: Ontology, rules: Rules) -> None:
     paragraphs = []
+    section = ontology.sections.get(unit.section or "")
+    matcher = FieldMatcher(section) if section is not None and unit.confidence == "有把握" else None
     for head, body in outline.markup(unit.lines, unit.base):
-        slotted = slots.slot_text(body, unit.facts) if body else None
+        slotted = slots.slot_text(body, unit.facts, matcher) if body else None
         paragraphs.append("\n".join(x for x in (head, slotted) if x))
     unit.text = "\n\n".join(p for p in paragraphs if p)
     spec = rules.records.get(unit.section or "")

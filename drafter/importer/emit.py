@@ -105,6 +105,8 @@ def emit(result, layout, tree, ontology: Ontology) -> str:
     answers = CommentedMap()
     for unit in result.units:
         entry = CommentedMap()
+        for field_id, value in unit.facts.typed.items():
+            entry[field_id] = value
         for record_field, items in _records(unit, ontology):
             entry[record_field] = items
         entry["text"] = LiteralScalarString(unit.text + "\n") if unit.text else ""
@@ -150,6 +152,10 @@ def _comment(unit, ontology: Ontology) -> str:
         score = f"（得分 {unit.choice.score:.2f}）" if unit.choice else "（按一级标题）"
         what = f"有把握：“{ontology.sections[unit.section].heading}”{score}"
     lines = [where, what]
+    if unit.facts.typed:
+        section = ontology.sections[unit.section]
+        named = "、".join(f"{fid}（{section.field(fid).prompt}）" for fid in unit.facts.typed)
+        lines.append(f"按字段说明识别的数字，已填入本节字段：{named}，请核对")
     if unit.facts.values:
         lines.append(f"数字 {len(unit.facts.values)} 个已换成 {{名称}}，名称按前文自动取，可改成更贴切的说法（正文里的名称要一起改）")
     if unit.facts.literal:
@@ -166,9 +172,11 @@ def summary(result) -> list[str]:
     own = [u for u in units if u.section and u.section.startswith("own_")]
     sure = sum(1 for u in mapped if u.confidence in ("有把握", "按位置"))
     facts = sum(len(u.facts.values) for u in units)
+    typed = sum(len(u.facts.typed) for u in units)
     literal = sum(len(u.facts.literal) for u in units)
     lines = [f"结构：{result.shape}，共 {len(units)} 节：对应本体章节 {len(mapped)} 节（有把握 {sure}，推测 {len(mapped) - sure}），自拟章节 {len(own)} 节"]
-    lines.append(f"数字：{facts} 个换成了 {{名称}} 并列入 facts" + (f"，{literal} 个保留原样" if literal else ""))
+    lines.append(f"数字：{typed + facts} 个换成了 {{名称}}，其中 {typed} 个填入本体字段、{facts} 个列入本节 facts"
+                 + (f"，{literal} 个保留原样" if literal else ""))
     found = [(label, value) for label, value in (("发文机关", meta.issuer), ("年度", meta.year), ("标题", meta.title),
                                                   ("主送机关", meta.addressee), ("发文字号", meta.doc_number),
                                                   ("落款", meta.signature), ("成文日期", meta.date))]

@@ -21,6 +21,7 @@ _NAME_BAD = re.compile(r"[{}｛｝|\s\\#:：\"'“”]")
 class Facts:
     values: dict[str, str] = field(default_factory=dict)  # name → "861件" (the short form)
     literal: list[str] = field(default_factory=list)  # statistics kept as written
+    typed: dict[str, object] = field(default_factory=dict)  # field id → value, for the section's own fields
 
     def name_for(self, label: str) -> str:
         base = _NAME_BAD.sub("", label) or "数量"
@@ -52,8 +53,17 @@ def short_form(q: facts.Quantity) -> str | None:
     return text
 
 
-def slot_text(text: str, into: Facts) -> str:
-    """text with each statistic replaced by a slot; the facts collected in `into`."""
+def clause_before(text: str, q: facts.Quantity) -> str:
+    """The words of q's clause before it: 全年立案查处行政处罚案件 for …案件861件."""
+    head = text[:q.start]
+    cut = max(head.rfind(ch) for ch in "，,。；;：:、（）()")
+    return head[cut + 1:]
+
+
+def slot_text(text: str, into: Facts, typed=None) -> str:
+    """text with each statistic replaced by a slot; the facts collected in `into`. `typed`,
+    when given, names the section's own field for a statistic (or None): then the slot is the
+    field's and the value goes into `into.typed`."""
     quantities = facts.find(text)
     if not quantities:
         return text
@@ -69,8 +79,14 @@ def slot_text(text: str, into: Facts) -> str:
             start += 1
         while end > start and text[end - 1] in " \u00a0\u3000":
             end -= 1
-        name = into.name_for(facts.label_before(text, q))
-        into.values[name] = value
+        label = facts.label_before(text, q)
+        field_id = typed(label, clause_before(text, q), q) if typed else None
+        if field_id:
+            name = field_id
+            into.typed[field_id] = q.value
+        else:
+            name = into.name_for(label)
+            into.values[name] = value
         out.append(text[pos:start])
         out.append("{" + name + "}")
         pos = end
