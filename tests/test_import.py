@@ -649,3 +649,11 @@ def test_rules_with_a_broken_pattern_fail_with_the_file_named(tmp_path):
     with pytest.raises(DrafterError) as caught:
         load_rules(folder)
     assert "_import.yaml" in str(caught.value) and "启应急〔2021〕75号" in str(caught.value)
+
+
+def test_a_file_with_a_title_only_fails_in_one_line(tmp_path):
+    report = tmp_path / "只有标题.txt"
+    report.write_text("某局2024年法治政府建设年度报告\n", encoding="utf-8")
+    result = run_drafter("import", str(report), "-o", str(tmp_path / "out.yaml"))
+    assert result.returncode == 1 and "没有找到报告正文" in result.stderr
+    assert result.stderr.strip().count("\n") == 0 and not (tmp_path / "out.yaml").exists()

@@ -34,6 +34,7 @@ from drafter.importer.outline import Line
 from drafter.importer.rules import Rules
 from drafter.importer.typed import FieldMatcher
 from drafter.importer.rules import load as load_rules
+from drafter.errors import DrafterError, Location
 from drafter.ontology import Ontology
 from drafter.readers.source import Source
 
@@ -88,11 +89,14 @@ def import_source(source: Source, ontology: Ontology) -> ImportResult:
     tree = outline.build(body, rules)
     mapping.Profiles.build(ontology)  # also sets the folder whose shapes give heading variants
     units, layout = _units(tree, ontology, rules)
+    if not units:
+        raise DrafterError("除标题、文号、落款外没有找到报告正文，无法导入；请确认选对了文件",
+                           Location(file=str(source.path)))
     _map(units, ontology, rules)
     for unit in units:
         _fill(unit, ontology, rules)
     from drafter.importer.emit import emit
-    shape = _shape(tree, units, ontology)
+    shape = _shape(tree, rules)
     numbering = "continuous" if tree.continuous else "restart"
     result = ImportResult(text="", meta=meta, units=units, shape=shape, numbering=numbering, source=source)
     if tree.skipped:
@@ -236,13 +240,13 @@ def _fill(unit: Unit, ontology: Ontology, rules: Rules) -> None:
                     unit.records.append(out)
 
 
-def _shape(tree: outline.OutlineNode, units: list[Unit], ontology: Ontology) -> str:
+def _shape(tree: outline.OutlineNode, rules: Rules) -> str:
+    """statutory (its parts name the regulation's contents), flat 一是, thematic, or no headings."""
     part_headings = [p.heading or "" for p in tree.parts]
-    statutory = ("主要举措和成效", "第一责任人职责", "存在", "下一年度", "其他需要报告")
-    hits = sum(1 for key in statutory if any(key in h for h in part_headings))
+    hits = sum(1 for word in rules.statutory_words if any(word in h for h in part_headings))
     if hits >= 3:
         return "按法定内容分部分"
-    enumerated = sum(1 for ln in tree.lines if not ln.is_heading and ln.text[:1] in "一二三四五六七八九十" and ln.text[1:2] == "是")
+    enumerated = sum(1 for ln in tree.lines if not ln.is_heading and rules.enumerators.match(ln.text))
     if tree.parts and not any(p.subs for p in tree.parts) and enumerated >= 2:
         return "一是二是简式"
     if tree.parts:

@@ -51,6 +51,7 @@ class Rules:
     heading_weight: float
     body_weight: float
     records: dict
+    statutory_words: tuple[str, ...]
 
 
 def _compile(path: Path, where: str, pattern: object) -> re.Pattern:
@@ -114,5 +115,6 @@ def load(root: Path) -> Rules:
         guess=float(scores.get("guess", 0.22)),
         heading_weight=float(scores.get("heading_weight", 0.6)),
         body_weight=float(scores.get("body_weight", 0.4)),
+        statutory_words=_words(raw, "statutory_words"),
         records={str(k): {str(a): str(b) for a, b in (v or {}).items()} for k, v in (raw.get("records") or {}).items()},
     )
