@@ -657,3 +657,12 @@ def test_a_file_with_a_title_only_fails_in_one_line(tmp_path):
     result = run_drafter("import", str(report), "-o", str(tmp_path / "out.yaml"))
     assert result.returncode == 1 and "没有找到报告正文" in result.stderr
     assert result.stderr.strip().count("\n") == 0 and not (tmp_path / "out.yaml").exists()
+
+
+def test_two_problem_parts_keep_each_section_once(tmp_path, real_ontology):
+    text = THEMATIC.replace("某县应急管理局\n2025年12月28日\n", "") + "五、存在的不足和原因\n基层力量仍然薄弱。\n"
+    result = _import(tmp_path, text, real_ontology)
+    ids = [u.section for u in result.units]
+    assert ids.count("problems") == 1 and len(ids) == len(set(ids))
+    _load(result, real_ontology, tmp_path)
+    assert "基层力量仍然薄弱" in result.text

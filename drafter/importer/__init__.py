@@ -119,9 +119,13 @@ def _units(tree: outline.OutlineNode, ontology: Ontology, rules: Rules) -> tuple
 
     if tree.intro:
         layout.append(("intro", new("intro", None, tree.intro, 1, where="第一个一级标题之前的开头段")))
+    wholes: set[str] = set()
     for i, part in enumerate(tree.parts):
         label = f"{part.label}{part.heading}"
         whole = _whole_part(part.heading, ontology, rules)
+        if whole in wholes:  # a second 存在的不足: each section once; this one is mapped like any part
+            whole = None
+        wholes.add(whole)
         items = None if whole or part.subs else outline.enumerated(part.lead, rules)
         if items:  # 一是……二是……: each item a section, rebuilt by the enumerate styles
             members = [new("item", head, lines, 1, i, where=f"{label} → {outline.cn_ordinal(k)}是{head}")
