@@ -666,3 +666,37 @@ def test_two_problem_parts_keep_each_section_once(tmp_path, real_ontology):
     assert ids.count("problems") == 1 and len(ids) == len(set(ids))
     _load(result, real_ontology, tmp_path)
     assert "基层力量仍然薄弱" in result.text
+
+
+def _edit_paragraph(path: Path, out: Path, containing: str, change) -> None:
+    document = docx.Document(str(path))
+    target = next(p for p in document.paragraphs if containing in p.text)
+    old = target.text
+    for run in target.runs[1:]:
+        run.text = ""
+    target.runs[0].text = change(old)
+    document.save(str(out))
+
+
+def test_edit_inside_a_paragraph_of_several_sections(tmp_path, real_ontology):
+    """（八）……一是……二是……三是……: one paragraph written from four sections."""
+    path, _ = _own_docx(tmp_path, real_ontology)
+    edited = tmp_path / "edited.docx"
+    _edit_paragraph(path, edited, "公平竞争审查流程",
+                    lambda t: t.replace("梳理政策文件417件", "梳理政策文件420件", 1).replace("配备公职律师2人。", "配备公职律师2人。另聘顾问1名。", 1))
+    result = import_source(read(edited), real_ontology)
+    assert result.changed == ["fair_competition", "legality_review"]
+    before = to_markdown(compose(answers_mod.load(ROOT / "examples" / "kunshan-2023.yaml", real_ontology), real_ontology).document)
+    after = _markdown(result, real_ontology, tmp_path)
+    assert after.count("配备公职律师2人。另聘顾问1名。") == 1 and "梳理政策文件420件" in after
+    assert after.count("开展行政规范性文件及党内规范性文件清理工作") == before.count("开展行政规范性文件及党内规范性文件清理工作")
+    assert after.replace("420件", "417件").replace("另聘顾问1名。", "") == before
+
+
+def test_edited_heading_is_reported_not_lost_silently(tmp_path, real_ontology):
+    path, original = _own_docx(tmp_path, real_ontology)
+    edited = tmp_path / "edited.docx"
+    _edit_paragraph(path, edited, "公平竞争审查流程", lambda t: t.replace("三是开展政策文件公平竞争审查。", "三是开展公平竞争审查和合规审查。", 1))
+    result = import_source(read(edited), real_ontology)
+    assert not result.changed and result.text == original
+    assert any("小标题" in note and "fair_competition" in note for note in result.summary())

@@ -168,6 +168,8 @@ def _comment(unit, ontology: Ontology) -> str:
 def summary(result) -> list[str]:
     meta = result.meta
     units = result.units
+    if result.embedded:  # drafter's own file: what came back, and what was edited
+        return [*result.notes, f"报告：{meta.title}（{meta.year} 年）"]
     mapped = [u for u in units if u.section and not u.section.startswith("own_")]
     own = [u for u in units if u.section and u.section.startswith("own_")]
     sure = sum(1 for u in mapped if u.confidence in ("有把握", "按位置"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.scalarstring import LiteralScalarString
@@ -33,9 +33,53 @@ def _norm(text: str) -> str:
 @dataclass
 class Expected:
     text: str  # normalised, as the document shows it
-    owner: str | None  # the section it belongs to
-    prefix: str = ""  # what compose puts before the section's own text (number, heading, 一是…)
+    owners: list[tuple[str, int, int]] = field(default_factory=list)  # (section, start, end) of each one's text in it
     heading: Heading | None = None
+
+    @property
+    def owner(self) -> str | None:
+        return self.owners[0][0] if self.owners else None
+
+    def split(self, found: str) -> tuple[list[tuple[str, str]], list[str]]:
+        """The edited paragraph cut into its sections' texts; and whether what compose itself
+        writes around them (heading number and text, 一是<heading>。) was edited — that lives
+        in the outline, not in a section. Each cut is at the lead compose writes before the
+        next section when the lead is still there, else where the alignment puts it."""
+        blocks = difflib.SequenceMatcher(None, self.text, found, autojunk=False).get_matching_blocks()
+
+        def to_found(pos: int) -> int:
+            for a, b, size in blocks:
+                if a <= pos <= a + size:
+                    return b + (pos - a)
+                if a > pos:
+                    return b
+            return len(found)
+
+        edited: list[str] = []  # the sections whose lead (heading, 一是<heading>。) was edited
+        first_lead = self.text[:self.owners[0][1]]
+        if found.startswith(first_lead):
+            begin = len(first_lead)
+        else:
+            begin = to_found(self.owners[0][1])
+            edited.append(self.owners[0][0])
+        pieces = []
+        for k, (sid, _, end) in enumerate(self.owners):
+            following = self.owners[k + 1][1] if k + 1 < len(self.owners) else len(self.text)
+            lead = self.text[end:following]  # 二是<heading>。 before the next; the tail after the last
+            if k + 1 == len(self.owners):
+                at = len(found) - len(lead) if lead and found.endswith(lead) else (len(found) if not lead else -1)
+            else:
+                at = found.find(lead, begin) if lead else -1
+            if at < begin:
+                at = to_found(end)
+                next_begin = to_found(following)
+                if k + 1 < len(self.owners):
+                    edited.append(self.owners[k + 1][0])
+            else:
+                next_begin = at + len(lead)
+            pieces.append((sid, found[begin:at]))
+            begin = next_begin
+        return pieces, edited
 
 
 def _section_texts(composition, answers) -> dict[str, list[str]]:
@@ -55,37 +99,49 @@ def _expected(composition, answers) -> list[Expected]:
     doc = composition.document
     owned = _section_texts(composition, answers)
     order = [sid for sid in answers.outline.section_ids() if sid in owned]
-    out: list[Expected] = [Expected(_norm(x), None) for x in (doc.doc_number, doc.title, doc.addressee and doc.addressee + "：") if x]
+    out: list[Expected] = [Expected(_norm(x)) for x in (doc.doc_number, doc.title, doc.addressee and doc.addressee + "：") if x]
     pointer = 0
 
-    def owner_of(text: str) -> tuple[str | None, str]:
+    def owners_of(text: str, offset: int) -> list[tuple[str, int, int]]:
+        """The sections whose text stands in this paragraph, in order (an inline 一是…二是… holds several)."""
         nonlocal pointer
+        found, pos = [], 0
         for k in range(pointer, len(order)):
-            for piece in owned[order[k]]:
-                at = text.find(piece)
-                if piece and at != -1:
-                    pointer = k
-                    return order[k], text[:at]
-        return None, ""
+            hit = next(((text.find(piece, pos), piece) for piece in owned[order[k]] if piece and text.find(piece, pos) != -1), None)
+            if hit is None:
+                if found:
+                    break
+                continue
+            at, piece = hit
+            pos = at + len(piece)
+            for more in owned[order[k]][owned[order[k]].index(piece) + 1:]:  # its later paragraphs, run on
+                later = text.find(more, pos)
+                if more and later != -1:
+                    pos = later + len(more)
+            found.append((order[k], offset + at, offset + pos))
+            pointer = k
+        return found
 
     pending: list[int] = []
     for block in doc.blocks:
         if isinstance(block, Heading):
-            text = _norm(block.number + block.text + (block.body or ""))
-            sid, prefix = owner_of(_norm(block.body)) if block.body else (None, "")
-            out.append(Expected(text, sid, _norm(block.number + block.text) if block.body else "", block))
+            head = _norm(block.number + block.text)
+            text = head + _norm(block.body or "")
+            owners = owners_of(_norm(block.body), len(head)) if block.body else []
+            out.append(Expected(text, owners, block))
             if not block.body:
                 pending.append(len(out) - 1)
         elif isinstance(block, Paragraph):
-            sid, prefix = owner_of(_norm(block.text))
-            out.append(Expected(_norm(block.text), sid, prefix))
-            for k in pending:  # a standalone heading belongs with the text that follows it
-                if out[k].heading is not None and out[k].heading.level > 2:
-                    out[k].owner = sid
+            text = _norm(block.text)
+            owners = owners_of(text, 0)
+            out.append(Expected(text, owners))
+            for k in pending:  # a standalone lower heading belongs with the text that follows it
+                if out[k].heading is not None and out[k].heading.level > 2 and owners:
+                    out[k].owners = [(owners[0][0], len(out[k].text), len(out[k].text))]
             pending = []
         elif isinstance(block, Table):
-            out.append(Expected(_norm("".join("".join(r) for r in block.rows)), None))
-    out += [Expected(_norm(x), None) for x in (doc.signature, doc.date) if x]
+            out.append(Expected(_norm("".join("".join(r) for r in block.rows))))
+    out += [Expected(_norm(x)) for x in (doc.signature, doc.date) if x]
     return out
 
 
@@ -113,9 +169,13 @@ def import_embedded(source: Source, ontology: Ontology):
                           source=source, embedded=True)
     expected = _expected(composition, answers)
     found = [_norm(b.text if not b.is_table else "".join("".join(r) for r in b.rows or [])) for b in source.blocks]
-    edits = _edits(expected, found)
+    edits, headings_edited = _edits(expected, found)
+    if headings_edited:
+        names = "、".join(f"{_heading(ontology, answers, sid)}（{sid}）" for sid in headings_edited)
+        result.notes.append(f"这些章节的小标题在 Word 中也改过，小标题没有导回，请在答案文件的 outline 中改写：{names}")
     if not edits:
-        result.notes.append("这份 .docx 由 drafter 生成，正文未改动：已原样取回其中的答案文件")
+        what = "除小标题外正文未改动" if headings_edited else "正文未改动"
+        result.notes.append(f"这份 .docx 由 drafter 生成，{what}：已原样取回其中的答案文件")
         return result
     for sid, paragraphs in edits.items():
         _replace_text(doc, sid, paragraphs, ontology)
@@ -131,46 +191,55 @@ def _heading(ontology, answers, sid: str) -> str:
     return section.heading if section else sid
 
 
-def _edits(expected: list[Expected], found: list[str]) -> dict[str, list[tuple[str, Expected | None]]]:
-    """Sections whose paragraphs differ; for each, the document's paragraphs that are now its text."""
+def _edits(expected: list[Expected], found: list[str]) -> tuple[dict[str, list[tuple[str, Heading | None]]], list[str]]:
+    """Sections whose paragraphs differ; for each, the document's text that is now its own, in
+    order: (a paragraph or a piece of one, the lower heading it stands for when it is one).
+    Also the sections whose heading (or 一是 lead) was edited: headings are not brought back."""
     matcher = difflib.SequenceMatcher(None, [e.text for e in expected], found, autojunk=False)
     changed: set[str] = set()
-    taken: dict[int, str] = {}  # found index → owner
-    pairs: dict[int, Expected] = {}
+    headings_edited: set[str] = set()
+    pieces: dict[int, list[tuple[str, str, Heading | None]]] = {}  # found index → (section, text, heading)
     last_owner = None
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        owners = [e.owner for e in expected[i1:i2] if e.owner]
+        span = expected[i1:i2]
+        owners = [sid for e in span for sid, _, _ in e.owners]
         if tag == "equal":
-            for i, j in zip(range(i1, i2), range(j1, j2)):
-                if expected[i].owner:
-                    taken[j] = expected[i].owner
-                    pairs[j] = expected[i]
+            for e, j in zip(span, range(j1, j2)):
+                pieces[j] = _own_pieces(e, found[j])
             last_owner = owners[-1] if owners else last_owner
             continue
         owner = owners[0] if owners else (last_owner or next((e.owner for e in expected[i2:] if e.owner), None))
-        if owner is None:
+        if owner is None or (tag == "insert" and j2 == len(found) and not owners):
             continue  # title, signature, date lines: not a section's text
-        if j2 == len(found) and not owners and tag == "insert":
-            continue  # lines after the last paragraph (signature and date written differently)
-        changed.add(owner)
+        one_to_one = i2 - i1 == j2 - j1
+        if not one_to_one or not all(e.owners for e in span):
+            changed.update(owners or [owner])
         for j in range(j1, j2):
-            taken[j] = owner
-            pairs.pop(j, None)
-            if i2 - i1 == j2 - j1:
-                pairs[j] = _with_prefix(expected[i1 + j - j1])
+            e = span[j - j1] if one_to_one else None
+            if e is not None and e.owners:
+                split, heading_edited = e.split(found[j])
+                pieces[j] = [(sid, text, None) for sid, text in split]
+                headings_edited.update(heading_edited)
+                # only the sections whose own words changed
+                changed.update(sid for (sid, text), (_, start, end) in zip(split, e.owners) if text != e.text[start:end])
+            else:
+                pieces[j] = [(owner, found[j], None)]
         last_owner = owners[-1] if owners else owner
-    out: dict[str, list[tuple[str, Expected | None]]] = {}
-    for j in sorted(taken):
-        if taken[j] in changed:
-            out.setdefault(taken[j], []).append((found[j], pairs.get(j)))
-    return out
+    out: dict[str, list[tuple[str, Heading | None]]] = {}
+    for j in sorted(pieces):
+        for sid, text, heading in pieces[j]:
+            if sid in changed:
+                out.setdefault(sid, []).append((text, heading))
+    return out, sorted(headings_edited)
 
 
-def _with_prefix(e: Expected) -> Expected:
-    return e
+def _own_pieces(e: Expected, found: str) -> list[tuple[str, str, Heading | None]]:
+    if e.heading is not None and not e.heading.body and e.owners:
+        return [(e.owner, "", e.heading)]  # a lower heading of the section's own text
+    return [(sid, found[start:end], None) for sid, start, end in e.owners]
 
 
-def _replace_text(doc: yamlio.Document, sid: str, paragraphs: list[tuple[str, Expected | None]], ontology: Ontology) -> None:
+def _replace_text(doc: yamlio.Document, sid: str, paragraphs: list[tuple[str, Heading | None]], ontology: Ontology) -> None:
     answers = doc.data.setdefault("answers", CommentedMap())
     entry = answers.get(sid)
     if not isinstance(entry, dict):
@@ -178,16 +247,11 @@ def _replace_text(doc: yamlio.Document, sid: str, paragraphs: list[tuple[str, Ex
         answers[sid] = entry
     facts = slots.Facts()
     out = []
-    base = None
-    for text, exp in paragraphs:
-        if exp is not None and exp.prefix and text.startswith(exp.prefix):
-            text = text[len(exp.prefix):]
-        heading = exp.heading if exp is not None else None
-        if heading is not None and not heading.body and heading.level > 2:
-            base = base if base is not None else 2
-            out.append("#" * max(1, heading.level - base) + " " + outline_mod.escape(_norm(heading.text)))
-            continue
-        out.append(slots.slot_text(outline_mod.escape(text), facts))
+    for text, heading in paragraphs:
+        if heading is not None:  # its level below the section's own heading (level two)
+            out.append("#" * max(1, heading.level - 2) + " " + outline_mod.escape(_norm(heading.text)))
+        elif text:
+            out.append(slots.slot_text(outline_mod.escape(text), facts))
     # first in the section, so that comments written before the next section stay with it
     for key in ("text", "facts"):
         if key in entry:
