@@ -8,8 +8,9 @@ own words (own `text` per section, its numbers as slots and own facts).
 
 Stages, one module each: metadata (title, 文号, addressee, issuer, year, signature, date),
 outline (heading numbers → parts and blocks), mapping (block → ontology section, by heading
-and body), slots (numbers → slots + facts), items (problems and plans as records), emit (the
-YAML with comments), roundtrip (a drafter-made .docx → its own answers back).
+and body), slots (numbers → slots + facts), typed (a number that reads like one of the
+section's own fields fills it), items (problems and plans as records), emit (the YAML with
+comments), roundtrip (a drafter-made .docx → its own answers back). Rules: sections/_import.yaml.
 
 Choices:
 - Level-one headings become parts; level-two headings become sections whose `heading:` is the
@@ -18,6 +19,8 @@ Choices:
   very end is `closing`.
 - A part whose heading names a whole-part section (problems, plans, follow-up; see
   _import.yaml whole_part_sections) is one section, its （一）（二） kept as markup and as records.
+- A part written as 一是……二是…… (nothing before 一是, each item a lead and text) gives one
+  section per item, set out again with the enumerate styles.
 - Each section id appears once: the best-scoring block gets it, a later block that would map
   to the same section gets its next-best free section, or else stays an own section (own_<n>)
   with its heading. Texts are never merged: nothing is dropped and the order is the original's.
@@ -226,7 +229,8 @@ def _map(units: list[Unit], ontology: Ontology, rules: Rules) -> None:
 def _fill(unit: Unit, ontology: Ontology, rules: Rules) -> None:
     paragraphs = []
     section = ontology.sections.get(unit.section or "")
-    matcher = FieldMatcher(section) if section is not None and unit.confidence == "有把握" else None
+    matcher = (FieldMatcher(section, rules.field_cover, rules.field_dice)
+               if section is not None and unit.confidence == "有把握" else None)
     for head, body in outline.markup(unit.lines, unit.base):
         slotted = slots.slot_text(body, unit.facts, matcher) if body else None
         paragraphs.append("\n".join(x for x in (head, slotted) if x))

@@ -52,6 +52,8 @@ class Rules:
     body_weight: float
     records: dict
     statutory_words: tuple[str, ...]
+    field_cover: float
+    field_dice: float
 
 
 def _compile(path: Path, where: str, pattern: object) -> re.Pattern:
@@ -116,5 +118,7 @@ def load(root: Path) -> Rules:
         heading_weight=float(scores.get("heading_weight", 0.6)),
         body_weight=float(scores.get("body_weight", 0.4)),
         statutory_words=_words(raw, "statutory_words"),
+        field_cover=float((raw.get("fields") or {}).get("cover", 0.6)),
+        field_dice=float((raw.get("fields") or {}).get("dice", 0.3)),
         records={str(k): {str(a): str(b) for a, b in (v or {}).items()} for k, v in (raw.get("records") or {}).items()},
     )

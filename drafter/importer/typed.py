@@ -16,8 +16,6 @@ from drafter.importer.mapping import bigrams
 from drafter.ontology import Section
 
 KINDS = {"count", "money", "percent"}
-MIN_COVER = 0.6  # share of the label's character pairs found in the prompt
-MIN_DICE = 0.3
 
 
 def _cover(label: str, prompt: str) -> tuple[float, float]:
@@ -28,9 +26,10 @@ def _cover(label: str, prompt: str) -> tuple[float, float]:
 
 
 class FieldMatcher:
-    def __init__(self, section: Section):
+    def __init__(self, section: Section, cover: float = 0.6, dice: float = 0.3):
         self.fields = [f for f in section.fields if f.type in KINDS]
         self.used: set[str] = set()
+        self.min_cover, self.min_dice = cover, dice  # sections/_import.yaml fields:
 
     def __call__(self, label: str, clause: str, q: Quantity) -> str | None:
         best, best_id = 0.0, None
@@ -40,7 +39,7 @@ class FieldMatcher:
             if spec.type != "percent" and (spec.unit or "") != q.unit:
                 continue
             cover, dice = max(_cover(label, spec.prompt), _cover(clause, spec.prompt))
-            if cover < MIN_COVER or dice < MIN_DICE:
+            if cover < self.min_cover or dice < self.min_dice:
                 continue
             try:
                 types.check(q.value, spec)
