@@ -700,3 +700,16 @@ def test_edited_heading_is_reported_not_lost_silently(tmp_path, real_ontology):
     result = import_source(read(edited), real_ontology)
     assert not result.changed and result.text == original
     assert any("小标题" in note and "fair_competition" in note for note in result.summary())
+
+
+def test_web_page_doc_number_and_date_from_its_furniture(tmp_path, real_ontology):
+    html = ("<html><body><table><tr><td>索引号：11440304/2024-00012</td><td>发文字号：丙应急〔2024〕8号</td></tr>"
+            "<tr><td>成文日期：2024-12-20</td><td>发布日期：2025-01-06</td></tr></table>"
+            "<h1>丙市应急管理局2024年法治政府建设年度报告</h1>"
+            "<p>2024年，丙市应急管理局扎实推进法治政府建设。</p><p>一、严格规范公正文明执法</p>"
+            "<p>全年立案查处行政处罚案件88件。</p></body></html>")
+    page = tmp_path / "report.html"
+    page.write_text(html, encoding="utf-8")
+    report = _data(import_source(read(page), real_ontology))["report"]
+    assert report.get("doc_number") == "丙应急〔2024〕8号"
+    assert report.get("date") == dt.date(2024, 12, 20) and report["year"] == 2024

@@ -87,6 +87,7 @@ def import_source(source: Source, ontology: Ontology) -> ImportResult:
     meta = metadata.Metadata()
     body = metadata.split_front(list(source.blocks), source, rules, meta)
     body = metadata.split_back(body, rules, meta)
+    meta.date = meta.date or metadata.web_date(source, meta)
     metadata.find_issuer(meta, body, source, rules)
     metadata.find_year(meta, body)
     tree = outline.build(body, rules)
@@ -102,6 +103,7 @@ def import_source(source: Source, ontology: Ontology) -> ImportResult:
     shape = _shape(tree, rules)
     numbering = "continuous" if tree.continuous else "restart"
     result = ImportResult(text="", meta=meta, units=units, shape=shape, numbering=numbering, source=source)
+    result.notes += meta.notes
     if tree.skipped:
         result.notes.append(f"原文跳过了标题层级（{'、'.join(tree.skipped)} 按上一级编号的下一级处理），重建后编号写法会按层级统一，请核对")
     result.text = emit(result, layout, tree, ontology)

@@ -34,6 +34,7 @@ class Metadata:
     signature: str | None = None
     date: _dt.date | None = None
     notes: list[str] = field(default_factory=list)
+    furniture: list[str] = field(default_factory=list)  # a web page's metadata table before the title
 
 
 def _doc_number(text: str, rules: Rules) -> str | None:
@@ -55,13 +56,20 @@ def _is_heading(text: str, rules: Rules) -> bool:
 
 def split_front(blocks: list[SourceBlock], source: Source, rules: Rules, meta: Metadata) -> list[SourceBlock]:
     """Title lines, 文号 and addressee before the body; the rest of the blocks."""
-    for text in source.header_texts:
+    for text in [*source.header_texts, *source.dropped]:  # 版头; a web page's 文号 line
         meta.doc_number = meta.doc_number or _doc_number(text, rules)
     k = 0
     pieces: list[str] = []
     while k < len(blocks):
         block = blocks[k]
         text = block.text.strip()
+        if block.is_table and _furniture_table(block, rules):
+            meta.furniture += [cell for row in block.rows or [] for cell in row if cell]
+            meta.notes.append("已略去正文前的网页栏目表格（索引号、发文字号、成文日期等）")
+            for cell in meta.furniture:
+                meta.doc_number = meta.doc_number or _doc_number(cell, rules)
+            k += 1
+            continue
         if block.is_table or _is_heading(text, rules):
             break
         number = _doc_number(text, rules)
@@ -80,6 +88,15 @@ def split_front(blocks: list[SourceBlock], source: Source, rules: Rules, meta: M
     elif pieces:  # short lines without a title word: not a title, keep them as text
         return blocks[k - len(pieces):] if k else blocks
     return blocks[k:]
+
+
+def _furniture_table(block: SourceBlock, rules: Rules) -> bool:
+    """A table made only of website labels (索引号：… 发文字号：… 成文日期：…)."""
+    from drafter.readers import furniture
+
+    cells = [c for row in block.rows or [] for c in row if c.strip()]
+    table = furniture.load(str(rules.root)) if rules.root else furniture.load()
+    return bool(cells) and all(table.is_furniture(c) for c in cells)
 
 
 def _title(pieces: list[str]) -> str:
@@ -109,6 +126,21 @@ def _date(text: str, rules: Rules) -> _dt.date | None:
         return _dt.date(year_n, month or 0, day or 0)
     except ValueError:
         return None
+
+
+_DATED = re.compile(r"成文日期\s*[:：]\s*((?:19|20)[0-9]{2})[-年./]([0-9]{1,2})[-月./]([0-9]{1,2})")
+
+
+def web_date(source: Source, meta: Metadata) -> _dt.date | None:
+    """成文日期 from a web page's furniture (the publication date is not the report's)."""
+    for line in [*source.dropped, *meta.furniture]:
+        m = _DATED.search(line)
+        if m:
+            try:
+                return _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            except ValueError:
+                return None
+    return None
 
 
 def split_back(blocks: list[SourceBlock], rules: Rules, meta: Metadata) -> list[SourceBlock]:

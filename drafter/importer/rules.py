@@ -54,6 +54,7 @@ class Rules:
     statutory_words: tuple[str, ...]
     field_cover: float
     field_dice: float
+    root: Path | None = None  # the ontology folder the rules came from
 
 
 def _compile(path: Path, where: str, pattern: object) -> re.Pattern:
@@ -120,5 +121,6 @@ def load(root: Path) -> Rules:
         statutory_words=_words(raw, "statutory_words"),
         field_cover=float((raw.get("fields") or {}).get("cover", 0.6)),
         field_dice=float((raw.get("fields") or {}).get("dice", 0.3)),
+        root=root,
         records={str(k): {str(a): str(b) for a, b in (v or {}).items()} for k, v in (raw.get("records") or {}).items()},
     )
