@@ -713,3 +713,10 @@ def test_web_page_doc_number_and_date_from_its_furniture(tmp_path, real_ontology
     report = _data(import_source(read(page), real_ontology))["report"]
     assert report.get("doc_number") == "丙应急〔2024〕8号"
     assert report.get("date") == dt.date(2024, 12, 20) and report["year"] == 2024
+
+
+def test_a_short_opening_line_is_not_a_title(tmp_path, real_ontology):
+    text = "现将有关情况报告如下\n一、加强组织领导\n成立领导小组。\n"
+    result = _import(tmp_path, text, real_ontology)
+    assert "title" not in _data(result)["report"]
+    assert result.units[0].section == "intro" and "现将有关情况报告如下" in result.units[0].text

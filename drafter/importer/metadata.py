@@ -82,7 +82,8 @@ def split_front(blocks: list[SourceBlock], source: Source, rules: Rules, meta: M
         else:
             break
         k += 1
-    title_at = [i for i, p in enumerate(pieces) if any(w in p for w in rules.title_words)]
+    # a title ends with 报告 / 情况 / 总结 (a short opening line like “现将有关情况报告如下” does not)
+    title_at = [i for i, p in enumerate(pieces) if re.sub(r"[（(][^）)]*[）)]$", "", p).endswith(rules.title_words)]
     if pieces and title_at:
         meta.title = _title(pieces[: title_at[-1] + 1])
     elif pieces:  # short lines without a title word: not a title, keep them as text
