@@ -720,3 +720,11 @@ def test_a_short_opening_line_is_not_a_title(tmp_path, real_ontology):
     result = _import(tmp_path, text, real_ontology)
     assert "title" not in _data(result)["report"]
     assert result.units[0].section == "intro" and "现将有关情况报告如下" in result.units[0].text
+
+
+def test_another_ontology_without_the_usual_sections(tmp_path, demo_ontology):
+    """The fixture ontology has no intro, problems or plans: blocks still land somewhere."""
+    result = _import(tmp_path, THEMATIC, demo_ontology)
+    answers = answers_mod.from_document(yamlio.loads(result.text, tmp_path / "a.yaml"), demo_ontology)
+    md = to_markdown(compose(answers, demo_ontology).document)
+    assert "356.5万元" in md and "线上宣传覆盖面有待扩大" in md

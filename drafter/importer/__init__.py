@@ -200,7 +200,7 @@ def _map(units: list[Unit], ontology: Ontology, rules: Rules) -> None:
     profiles = mapping.Profiles.build(ontology)
     free = [sid for sid in ontology.sections if sid not in mapping.POSITIONAL and sid not in rules.whole_part_sections]
     for unit in units:
-        if unit.role in mapping.POSITIONAL:
+        if unit.role in mapping.POSITIONAL and unit.role in ontology.sections:
             unit.section, unit.confidence = unit.role, "按位置"
     taken = {u.section for u in units if u.section}
     candidates, allowed = [], {}

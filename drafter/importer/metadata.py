@@ -17,7 +17,6 @@ from drafter.readers.source import Source, SourceBlock
 
 _SENTENCE_MARKS = re.compile(r"[。；;，,！？]")
 _YEAR = re.compile(r"(?<![0-9０-９])((?:19|20)[0-9]{2})\s*年(?![0-9]*[—\-–~～至])")
-_RANGE_OPEN = re.compile(r"[(（]\s*(?:19|20)[0-9]{2}\s*[—\-–~～至]")
 _CN_YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 
 
