@@ -728,3 +728,10 @@ def test_another_ontology_without_the_usual_sections(tmp_path, demo_ontology):
     answers = answers_mod.from_document(yamlio.loads(result.text, tmp_path / "a.yaml"), demo_ontology)
     md = to_markdown(compose(answers, demo_ontology).document)
     assert "356.5万元" in md and "线上宣传覆盖面有待扩大" in md
+
+
+def test_a_heading_with_nothing_under_it_is_kept(tmp_path, real_ontology):
+    text = "一、加强组织领导\n（一）强化法治建设组织领导\n（二）推进领导干部学法用法。制定年度学法计划。\n"
+    result = _import(tmp_path, text, real_ontology)
+    headings = [(h.level, h.text) for h in compose(_load(result, real_ontology, tmp_path), real_ontology).document.headings()]
+    assert (2, "强化法治建设组织领导") in headings and (2, "推进领导干部学法用法。") in headings

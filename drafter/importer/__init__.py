@@ -137,7 +137,9 @@ def _units(tree: outline.OutlineNode, ontology: Ontology, rules: Rules) -> tuple
                        for k, (head, lines) in enumerate(items[0], 1)]
             layout.append((part, "enumerate_inline" if items[1] else "enumerate", members))
             continue
-        if whole or not part.subs:
+        # a level-two heading with nothing under it cannot stand as a section of its own (an
+        # empty section is left out): such a part stays one section, its headings as markup
+        if whole or not part.subs or any(not sub.lines for sub in part.subs):
             unit = new("whole" if whole else "part", part.heading, part.all_lines(), 1, i, where=label)
             unit.section = whole
             layout.append((part, "single", [unit]))
