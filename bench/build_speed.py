@@ -1,19 +1,25 @@
-"""How fast is `drafter build`, and what does start-up cost?
+"""How fast is `drafter build`, against pandoc and against the import floor, in one run?
 
-    python bench/build_speed.py [--runs 5]
+    python bench/build_speed.py [--runs 5] [--batch 50]
 
-Compares, in one run on this machine:
-  * cold start: `drafter build` (a new Python process, Markdown and .docx) against a bare
-    `python -c pass` and against `python -c "import questionary"`, the wizard's library that
-    the build path deliberately does not import;
-  * loading answers: ruamel.yaml round-trip (what drafter uses, to keep comments) against
-    ruamel.yaml's safe loader (what it would use if comments did not matter);
-  * the whole in-process build of every example, split into load, compose and write.
-Numbers are medians of --runs repetitions, in milliseconds.
+Measured on this machine, in the same run, medians in milliseconds:
+  * cold start (a new process, on-disk caches warm as after a clerk's first build):
+    `drafter build` → .docx against `pandoc report.md -o x.docx` on the same report's
+    Markdown (pandoc's side is skipped where pandoc is not installed), and → .md against
+    `python -c "import jinja2, ruamel.yaml"`, the libraries a Markdown build really needs;
+    also the first build ever (caches off) and bare `python -c pass`;
+  * warm rebuild, in one process (what --watch and a batch do per report), every example;
+  * a batch of N reports in one `drafter build` against N pandoc runs;
+  * peak memory (maximum resident set) of a cold build and of the batch;
+  * load / compose / write split, and the answers loaders (C safe vs round-trip).
+Targets (issue 14): docx ≤ 2× pandoc; md ≤ 1.5× import floor; warm < 20 ms a report;
+batch ≥ 3× faster than pandoc runs; peak memory < 80 MiB.
 """
 from __future__ import annotations
 
 import argparse
+import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -23,6 +29,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+ENV = dict(os.environ, PYTHONPATH=str(ROOT))
+EXAMPLE = ROOT / "examples" / "kunshan-2023.yaml"
+# Runs a command line in a child and prints its peak resident memory (KiB on Linux).
+PEAK = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, capture_output=True); "
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
 
 
 def median_ms(fn, runs: int) -> float:
@@ -34,47 +45,103 @@ def median_ms(fn, runs: int) -> float:
     return statistics.median(times)
 
 
+def command(*args, env=None):
+    return lambda: subprocess.run(list(args), check=True, capture_output=True, cwd=ROOT, env=env or ENV)
+
+
+def peak_mib(*args) -> float:
+    out = subprocess.run([sys.executable, "-c", PEAK, *args], check=True, capture_output=True, text=True,
+                         cwd=ROOT, env=ENV).stdout
+    return int(out.strip()) / 1024
+
+
+def row(name: str, value: float, unit: str = "ms", note: str = "") -> None:
+    print(f"  {name:<44} {value:9.1f} {unit}  {note}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
-    runs = parser.parse_args().runs
-    examples = sorted(p for p in (ROOT / "examples").glob("*.yaml"))
-    example = ROOT / "examples" / "kunshan-2023.yaml"
-    out = Path(tempfile.mkdtemp())
+    parser.add_argument("--batch", type=int, default=50)
+    options = parser.parse_args()
+    runs = options.runs
+    out = Path(tempfile.mkdtemp(prefix="drafter-bench-"))
+    pandoc = shutil.which("pandoc")
+    drafter = [sys.executable, "-m", "drafter", "build"]
+    md = out / "k.md"
+    command(*drafter, str(EXAMPLE), "-o", str(md))()  # also fills the on-disk caches
 
-    def run(*args):
-        return lambda: subprocess.run([sys.executable, *args], check=True, capture_output=True, cwd=ROOT)
+    print(f"cold start, a new process (median of {runs})")
+    floor_md = median_ms(command(sys.executable, "-c", "import jinja2, ruamel.yaml"), runs)
+    to_md = median_ms(command(*drafter, str(EXAMPLE), "-o", str(out / "k2.md")), runs)
+    to_docx = median_ms(command(*drafter, str(EXAMPLE), "-o", str(out / "k.docx")), runs)
+    no_cache = median_ms(command(*drafter, str(EXAMPLE), "-o", str(out / "k3.docx"),
+                                 env=dict(ENV, DRAFTER_NO_CACHE="1")), runs)
+    row("python -c pass", median_ms(command(sys.executable, "-c", "pass"), runs))
+    row("import floor for .md (jinja2, ruamel.yaml)", floor_md)
+    row("drafter build kunshan → .md", to_md, note=f"{to_md / floor_md:.2f}× the import floor (target ≤ 1.5×)")
+    row("drafter build kunshan → .docx", to_docx)
+    row("  the same, caches off (first run ever)", no_cache)
+    if pandoc:
+        pandoc_docx = median_ms(command(pandoc, str(md), "-o", str(out / "p.docx")), runs)
+        row("pandoc kunshan.md → .docx", pandoc_docx)
+        print(f"  drafter → .docx is {to_docx / pandoc_docx:.2f}× pandoc (target ≤ 2×)")
+    else:
+        print("  pandoc is not installed: its side is skipped")
 
-    print(f"cold start (median of {runs}, ms)")
-    rows = [
-        ("python -c pass", run("-c", "pass")),
-        ("python -c 'import questionary'", run("-c", "import questionary")),
-        ("drafter build kunshan → .md", run("-m", "drafter", "build", str(example), "-o", str(out / "k.md"))),
-        ("drafter build kunshan → .docx", run("-m", "drafter", "build", str(example), "-o", str(out / "k.docx"))),
-    ]
-    for name, fn in rows:
-        print(f"  {name:<36} {median_ms(fn, runs):8.1f}")
-
-    from ruamel.yaml import YAML
-
-    from drafter import answers, ontology
+    from drafter import answers, build, ontology, yamlio
     from drafter.compose import compose
-    from drafter.writers.docx import write_docx
-    from drafter.writers.markdown import to_markdown
+    from drafter.writers import WRITERS, WriteOptions
 
-    text = example.read_text(encoding="utf-8")
-    print(f"\nloading {example.name} (median of {runs * 4}, ms)")
-    print(f"  {'ruamel round-trip (drafter)':<36} {median_ms(lambda: YAML(typ='rt').load(text), runs * 4):8.2f}")
-    print(f"  {'ruamel safe (no comments kept)':<36} {median_ms(lambda: YAML(typ='safe').load(text), runs * 4):8.2f}")
-
+    examples = sorted((ROOT / "examples").glob("*.yaml"))
     onto = ontology.load()
-    print(f"\nin-process build of {len(examples)} examples (median of {runs}, ms)")
-    loaded = [answers.load(p, onto) for p in examples]
+    print(f"\nwarm rebuild in one process, per report (median of {runs}, all {len(examples)} examples)")
+    for fmt in ("md", "docx", "html"):
+        per_report = [median_ms(lambda p=p: build.build_file(p, out / f"w.{fmt}", fmt, ontology=onto), runs)
+                      for p in examples]
+        row(f"→ .{fmt}: median / slowest", statistics.median(per_report),
+            note=f"slowest {max(per_report):.1f} ms (target < 20 ms)")
+
+    folder = out / "batch"
+    folder.mkdir()
+    for n in range(options.batch):
+        shutil.copy(examples[n % len(examples)], folder / f"r{n:03}.yaml")
+    print(f"\nbatch of {options.batch} reports → .docx (one run each)")
+    batch = median_ms(command(*drafter, str(folder), "-o", str(out / "batch-out")), 1)
+    row(f"drafter build <folder of {options.batch}>", batch)
+    if pandoc:
+        mds = []
+        for p in examples:
+            target = out / f"{p.stem}.md"
+            build.build_file(p, target, "md", ontology=onto)
+            mds.append(target)
+        def pandoc_runs():
+            for n in range(options.batch):
+                subprocess.run([pandoc, str(mds[n % len(mds)]), "-o", str(out / f"p{n}.docx")], check=True)
+        many = median_ms(pandoc_runs, 1)
+        row(f"{options.batch} pandoc runs", many)
+        print(f"  the batch is {many / batch:.1f}× faster than pandoc runs (target ≥ 3×)")
+
+    print("\npeak memory (maximum resident set)")
+    row("drafter build kunshan → .docx", peak_mib(*drafter, str(EXAMPLE), "-o", str(out / "m.docx")), "MiB",
+        "(target < 80 MiB)")
+    row(f"drafter build <folder of {options.batch}>", peak_mib(*drafter, str(folder), "-o", str(out / "m")), "MiB")
+
+    text = EXAMPLE.read_text(encoding="utf-8")
+    print(f"\nloading {EXAMPLE.name} (median of {runs * 4})")
+    row("ruamel round-trip (wizard, next, error locations)", median_ms(lambda: yamlio.loads(text, EXAMPLE), runs * 4))
+    row("C safe loader (build)", median_ms(lambda: yamlio.load_fast(EXAMPLE), runs * 4))
+
+    print(f"\nin-process stages over {len(examples)} examples (median of {runs})")
+    loaded = [answers.from_document(yamlio.load_fast(p), onto) for p in examples]
     composed = [compose(a, onto) for a in loaded]
-    print(f"  {'load + validate':<36} {median_ms(lambda: [answers.load(p, onto) for p in examples], runs):8.1f}")
-    print(f"  {'compose (templates → model)':<36} {median_ms(lambda: [compose(a, onto) for a in loaded], runs):8.1f}")
-    print(f"  {'write Markdown':<36} {median_ms(lambda: [to_markdown(c.document) for c in composed], runs):8.1f}")
-    print(f"  {'write .docx':<36} {median_ms(lambda: [write_docx(c.document) for c in composed], runs):8.1f}")
+    options_ = WriteOptions()
+    row("load + validate", median_ms(lambda: [answers.from_document(yamlio.load_fast(p), onto) for p in examples], runs))
+    row("compose (templates → model)", median_ms(lambda: [compose(a, onto) for a in loaded], runs))
+    for fmt in ("md", "html", "docx"):
+        write = WRITERS[fmt].function
+        row(f"write {fmt}", median_ms(lambda: [write(c.document, options_) for c in composed], runs))
+    shutil.rmtree(out, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -25,7 +25,7 @@ from drafter.fields import FieldSpec, FieldValueError, check_date, check_flag, c
 from drafter.ontology import Ontology, Section
 
 PREVIOUS_YEAR = "previous_year"
-TOP_KEYS = ("report", "outline", "answers", "wizard")  # wizard: the wizard's progress
+TOP_KEYS = ("report", "outline", "answers", "wizard", "layout")  # wizard: its progress; layout: drafter.layout
 REPORT_KEYS = ("issuer", "region", "year", "title", "addressee", "doc_number", "signature", "date", "header", "seal")
 OUTLINE_KEYS = ("numbering", "run_in", "parts", "attachments")
 ATTACHMENT_KINDS = {"statistics": "主要数据统计表"}
@@ -354,7 +354,7 @@ def _meta(raw: dict, reader: _Reader) -> ReportMeta:
         try:
             header = check_flag(raw["header"], None)  # type: ignore[arg-type]
         except FieldValueError as exc:
-            raise reader.error(f"header 应为 true / false，或发文机关标志的文字；{exc}", raw, "header", "report.header") from None
+            raise reader.error(f"header 应为“是”或“否”，或发文机关标志的文字；{exc}", raw, "header", "report.header") from None
     seal = False
     if raw.get("seal") is not None:
         try:
@@ -379,9 +379,10 @@ def _meta(raw: dict, reader: _Reader) -> ReportMeta:
 def _bool(raw: dict, key: str, reader: _Reader, field_path: str) -> bool | None:
     if raw.get(key) is None:
         return None
-    if not isinstance(raw[key], bool):
-        raise reader.error(f"应为 true 或 false，实际是{describe(raw[key])}", raw, key, f"{field_path}.{key}")
-    return raw[key]
+    try:
+        return check_flag(raw[key], None)  # type: ignore[arg-type]
+    except FieldValueError:
+        raise reader.error(f"应为“是”或“否”，实际是{describe(raw[key])}", raw, key, f"{field_path}.{key}") from None
 
 
 def _outline(raw: dict, ontology: Ontology, reader: _Reader) -> Outline:

@@ -12,8 +12,6 @@ from pathlib import Path
 
 from drafter.errors import DrafterError, Location
 
-FORMATS = ("docx", "md")
-
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # argparse's own messages are English
@@ -21,7 +19,10 @@ class _Parser(argparse.ArgumentParser):
                    .replace("unrecognized arguments", "无法识别的参数")
                    .replace("invalid choice", "无效的选项")
                    .replace("argument", "参数")
-                   .replace("expected one argument", "需要一个值"))
+                   .replace("expected one argument", "需要一个值")
+                   .replace("expected at least one argument", "至少需要一个值")
+                   .replace("not allowed with argument", "不能与此参数同时使用")
+                   .replace("choose from", "可选"))
         self.print_usage(sys.stderr)
         print(f"错误：{message}", file=sys.stderr)
         raise SystemExit(2)
@@ -38,14 +39,19 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=_version(), help="显示版本号并退出")
     commands = parser.add_subparsers(dest="command", title="子命令", metavar="命令", parser_class=_Parser)
 
-    build = commands.add_parser("build", help="根据答案文件生成报告（.docx 或 Markdown）", add_help=False,
-                                description="根据答案文件生成报告。")
+    from drafter.writers import WRITERS, describe_formats
+
+    build = commands.add_parser("build", help="根据答案文件生成报告（.docx、Markdown、网页或 PDF）", add_help=False,
+                                description="根据答案文件生成报告。可以一次给出多个答案文件或一个文件夹（其中全部 .yaml），"
+                                            "这时 -o 是输出文件夹；某份出错不影响其他各份，最后汇总报告。")
     build.add_argument("-h", "--help", action="help", help="显示帮助并退出")
-    build.add_argument("answers", metavar="答案文件", help="报告的答案文件（.yaml）")
-    build.add_argument("-o", "--output", metavar="输出文件",
-                       help="输出文件路径；默认在当前目录，以报告标题命名")
-    build.add_argument("--format", choices=FORMATS, metavar="格式",
-                       help="输出格式：docx（默认）或 md；省略时按输出文件扩展名判断")
+    build.add_argument("answers", metavar="答案文件", nargs="+", help="报告的答案文件（.yaml），或包含答案文件的文件夹")
+    build.add_argument("-o", "--output", metavar="输出",
+                       help="输出文件路径（多份时为输出文件夹）；默认在当前目录，以报告标题命名")
+    build.add_argument("--format", choices=list(WRITERS), metavar="格式",
+                       help=f"输出格式：{describe_formats()}；省略时按输出文件扩展名判断")
+    build.add_argument("--watch", action="store_true",
+                       help="监视答案文件，每次保存后自动重新生成（按 Ctrl+C 停止）")
 
     new = commands.add_parser("new", help="向导：逐项提问，新建一份报告的答案文件", add_help=False,
                               description="向导：逐项提问，新建答案文件并生成报告。每答一题立即保存。")
@@ -53,10 +59,12 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("answers", metavar="答案文件", nargs="?", help="新答案文件的路径（.yaml）；省略时按发文机关和年度命名")
 
     ask = commands.add_parser("ask", help="向导：继续回答未完成的答案文件，或重答指定章节", add_help=False,
-                              description="继续回答答案文件中尚未完成的章节；用 --section 重答指定章节（当前答案作默认值）。")
+                              description="只问今年还缺的：空着的数字（附上年数值，输入 = 沿用）、未填进展的上年问题和工作安排、尚未填写的章节；--all 逐题全部过一遍；--section 重答指定章节（当前答案作默认值）；--list 只列出清单。")
     ask.add_argument("-h", "--help", action="help", help="显示帮助并退出")
     ask.add_argument("answers", metavar="答案文件", help="答案文件（.yaml）")
     ask.add_argument("--section", metavar="章节id", action="append", help="只问这一节（可重复）；章节 id 见 drafter sections")
+    ask.add_argument("--all", action="store_true", help="逐题全部过一遍（默认只问今年还缺的数字和整改情况）")
+    ask.add_argument("--list", action="store_true", help="不提问，列出还缺哪些项（每行：章节、项目、上年数值），可发给同事")
 
     nxt = commands.add_parser("next", help="根据今年的答案文件起草明年的答案文件", add_help=False,
                               description="根据今年的答案文件起草下一年度的答案文件：年度加一，数字移作上年数值供同比，"
@@ -75,6 +83,15 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("-o", "--output", metavar="答案文件", help="输出的答案文件（.yaml）；默认与报告同名，放在当前目录")
     imp.add_argument("--force", action="store_true", help="答案文件已存在时覆盖它")
 
+    rollup = commands.add_parser("rollup", help="汇总：用各区县的答案文件填写市局报告中的全系统数字", add_help=False,
+                                 description="把各区县答案文件中的数字相加，填入市局答案文件的全系统字段"
+                                             "（哪些字段可以相加见 sections/_rollup.yaml）。缺数的字段只显示不填；"
+                                             "市局手工填写的数值不会被覆盖，除非加 --force。")
+    rollup.add_argument("-h", "--help", action="help", help="显示帮助并退出")
+    rollup.add_argument("city", metavar="市局答案文件", help="市局报告的答案文件（.yaml），汇总结果写入此文件")
+    rollup.add_argument("districts", metavar="区县答案文件", nargs="+", help="各区县的答案文件，或包含它们的文件夹")
+    rollup.add_argument("--force", action="store_true", help="覆盖市局手工填写的数值")
+
     sections = commands.add_parser("sections", help="列出可用的章节（章节本体）", add_help=False,
                                    description="列出章节本体中的全部章节：id、默认标题、对应的法定内容。")
     sections.add_argument("-h", "--help", action="help", help="显示帮助并退出")
@@ -86,40 +103,23 @@ def _version() -> str:
     return f"drafter {__version__}"
 
 
-def _output_path(args, title: str) -> tuple[Path, str]:
-    fmt = args.format
-    if args.output:
-        out = Path(args.output)
-        if fmt is None:
-            fmt = "md" if out.suffix.lower() in (".md", ".markdown") else "docx"
-    else:
-        from drafter.yamlio import safe_filename
-
-        fmt = fmt or "docx"
-        out = Path(safe_filename(title, f".{fmt}"))
-    return out, fmt
-
-
 def cmd_build(args) -> int:
-    from drafter import answers as answers_mod
-    from drafter import ontology as ontology_mod
-    from drafter.compose import compose
-    from drafter.yamlio import write_output
+    from drafter import build
 
-    onto = ontology_mod.load()
-    answers = answers_mod.load(Path(args.answers), onto)
-    result = compose(answers, onto)
-    for warning in result.warnings:
+    inputs = build.expand_inputs([Path(a) for a in args.answers])
+    batch = len(inputs) != 1 or Path(args.answers[0]).is_dir()
+    if args.watch:
+        if batch:
+            raise DrafterError("--watch 一次只能监视一个答案文件")
+        from drafter.watch import watch
+
+        return watch(inputs[0], args.output, args.format)
+    if batch:
+        return build.build_batch(inputs, Path(args.output) if args.output else None, args.format)
+    built = build.build_file(inputs[0], args.output, args.format)
+    for warning in built.warnings:
         print(f"提示：{warning}", file=sys.stderr)
-    out, fmt = _output_path(args, answers.meta.display_title)
-    if fmt == "md":
-        from drafter.writers.markdown import to_markdown
-        data = to_markdown(result.document).encode("utf-8")
-    else:
-        from drafter.writers.docx import write_docx
-        data = write_docx(result.document)
-    write_output(out, data, inputs=(Path(args.answers),))
-    print(f"已生成：{out}")
+    print(f"已生成：{built.output}")
     return 0
 
 
@@ -141,7 +141,9 @@ def _terminal_or_exit() -> None:
 
 
 def cmd_new(args) -> int:
-    _terminal_or_exit()
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise DrafterError("向导需要在终端中交互运行。没有终端时，可以复制 examples/ 中的一个示例改写，"
+                           "或用 drafter import 去年的报告.docx 生成答案文件，再运行 drafter build")
     from drafter.wizard.flow import run_new
     from drafter.wizard.ui import Terminal
 
@@ -149,14 +151,28 @@ def cmd_new(args) -> int:
 
 
 def cmd_ask(args) -> int:
+    path = Path(args.answers)
+    if not path.exists():  # the file first: a missing file is the message, terminal or not
+        raise DrafterError("找不到文件；新建请用 drafter new", Location(file=str(path)))
+    if args.list:
+        return _list_missing(path)
     _terminal_or_exit()
     from drafter.wizard.flow import run_ask
     from drafter.wizard.ui import Terminal
 
-    path = Path(args.answers)
-    if not path.exists():
-        raise DrafterError("找不到文件；新建请用 drafter new", Location(file=str(path)))
-    return run_ask(path, args.section, Terminal())
+    return run_ask(path, args.section, Terminal(), everything=args.all)
+
+
+def _list_missing(path: Path) -> int:
+    """drafter ask --list: the questions ask would ask, one a line, without a terminal."""
+    from drafter import ontology as ontology_mod
+    from drafter.wizard.flow import missing_questions
+
+    found = missing_questions(path, ontology_mod.load())
+    for question in found:
+        print(question.line())
+    print(f"共 {len(found)} 项待填。" if found else "今年的答案已经齐全：没有尚未填写的数字和整改情况。", file=sys.stderr)
+    return 0
 
 
 def _next_path(source: Path, year: int) -> Path:
@@ -205,10 +221,7 @@ def cmd_import(args) -> int:
 
     source = Path(args.report)
     out = Path(args.output) if args.output else Path(yamlio.safe_filename(source.stem, ".yaml"))
-    if yamlio.same_file(out, source):
-        raise DrafterError("输出文件不能与要导入的报告相同", Location(file=str(out)))
-    if out.is_dir():
-        raise DrafterError("输出路径是一个文件夹，请在 -o 中写出文件名", Location(file=str(out)))
+    yamlio.check_output(out, (source,))  # never onto the report, a folder or a device
     if out.exists() and not args.force:
         raise DrafterError("文件已存在；要覆盖请加 --force", Location(file=str(out)))
     onto = ontology_mod.load()
@@ -241,7 +254,21 @@ def _wizard_interrupted(args) -> str:
             f"下次运行 drafter ask {Session.path} 继续。")
 
 
-COMMANDS = {"build": cmd_build, "sections": cmd_sections, "new": cmd_new, "ask": cmd_ask, "next": cmd_next,
+def cmd_rollup(args) -> int:
+    from drafter import ontology as ontology_mod
+    from drafter.build import expand_inputs
+    from drafter.rollup import describe, rollup
+
+    city = Path(args.city)
+    districts = [p for p in expand_inputs([Path(d) for d in args.districts]) if p.resolve() != city.resolve()]
+    sums, written = rollup(city, districts, ontology_mod.load(), force=args.force)
+    for s in sums:
+        print(describe(s))
+    print(f"已更新：{city}（填入 {written} 项）" if written else "市局答案文件没有改动。")
+    return 0
+
+
+COMMANDS = {"rollup": cmd_rollup, "build": cmd_build, "sections": cmd_sections, "new": cmd_new, "ask": cmd_ask, "next": cmd_next,
             "import": cmd_import}
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from drafter import markup, numbering, owntext, render
+from drafter import lists, markup, numbering, owntext, render
 from drafter.answers import Answers, Group, Part, SectionRef
 from drafter.context import section_context
-from drafter.filters import cn_date, cn_number
+from drafter.filters import cn_date, num
 from drafter.model import Attachment, Block, Document, Heading, Paragraph
 from drafter.ontology import Ontology
 
@@ -44,8 +44,11 @@ class _Composer:
         else:
             context = section_context(section, self.answers, self.ontology.observances,
                                       self.ontology.calendar.get("periods"))
+            # the sections already said above this one (“针对上述问题” needs problems above it)
+            context["said"] = list(self.out.rendered)
             text = render.render(section.template, context, self.ontology.templates)
         self.out.rendered[section.id] = text
+        self.dropped_to_zero(section, text)
         blocks = markup.parse(text, base_level=base_level)
         if not blocks:
             self.out.warnings.append(f"章节“{section.heading}”（{section.id}）的模板没有写出任何内容，已略去")
@@ -79,6 +82,17 @@ class _Composer:
                 for n, record in enumerate(values.get(spec.id) or [], 1):
                     self._orphans(spec.fields, record, f"{where}“{_short(spec.prompt)}”第 {n} 条")
 
+    def dropped_to_zero(self, section, text: str) -> None:
+        """A count that fell to 0 from last year is news; say so when the text left it out."""
+        values = self.answers.values.get(section.id) or {}
+        previous = self.answers.previous.get(section.id) or {}
+        for spec in section.fields:
+            if spec.compare and values.get(spec.id) == 0 and isinstance(previous.get(spec.id), (int, float)) \
+                    and previous.get(spec.id) > 0 and f"{num(previous[spec.id])}{spec.unit or ''}" not in text:
+                self.out.warnings.append(
+                    f"章节“{section.heading}”（{section.id}）：“{_short(spec.prompt)}”今年为 0（上年 {num(previous[spec.id])}），"
+                    "报告中没有写出；如需说明，请写在本节的其他说明中")
+
     def _orphans(self, fields, values: dict, where: str) -> None:
         by_id = {f.id: f for f in fields}
         for spec in fields:
@@ -95,11 +109,15 @@ class _Composer:
         return [Heading(level=level, text=markup.heading_text(title, False)), *blocks]
 
     def enumerated(self, members: list[_Rendered], inline: bool) -> list[Block]:
-        """一是<heading>。<text> for each member: one paragraph each, or all in one."""
+        """一是<heading>。<text> for each member: one paragraph each, or all in one. The
+        members' own lists become plain sentences (a list never restarts under 二是); the
+        leads are marked, and drafter.lists numbers them (one member: no 一是)."""
         out: list[Block] = []
-        for k, member in enumerate(members, 1):
-            lead = f"{cn_number(k)}是{markup.heading_text(member.heading, True)}"
-            first, rest = member.blocks[0], member.blocks[1:]
+        ident = lists.new_list()
+        for member in members:
+            lead = f"{lists.ITEM}{ident}{markup.heading_text(member.heading, True)}"
+            blocks = [lists.plain_block(b) for b in member.blocks]
+            first, rest = blocks[0], blocks[1:]
             if isinstance(first, Paragraph):
                 out.append(Paragraph(lead + first.text))
             else:
@@ -171,6 +189,9 @@ def compose(answers: Answers, ontology: Ontology) -> Composition:
     outside = [sid for sid in answers.values if sid not in answers.outline.section_ids() and answers.has_content(sid)]
     for sid in outside:
         out.warnings.append(f"章节“{answers.section(sid, ontology).heading}”（{sid}）有答案，但不在提纲（outline）中，未写入报告")
+    lists.resolve(document.blocks)
+    _no_lead_in_at_the_end(document.blocks)
+    _one_year_frame(document.blocks, answers.meta.year)
     numbering.assign(document.blocks, continuous_level2=answers.outline.numbering == "continuous")
     _attachments(answers, ontology, out)
     placeholders = sum(len(_PLACEHOLDER.findall(text)) for text in _texts(document))
@@ -190,6 +211,35 @@ def _attachments(answers: Answers, ontology: Ontology, out: Composition) -> None
             out.warnings.append(f"附件“{title}”没有可列的数字，已略去")
             continue
         out.document.attachments.append(Attachment(title=markup.clean(title), blocks=[table]))
+
+
+def _no_lead_in_at_the_end(blocks: list[Block]) -> None:
+    """The report cannot end on a lead-in (“具体如下：”) with nothing after it: it ends as a sentence."""
+    last = blocks[-1] if blocks else None
+    if isinstance(last, Paragraph) and last.text.endswith("："):
+        last.text = last.text[:-1] + "。"
+    elif isinstance(last, Heading) and last.body and last.body.endswith("："):
+        last.body = last.body[:-1] + "。"
+
+
+def _one_year_frame(blocks: list[Block], year: int) -> None:
+    """“2023年，” opens a paragraph's account of the year once: sentences after the first
+    that open with the same frame (sections run together by enumerate_inline) lose it."""
+    frame = re.compile(rf"(?<=[。；！？])((?:[一二三四五六七八九十]+是)?){year}年(全年)?，")
+    first_frame = re.compile(rf"{year}年(?:全年)?，")
+
+    def once(text: str) -> str:
+        first = first_frame.search(text)
+        if not first:
+            return text
+        head, tail = text[:first.end()], text[first.end():]
+        return head + frame.sub(lambda m: m.group(1) + ("全年，" if m.group(2) else ""), tail)
+
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            block.text = once(block.text)
+        elif isinstance(block, Heading) and block.body:
+            block.body = once(block.body)
 
 
 def _short(prompt: str) -> str:

@@ -19,7 +19,7 @@ COUNT_UNITS = _facts.measure_words()
 MONEY_UNITS = _facts.money_units()
 TYPES = (
     "count", "money", "percent", "number", "serial", "year", "date", "text", "textblock",
-    "items", "docs", "choice", "multichoice", "records", "flag",
+    "items", "docs", "choice", "multichoice", "records", "flag", "month",
 )
 NUMERIC_TYPES = ("count", "money", "percent", "number", "serial", "year")
 
@@ -28,6 +28,7 @@ _APPROX = re.compile(r"^(近|约|超|逾)?([0-9]{1,15}(?:\.[0-9]{1,6})?)(万|亿
 # A placeholder the writer fills in later, as drafts do: xx, xxx, XX
 PLACEHOLDER = re.compile(r"^[xX]{1,6}(余|多)?$")
 _ALLOWED_CONTROL = {"\n", "\t"}
+_BLANK_ITEM = " \t\n\u3000，。、；：,.;:！？!?“”《》（）"
 
 
 class FieldValueError(ValueError):
@@ -180,6 +181,8 @@ def check_money(value: Any, spec: FieldSpec) -> Any:
     if isinstance(value, str) and unit.startswith(("万", "亿")) and re.search(r"[0-9](万|亿)", ascii_digits(value)):
         raise FieldValueError(f"单位已是{unit}，数字里不要再写“万”“亿”（如 3 表示 3{unit}），实际是{describe(value)}")
     checked = check_amount(value, spec, integer=False)
+    if isinstance(checked, str) and (spec.unit or "万元") == "万元" and re.search("[万亿]", checked):
+        raise FieldValueError(f"单位已是万元，请只填数字（如 1.1万万元即 1.1亿元，应填 11000），实际是“{value}”")
     if isinstance(checked, float) and round(checked, 4) != checked:
         raise FieldValueError(f"金额最多保留四位小数，实际是“{value}”")
     return checked
@@ -201,6 +204,16 @@ def check_serial(value: Any, spec: FieldSpec) -> int:
         value = int(ascii_digits(value.strip()))
     if isinstance(value, bool) or not isinstance(value, int) or value < 1 or value > MAX_AMOUNT:
         raise FieldValueError(f"应为从 1 起的整数序号（不加“0”），实际是{describe(value)}")
+    return value
+
+
+def check_month(value: Any, spec: FieldSpec) -> int:
+    """A month of the report's year: 1 to 12 (3 or 3月)."""
+    if isinstance(value, str):
+        text = ascii_digits(value.strip()).removesuffix("月").removesuffix("份")
+        value = int(text) if _whole_number(text) else value
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 12:
+        raise FieldValueError(f"月份应为 1 至 12 的整数，实际是{describe(value)}")
     return value
 
 
@@ -242,8 +255,8 @@ def check_list_of_text(value: Any, spec: FieldSpec) -> list[str]:
         raise FieldValueError(f"应为列表（每行以“- ”开头），实际是{describe(value)}")
     out = []
     for i, item in enumerate(value, 1):
-        if item is None:
-            continue
+        if item is None or isinstance(item, str) and not item.strip(_BLANK_ITEM):
+            continue  # a blank item (nothing but spaces or marks) says nothing
         try:
             out.append(check_text(item, multiline=True))
         except FieldValueError as exc:
@@ -271,7 +284,7 @@ def check_flag(value: Any, spec: FieldSpec) -> bool:
         return value
     if value in ("是", "否"):
         return value == "是"
-    raise FieldValueError(f"应为 true 或 false（是/否），实际是{describe(value)}")
+    raise FieldValueError(f"应为“是”或“否”，实际是{describe(value)}")
 
 
 def check_scalar(value: Any, spec: FieldSpec) -> Any:
@@ -286,8 +299,8 @@ def is_empty(value: Any) -> bool:
     """Empty means 'not reported this year': left out of the report."""
     if value is None:
         return True
-    if isinstance(value, str) and not value.strip():
-        return True
+    if isinstance(value, str) and not value.strip(_BLANK_ITEM):
+        return True  # nothing but spaces or marks (“，”) says nothing
     if isinstance(value, (list, dict)) and not value:
         return True
     return False

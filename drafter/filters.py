@@ -10,10 +10,12 @@ import datetime as _dt
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Iterable
 
+from drafter import lists
 from drafter.fields import amount_value
 
 _DIGITS = "零一二三四五六七八九"
 _ENUM_PUNCT = "。；;，,、"
+_BLANK = " \t\n\u3000。；;，,、：:.!！?？"  # an item of nothing but these says nothing
 
 
 def num(value: Any, places: int | None = None) -> str:
@@ -88,6 +90,14 @@ def nth(n: Any) -> str:
     return f"第{cn_number(int(n))}" if n not in (None, "") else ""
 
 
+_JOINT_MARKS = " \t\n\u3000，。、；：,.;:"
+
+
+def _inner(text: Any) -> str:
+    """A piece of user text as it goes inside a sentence: no marks at its ends."""
+    return str(text).strip(_JOINT_MARKS)
+
+
 def book(title: Any) -> str:
     """A document's title inside 《》, unless it already has them."""
     if not title:
@@ -95,7 +105,8 @@ def book(title: Any) -> str:
     text = str(title).strip()
     if text.startswith("《") and text.endswith("》"):
         return text
-    return f"《{text}》"
+    text = _inner(text)
+    return f"《{text}》" if text else ""
 
 
 def books(titles: Iterable[Any] | None, sep: str = "") -> str:
@@ -103,8 +114,10 @@ def books(titles: Iterable[Any] | None, sep: str = "") -> str:
 
 
 def join_cn(items: Iterable[Any] | None, sep: str = "、", last: str | None = None) -> str:
-    """A、B和C — items joined; empty items dropped."""
-    parts = [str(i).strip() for i in items or [] if i not in (None, "") and str(i).strip()]
+    """A、B和C — items joined; empty items dropped, and the marks a user put at an item's
+    ends (“落实整改措施；”) left out, since the joint supplies its own."""
+    parts = [_inner(i) for i in items or [] if i not in (None, "")]
+    parts = [p for p in parts if p]
     if last and len(parts) > 1:
         return sep.join(parts[:-1]) + last + parts[-1]
     return sep.join(parts)
@@ -121,11 +134,17 @@ def clauses(*parts: Any, sep: str = "，", end: str = "。") -> str:
 
 
 def sentence(text: Any) -> str:
-    """Make a user's fragment end like a sentence."""
+    """Make a user's fragment end like a sentence; each line of a multi-line answer too.
+    A fragment of nothing but punctuation says nothing: ""."""
     if text in (None, ""):
         return ""
-    s = str(text).strip()
-    if not s:
+    lines = [_one_sentence(line) for line in str(text).split("\n")]
+    return "\n".join(lines).strip("\n")
+
+
+def _one_sentence(line: str) -> str:
+    s = line.strip()
+    if not s.strip(_BLANK):
         return ""
     if _ends_sentence(s):
         return s
@@ -137,12 +156,13 @@ def _ends_sentence(text: str) -> bool:
     return bool(stripped) and stripped[-1] in "。！？…"
 
 
-def enum(items: Iterable[Any] | None, sep: str = "", marker: str = "是") -> str:
-    """一是……。二是……。 — free-text items in the report's enumerating style."""
-    kept = [str(i).strip() for i in items or [] if i not in (None, "") and str(i).strip()]
-    if len(kept) == 1:
-        return sentence(kept[0])
-    return sep.join(f"{cn_number(k)}{marker}{sentence(item)}" for k, item in enumerate(kept, 1))
+def enum(items: Iterable[Any] | None, sep: str = "") -> str:
+    """一是……。二是……。 — free-text items as one list, each a sentence. The items are marked,
+    not numbered: drafter.lists numbers them once the paragraphs are final (a single item,
+    or a list nested in another, gets no 一是)."""
+    kept = [sentence(i) for i in items or [] if i not in (None, "") and str(i).strip(_BLANK)]
+    kept = [k for k in kept if k.strip(_BLANK)]
+    return lists.mark(kept, sep) if len(kept) > 1 else "".join(kept)
 
 
 def _common_scale(*values: Any) -> tuple[float, str]:
@@ -163,14 +183,30 @@ def yoy(current: Any, previous: Any, unit: str = "", percent: bool = True, place
     if cur is None or prev is None:
         return ""
     diff = cur - prev
+    if cur == 0 and prev > 0:
+        # a drop to nothing: last year's number says it, not “下降100%”
+        return f"上年为{num(previous)}{unit}"
+    scale = _common_scale(current, previous)  # 191万 → 205万: 增加14万, not 140000
+    amount = num(abs(diff) / scale[0], places=diff_places)
     if diff == 0:
         return "与上年持平"
+    if amount == "0":
+        return "与上年基本持平"
     word, direction = ("增加", "上升") if diff > 0 else ("减少", "下降")
-    scale = _common_scale(current, previous)  # 191万 → 205万: 增加14万, not 140000
-    text = f"同比{word}{num(abs(diff) / scale[0], places=diff_places)}{scale[1]}{unit}"
+    text = f"同比{word}{amount}{scale[1]}{unit}"
     if percent and prev != 0:
-        text += f"，{direction}{num(abs(diff) / prev * 100, places=places)}%"
+        share = _share(abs(diff) / prev * 100, places)
+        text += f"，{direction}{share}%" if share else "，基本持平"
     return text
+
+
+def _share(value: float, places: int) -> str:
+    """A percentage with enough decimals to say something (0.04, not 0); "" below 0.01."""
+    for more in range(places, 3):
+        text = num(value, places=more)
+        if text != "0":
+            return text
+    return ""
 
 
 def ordinal(n: Any) -> str:
@@ -237,7 +273,9 @@ class Change:
         self.up = current > previous
         self.down = current < previous
         self.same = current == previous
-        self.percent = round(self.diff / previous * 100, places) if previous else None
+        # a change that rounds to 0% gets more decimals; below 0.01% it has no percentage
+        share = _share(self.diff / previous * 100, places) if previous and self.diff else ""
+        self.percent = float(share) if share else (0.0 if previous and not self.diff else None)
 
     @property
     def word(self) -> str:
@@ -266,6 +304,8 @@ def stated(spec: Any, value: Any) -> str:
         return pct(value)
     if spec.type == "date":
         return cn_date(value)
+    if spec.type == "flag" or isinstance(value, bool):
+        return "是" if value else "否"
     if spec.type in ("count", "number"):
         return qty(value, spec.unit or "")
     if isinstance(value, list):

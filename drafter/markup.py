@@ -32,7 +32,7 @@ def _unescape(text: str) -> str:
 
 def heading_text(text: str, run_in: bool) -> str:
     """Standalone headings end without a full stop; run-in ones end with one."""
-    text = clean(text).rstrip("。；;，,")
+    text = clean(text).rstrip("。；;，,、：:")
     if run_in and text and not ends_sentence(text):
         text += "。"
     return text
@@ -45,6 +45,14 @@ def ends_sentence(text: str) -> bool:
     return bool(stripped) and stripped[-1] in "。！？…"
 
 
+def as_sentence(text: str) -> str:
+    """A paragraph ends as a sentence (or as a lead-in with a colon): a clause left dangling
+    by a user's line or a template's seam gets its full stop."""
+    if not text or ends_sentence(text) or text.endswith("："):
+        return text
+    return text.rstrip("，、；") + "。"
+
+
 def parse(text: str, base_level: int) -> list[Block]:
     """Blocks of one section's rendered template; `#` headings sit at base_level + depth."""
     blocks: list[Block] = []
@@ -54,16 +62,19 @@ def parse(text: str, base_level: int) -> list[Block]:
             continue
         match = _HEADING.match(lines[0])
         if match:
-            level = min(base_level + len(match.group(1)), 4)
-            body = clean(_unescape("".join(lines[1:]))) if len(lines) > 1 else None
+            level = base_level + len(match.group(1))
+            body = as_sentence(clean(_unescape("".join(lines[1:])))) if len(lines) > 1 else None
             run_in = bool(body)
             title = heading_text(_unescape(match.group(2)), run_in)
-            if title:
+            if title and level > 4:
+                # below （1） there is no heading level: the title opens its paragraph as a sentence
+                blocks.append(Paragraph(heading_text(title, True) + (body or "")))
+            elif title:
                 blocks.append(Heading(level=level, text=title, body=body or None))
             elif body:
                 blocks.append(Paragraph(body))
             continue
-        paragraph = clean(_unescape("".join(lines)))
+        paragraph = as_sentence(clean(_unescape("".join(lines))))
         if paragraph:
             blocks.append(Paragraph(paragraph))
     return blocks

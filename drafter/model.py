@@ -67,3 +67,21 @@ class Document:
         if len(self.attachments) == 1:
             return ["附件"]
         return [f"附件{n}" for n in range(1, len(self.attachments) + 1)]
+
+    def addressee_line(self) -> str | None:
+        """主送机关 as printed: the name and a full-width colon."""
+        return f"{self.addressee.rstrip('：:')}：" if self.addressee else None
+
+    def attachment_note(self) -> list[str]:
+        """附件说明 (GB/T 9704 7.3.3): 附件：XXX, or 附件：1.XXX then 2.XXX … one a line,
+        without closing punctuation. Writers set the later items under the first one's title."""
+        if not self.attachments:
+            return []
+        if len(self.attachments) == 1:
+            return [f"附件：{self.attachments[0].title}"]
+        items = [f"{n}.{a.title}" for n, a in enumerate(self.attachments, 1)]
+        return [f"附件：{items[0]}", *items[1:]]
+
+    def closing(self) -> list[str]:
+        """落款 lines: the signing body, then the date, each only when there is one."""
+        return [line for line in (self.signature, self.date) if line]

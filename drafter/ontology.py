@@ -32,6 +32,7 @@ class Section:
     samples: list[str] = field(default_factory=list)
     fields: list[FieldSpec] = field(default_factory=list)
     template: str = ""
+    cues: list[str] = field(default_factory=list)  # body words by which an importer recognises the section
 
     def field(self, field_id: str) -> FieldSpec | None:
         return next((f for f in self.fields if f.id == field_id), None)
@@ -130,6 +131,7 @@ def _section(raw: Any, area: str, path: Path, contents: dict[str, str], template
             for required in sub.requires:
                 if required not in scope or required == sub.id:
                     raise _fail(path, f"{where}.fields.{sub.id}", f"requires 中的“{required}”不是本节的其他字段")
+    cues = _cues(raw.get("cues"), path, where)
     template = str(raw.get("template") or f"{area}/{sid}.j2")
     if not (templates / template).is_file():
         raise _fail(path, where, f"找不到模板 templates/{template}")
@@ -143,7 +145,25 @@ def _section(raw: Any, area: str, path: Path, contents: dict[str, str], template
         samples=[str(v) for v in raw.get("samples") or []],
         fields=fields,
         template=template,
+        cues=cues,
     )
+
+
+def _cues(raw: Any, path: Path, where: str) -> list[str]:
+    """cues: short words or phrases of a section's body, as a list of one-line strings."""
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        raise _fail(path, f"{where}.cues", "cues 应为词语列表（每行以“- ”开头，或写在方括号里用逗号隔开）")
+    cues = []
+    for n, cue in enumerate(raw, 1):
+        if not isinstance(cue, (str, int)) or isinstance(cue, bool) or not str(cue).strip() or "\n" in str(cue):
+            raise _fail(path, f"{where}.cues", f"cues 第 {n} 项应为一个非空的词语（一行文字）")
+        cues.append(str(cue).strip())
+    dupes = sorted({c for c in cues if cues.count(c) > 1})
+    if dupes:
+        raise _fail(path, f"{where}.cues", f"cues 中的词语重复：{'、'.join(dupes)}")
+    return cues
 
 
 def _read(path: Path) -> Any:
@@ -161,8 +181,24 @@ def load(root: Path | None = None, templates: Path | None = None) -> Ontology:
 
 @functools.lru_cache(maxsize=4)
 def _load(root: Path, templates: Path) -> Ontology:
+    from drafter import cache
+
     if not root.is_dir():
         raise DrafterError("找不到章节本体目录 sections/", Location(file=str(root)))
+    # Parsing and checking the YAML takes longer than the rest of a build: keep the result
+    # on disk, keyed by every file it depends on (a changed or deleted file misses).
+    folders = [p for p in templates.iterdir() if p.is_dir()] if templates.is_dir() else []
+    key = cache.key("ontology", [*root.glob("*.yaml"), templates, *folders,
+                                 Path(__file__), Path(__file__).with_name("fields.py")])
+    onto = cache.get(key)
+    if isinstance(onto, Ontology):
+        return onto
+    onto = _parse(root, templates)
+    cache.put(key, onto)
+    return onto
+
+
+def _parse(root: Path, templates: Path) -> Ontology:
     contents_raw = _read(root / CONTENTS_FILE) or {}
     contents = {str(k): str(v) for k, v in (contents_raw.get("contents") or {}).items()}
     areas: list[Area] = []

@@ -284,19 +284,34 @@ class _Roller:
         return section
 
 
-def _outline(outline: CommentedMap, year: int, need_followup: bool) -> None:
-    """Shift heading years; make room for the follow-up section where the problems stand."""
+def _year_bound_phrases(ontology: Ontology) -> list[str]:
+    return [str(p) for p in ontology.calendar.get("year_bound_phrases") or [] if p]
+
+
+def _outline(outline: CommentedMap, year: int, need_followup: bool, phrases: list[str] = (),
+             warnings: list[str] | None = None) -> None:
+    """Shift heading years; flag headings with year-bound wording (二十大精神, 三中全会) for
+    review; make room for the follow-up section where the problems stand."""
+    def roll(entry) -> None:
+        heading = entry["heading"] = _shift_years(entry["heading"], year)
+        found = [p for p in phrases if p in heading]
+        if found:
+            _comment(entry, "heading", f"含随年度变化的提法“{'”“'.join(found)}”，请按 {year + 1} 年的提法核对")
+            if warnings is not None:
+                warnings.append(f"提纲标题“{heading}”含随年度变化的提法“{'”“'.join(found)}”，"
+                                f"请按 {year + 1} 年的提法核对（sections/_calendar.yaml 的 year_bound_phrases）")
+
     def walk(entries):
         for entry in entries or []:
             if isinstance(entry, dict):
                 if isinstance(entry.get("heading"), str):
-                    entry["heading"] = _shift_years(entry["heading"], year)
+                    roll(entry)
                 walk(entry.get("group"))
 
     parts = outline.get("parts") or []
     for part in parts:
         if isinstance(part, dict) and isinstance(part.get("heading"), str):
-            part["heading"] = _shift_years(part["heading"], year)
+            roll(part)
         walk(part.get("sections") if isinstance(part, dict) else None)
     if not need_followup:
         return
@@ -472,7 +487,7 @@ def roll_forward(doc: yamlio.Document, ontology: Ontology) -> Rollover:
     roller.year_bound(answers)
     data["answers"] = answers
     data.pop("wizard", None)
-    _outline(data["outline"], year, followup is not None)
+    _outline(data["outline"], year, followup is not None, _year_bound_phrases(ontology), roller.warnings)
     _drop_previous_header(data)
     followup_line = (f"上年的问题和工作安排已列入 {FOLLOWUP}，请逐条补填进展。\n" if followup is not None
                      else "上年的答案中没有问题和工作安排条目，所以没有生成整改核对清单。\n")

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from drafter import lists
+
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _CJK_PUNCT = "，。、；：？！“”‘’（）《》〔〕【】…—"
 
@@ -19,7 +21,11 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     # a weaker mark before a stronger one: keep the stronger
     (re.compile(r"[，、；：]+(?=[。！？])"), ""),
     (re.compile(r"[，、]+(?=[；：])"), ""),
+    (re.compile(r"；+(?=：)"), ""),
+    (re.compile(r"[！？](?=[，、；：])"), ""),
     (re.compile(r"、+(?=，)"), ""),
+    # a user's own mark at the end of an item, before the joint's 、 or ，
+    (re.compile(r"[；：。，]+(?=、)"), ""),
     # doubled marks
     (re.compile(r"([，、；。：])\1+"), r"\1"),
     (re.compile(r"。[，、；]+"), "。"),
@@ -27,6 +33,9 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"：[，、；]+"), "："),
     # marks that open a bracket's or quote's content, or close an empty one
     (re.compile(r"（[，、；。]+"), "（"),
+    (re.compile(r"《[，、；。：]+"), "《"),
+    (re.compile(r"[，、；：]+》"), "》"),
+    (re.compile(r"《》"), ""),
     (re.compile(r"[，、；]+）"), "）"),
     (re.compile(r"（）"), ""),
     (re.compile(r"“”"), ""),
@@ -35,10 +44,13 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?<=》)、(?=《)"), ""),
 ]
 _LEADING = re.compile(r"^[，、；。：\s]+")
+# a list item (drafter.lists marks its start) never opens with a mark either
+_ITEM_LEADING = re.compile(f"({lists.MARK.pattern})[，、；。：\\s]+")
 
 
 def tidy(text: str) -> str:
     text = text.strip()
     for pattern, repl in _RULES:
         text = pattern.sub(repl, text)
+    text = _ITEM_LEADING.sub(r"\1", text)
     return _LEADING.sub("", text)

@@ -88,6 +88,7 @@ REGISTRY: dict[str, FieldType] = {t.name: t for t in (
               lambda s: "数字" + (f"，单位：{s.unit}" if s.unit else ""), _compare_amount, numeric=True),
     FieldType("serial", "序号", fields.check_serial, lambda s: "从 1 起的序号"),
     FieldType("year", "年份", fields.check_year, lambda s: "四位年份"),
+    FieldType("month", "月份", fields.check_month, lambda s: "1 至 12 的月份"),
     FieldType("date", "日期", fields.check_date, lambda s: "日期，如 2023-12-20"),
     FieldType("text", "一行文字", lambda v, s: fields.check_text(v, multiline=False), lambda s: ""),
     FieldType("textblock", "多行文字", lambda v, s: fields.check_text(v, multiline=True), lambda s: ""),

@@ -211,6 +211,33 @@ def load(path: Path) -> Document:
     return loads(read_text(path), path)
 
 
+def load_fast(path: Path) -> Document:
+    """Read with the C safe loader (about 10× faster), keeping neither comments nor line
+    numbers: for reading only (drafter build). A file it cannot read is read again
+    round-trip, which raises the error located; callers do the same for their own errors."""
+    text = read_text(path)
+    try:
+        _check_characters(text, path)
+        data = _fast_yaml().load(text)
+        _check_depth(data, path)
+    except (YAMLError, DrafterError, ValueError, OverflowError, RecursionError):
+        return loads(text, path)  # the round-trip reader says where (or reads an odd date as text)
+    return Document(path, data, text=text)
+
+
+def _fast_yaml() -> YAML:
+    from ruamel.yaml.resolver import VersionedResolver
+
+    class Resolver(VersionedResolver):
+        # ruamel looks the YAML version up for every scalar, through two AttributeErrors
+        # when the C parser is in use: a fifth of the load. Answers files are YAML 1.2.
+        processing_version = (1, 2)
+
+    yaml = YAML(typ="safe")
+    yaml.Resolver = Resolver
+    return yaml
+
+
 # The parser's English problems, as a clerk can read them. Matched by prefix on the
 # problem first, then on the context; anything else gets the generic last line.
 _PROBLEMS = {
@@ -308,6 +335,15 @@ def same_file(a: Path, b: Path) -> bool:
 def write_output(path: Path, data: bytes, inputs: tuple[Path, ...] = ()) -> None:
     """Write a command's result: never onto one of its inputs, never half; failures in Chinese."""
     path = Path(path)
+    check_output(path, inputs)
+    try:
+        atomic_write_bytes(path, data)
+    except OSError as exc:
+        raise DrafterError(f"无法写入输出文件（{os_reason(exc)}）", Location(file=str(path))) from None
+
+
+def check_output(path: Path, inputs: tuple[Path, ...] = ()) -> None:
+    """Refuse an output that is one of the inputs, a folder, or not a plain file (a device)."""
     for source in inputs:
         if same_file(path, source):
             raise DrafterError(f"输出文件不能是输入文件本身（{source}），请用 -o 另选文件名", Location(file=str(path)))
@@ -315,10 +351,6 @@ def write_output(path: Path, data: bytes, inputs: tuple[Path, ...] = ()) -> None
         raise DrafterError("输出路径是一个文件夹，请在 -o 中写出文件名", Location(file=str(path)))
     if path.exists() and not path.is_file():
         raise DrafterError("输出路径不是普通文件（可能是设备或管道），请另选文件名", Location(file=str(path)))
-    try:
-        atomic_write_bytes(path, data)
-    except OSError as exc:
-        raise DrafterError(f"无法写入输出文件（{os_reason(exc)}）", Location(file=str(path))) from None
 
 
 # Characters Windows forbids in a file name, and path separators everywhere.

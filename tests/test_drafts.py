@@ -16,6 +16,8 @@ DRAFTS = {  # draft → the file it was rolled from
     "qidong-2022-draft": "qidong-2021",
     "futian-2024-draft": "futian-2023",
     "anon-city-next-draft": "anon-city",
+    "yunxi-county-2026-draft": "yunxi-county-2025",
+    "qinglan-2026-draft": "qinglan-2025",  # an invented county: the 2025 → 2026 chain
 }
 ONTOLOGY = load()
 
@@ -57,3 +59,22 @@ def test_kunshan_draft_ordinals_are_for_2024():
     text = to_markdown(result.document)
     assert "第23个“安全生产月”" in text or "安全生产月" not in text
     assert "第16个全国防灾减灾日" in text or "防灾减灾日" not in text
+
+
+def test_next_from_a_2025_file_gives_a_2026_draft_with_the_2026_wording(tmp_path):
+    from tests.conftest import run_drafter
+    out = tmp_path / "2026.yaml"
+    done = run_drafter("next", str(ROOT / "examples" / "qinglan-2025.yaml"), "-o", str(out),
+                       env={**__import__("os").environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 0, done.stderr
+    said = done.stdout + done.stderr
+    assert "calendar" not in said and "指导思想提法" not in said and "纲要" not in said and "普法" not in said
+    draft = answers_mod.load(out, ONTOLOGY)
+    assert draft.meta.year == 2026
+    assert draft.values["intro"]["guiding"].find("全面贯彻党的二十大和二十届历次全会精神") >= 0
+    assert "按 2026 年的提法自动填写" in out.read_text(encoding="utf-8")
+
+
+def test_the_invented_county_is_marked_invented():
+    for name in ("qinglan-2025", "qinglan-2026-draft"):
+        assert "虚构" in (ROOT / "examples" / f"{name}.yaml").read_text(encoding="utf-8")[:400]

@@ -64,3 +64,18 @@ def test_amount_value_and_emptiness():
     assert amount_value("80余") is None
     assert amount_value("xx") is None
     assert is_empty(None) and is_empty("  ") and is_empty([]) and not is_empty(0)
+
+
+def test_money_in_wan_yuan_refuses_a_value_typed_with_wan():
+    with pytest.raises(FieldValueError, match="单位已是万元"):
+        check_scalar("1.1万", spec("money", unit="万元"))
+    assert check_scalar("1.1万", spec("money", unit="元")) == "1.1万"
+    assert check_scalar("200余", spec("money", unit="万元")) == "200余"
+
+
+def test_blank_list_items_are_dropped():
+    assert check_scalar(["", " ", "，", "《》", "开展检查"], spec("items")) == ["开展检查"]
+
+
+def test_text_of_nothing_but_marks_is_empty():
+    assert is_empty("，") and is_empty(" 。 ") and not is_empty("xx") and not is_empty("甲")

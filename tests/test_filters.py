@@ -31,8 +31,10 @@ def test_cn_number(n, expected):
 
 
 def test_enum_and_joins():
-    assert f.enum(["加强领导", "制定计划。"]) == "一是加强领导。二是制定计划。"
-    assert f.enum(["只有一项"]) == "只有一项。"
+    from drafter.lists import plain
+    assert plain(f.enum(["加强领导", "制定计划。"])) == "加强领导。制定计划。"  # marked, numbered later
+    assert f.enum(["只有一项", "，", "  "]) == "只有一项。"
+    assert f.sentence("第一行\n\n第二行") == "第一行。\n\n第二行。"
     assert f.enum([]) == ""
     assert f.enum(None) == ""
     assert f.join_cn(["甲", "", "乙", "丙"], "、", "和") == "甲、乙和丙"
@@ -51,7 +53,7 @@ def test_clauses_never_leave_dangling_punctuation():
     (5, 5, "与上年持平"),
     (0, 0, "与上年持平"),
     (3, 0, "同比增加3起"),
-    (0, 4, "同比减少4起，下降100%"),
+    (0, 4, "上年为4起"),  # a drop to nothing: never “下降100%”
     (None, 4, ""),
     (4, None, ""),
     ("80余", 70, ""),
@@ -93,3 +95,20 @@ def test_calendar_gives_editions_for_the_report_year(real_ontology):
     cal = calendar_context(real_ontology.observances, 2023)
     assert cal.disaster_day == 15 and cal.reduction_day == 34
     assert calendar_context(real_ontology.observances, 2021).safety_month == 20
+
+
+def test_a_change_that_rounds_to_zero_still_says_something():
+    assert f.yoy(4699, 4700, "宗") == "同比减少1宗，下降0.02%"
+    assert f.yoy(100001, 100000, "次") == "同比增加1次，基本持平"
+    assert f.yoy(1.001, 1.0, "万元", diff_places=2) == "与上年基本持平"
+    assert f.delta(19590, 19591).percent == 0.01
+
+
+def test_joins_drop_the_users_own_marks():
+    assert f.join_cn(["落实整改措施；", "，开展检查", "。"]) == "落实整改措施、开展检查"
+    assert f.book("，开展专项整治") == "《开展专项整治》" and f.book("。") == ""
+
+
+def test_a_drop_to_zero_gives_last_years_number_not_minus_100_percent():
+    assert f.yoy(0, 381, "场次") == "上年为381场次"
+    assert f.yoy(0, 0, "次") == "与上年持平"

@@ -118,7 +118,7 @@ def test_write_failures_are_reported_in_chinese_and_leave_the_target(tmp_path, d
     def refuse(*args, **kwargs):
         raise OSError(failure, os.strerror(failure))
     monkeypatch.setattr(os, "replace", refuse)
-    for args in (["next", str(source), "--force"], ["build", str(source), "-o", str(target)]):
+    for args in (["next", str(source), "--force"], ["build", str(source), "-o", str(target), "--format", "md"]):
         code, _, err = drafter(capsys, *args)
         assert code == 1
         assert f"（{reason}）" in one_chinese_line(err)

@@ -83,3 +83,40 @@ def test_fields_worth_comparing_are_compared_when_last_year_is_known(section):
         text = render(section, values, previous={spec.id: 100})
         assert_clean(text)
         assert "同比增加20" in text, f"{section.id}.{spec.id}: no year-on-year phrase in {text!r}"
+
+
+def _tiny_ontology(tmp_path, cues_yaml):
+    from drafter import ontology as ontology_mod
+
+    sections, templates = tmp_path / "sections", tmp_path / "templates"
+    (templates / "area").mkdir(parents=True)
+    sections.mkdir()
+    (templates / "area" / "one.j2").write_text("{{ n }}", encoding="utf-8")
+    (sections / "_contents.yaml").write_text("contents:\n  measures: 主要举措\n", encoding="utf-8")
+    (sections / "area.yaml").write_text(
+        "area: area\nsections:\n  - id: one\n    heading: 一节\n    summary: 一节\n    serves: [measures]\n"
+        f"{cues_yaml}    fields:\n      - id: n\n        type: count\n        unit: 次\n        prompt: 次数\n",
+        encoding="utf-8")
+    return ontology_mod.load(sections, templates)
+
+
+def test_cues_are_read_as_a_list_of_words(tmp_path):
+    onto = _tiny_ontology(tmp_path, "    cues: [应急响应, ' 防汛 ']\n")
+    assert onto.section("one").cues == ["应急响应", "防汛"]
+    assert _tiny_ontology(tmp_path / "b", "").section("one").cues == []
+
+
+@pytest.mark.parametrize("bad", ["应急响应", "[应急响应, '']", "[{a: 1}]", "[防汛, 防汛]"])
+def test_malformed_cues_are_a_located_chinese_error(tmp_path, bad):
+    from drafter.errors import DrafterError
+
+    with pytest.raises(DrafterError) as info:
+        _tiny_ontology(tmp_path, f"    cues: {bad}\n")
+    assert "cues" in str(info.value) and "area.yaml" in str(info.value)
+
+
+def test_every_section_has_cues_of_short_words():
+    for s in SECTIONS:
+        assert s.cues, s.id
+        for cue in s.cues:
+            assert 1 < len(cue) <= 12 and re.search(r"[\u4e00-\u9fff]", cue), (s.id, cue)

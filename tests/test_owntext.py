@@ -12,7 +12,7 @@ from drafter import answers as answers_mod
 from drafter import facts, owntext, types, yamlio
 from drafter.compose import compose
 from drafter.errors import DrafterError
-from drafter.fields import FieldSpec, FieldValueError
+from drafter.fields import FieldSpec, FieldValueError, is_empty
 from drafter.ontology import load
 from drafter.rollover import roll_forward
 from drafter.writers.markdown import to_markdown
@@ -212,7 +212,7 @@ def _build_accepts(text: str, spec: FieldSpec) -> tuple[bool, object]:
     except DrafterError:
         return False, None
     value = data.get("x")
-    if value is None:
+    if is_empty(value):  # as answers.check_field_value: an empty answer is "not this year"
         return True, None
     try:
         return True, types.check(value, spec)

@@ -63,4 +63,4 @@ def test_user_text_through_a_macro_is_escaped_once(tmp_path):
         text = render.render("m.j2", {"x": data("#1号 a\\\\b")}, templates=tmp_path)
     finally:
         render.environment.cache_clear()
-    assert parse(text, 1)[0].text == "【#1号 a\\\\b】#1号 a\\\\b"
+    assert parse(text, 1)[0].text == "【#1号 a\\\\b】#1号 a\\\\b。"  # a paragraph ends as a sentence

@@ -12,18 +12,22 @@ from drafter import answers
 from drafter.compose import compose
 from drafter.writers.docx import write_docx
 from tests.conftest import DEMO_ANSWERS
-from tests.support.pdf import MM, read_pages, to_pdf, tools_missing
+from drafter.writers.style import default_profile
+from tests.support.pdf import read_pages, to_pdf, tools_missing
 
 missing = tools_missing()
 if missing and os.environ.get("CI") != "true":
     pytest.skip(f"{missing} is not installed (apt-get install libreoffice-writer-nogui fonts-noto-cjk poppler-utils)",
                 allow_module_level=True)
 
-LEFT, RIGHT = 28 * MM, (210 - 26) * MM
-TOP, BOTTOM = 37 * MM, (297 - 35) * MM
-PITCH = 579 / 20
-CHAR = 16 - 0.25  # body character pitch: 16 pt glyphs condensed by 0.25 pt
-PAGE_NUMBER_CHAR = 14
+# Expected positions, in points from the page's top left, from the style profile
+# (drafter/writers/gbt9704.yaml): A4, margins 37/35/28/26 mm, 22 lines, 3号 condensed to 28 a line.
+PROFILE = default_profile()
+LEFT, RIGHT = PROFILE.margin_left.pt, (PROFILE.page_width - PROFILE.margin_right).pt
+TOP, BOTTOM = PROFILE.margin_top.pt, (PROFILE.page_height - PROFILE.margin_bottom).pt
+PITCH = PROFILE.line_pitch_twips / 20
+CHAR = PROFILE.body_advance_pt  # body character pitch: 16 pt glyphs condensed by 0.25 pt
+PAGE_NUMBER_CHAR = PROFILE.page_number_size
 HANGING = "，。、；：？！”’）》"
 
 FILLER = "依法行政是政府工作的基本准则各级行政机关必须坚持法定职责必须为法无授权不可为" * 3
@@ -90,7 +94,7 @@ def test_page_numbers_alternate_sides_with_dashes(pages):
         assert len(footer) == 1
         line = footer[0]
         assert re.fullmatch(rf"—{page.number}—", text_of(line))
-        assert abs(line[0].y0 - (BOTTOM + 7 * MM)) < 4
+        assert abs(line[0].y0 - (BOTTOM + PROFILE.page_number_gap.pt)) < 4
         if page.number % 2:
             assert abs(line[-1].x1 - (RIGHT - PAGE_NUMBER_CHAR)) < 2.5
         else:
@@ -201,13 +205,14 @@ def test_header_mark_number_and_title_positions(formal_pages):
     lines = formal_pages[0].lines()
     mark, number = lines[0], lines[1]
     assert text_of(mark) == "测试市应急管理局文件" and text_of(number) == "测应急〔2023〕5号"
-    assert abs(mark[0].y0 - (TOP + 35 * MM)) < 6  # glyph box top (font ascent), 35 mm down
+    assert abs(mark[0].y0 - (TOP + PROFILE.issuer_mark_top.pt)) < 6  # glyph box top (font ascent), 35 mm down
     assert abs((mark[0].x0 + mark[-1].x1) / 2 - (LEFT + RIGHT) / 2) < 3
     assert abs((number[0].x0 + number[-1].x1) / 2 - (LEFT + RIGHT) / 2) < 3
     assert abs((number[0].y0 - mark[-1].y1) - 2 * PITCH) < PITCH  # two lines below the mark
     title = lines[2]
     assert "测试市应急管理局" in text_of(title)
-    assert 2.5 * PITCH < title[0].y0 - number[0].y0 < 4.5 * PITCH  # rule 4 mm below, title two lines below it
+    gap = PROFILE.rule_gap.pt  # the rule 4 mm below the number, the title two lines below the rule
+    assert abs(title[0].y0 - number[0].y0 - (3 * PITCH + gap)) < PITCH
 
 
 def test_sealed_signature_centres_the_name_over_the_date(formal_pages):

@@ -104,13 +104,37 @@ def test_year_bound_wording_and_periods():
 
 def test_a_year_without_data_gives_a_warning_not_a_guess(tmp_path):
     path = tmp_path / "a.yaml"
-    path.write_text((ROOT / "examples" / "futian-2023.yaml").read_text(encoding="utf-8").replace("year: 2023", "year: 2025"),
+    path.write_text((ROOT / "examples" / "futian-2023.yaml").read_text(encoding="utf-8").replace("year: 2023", "year: 2026"),
                     encoding="utf-8")
     result = roll_forward(yamlio.load(path), ONTOLOGY)
-    assert any("2026 年指导思想提法" in w for w in result.warnings)
+    assert any("2027 年指导思想提法" in w for w in result.warnings)
     assert any("纲要" in w for w in result.warnings)
     intro = yamlio.loads(result.document.dumps(), Path("x")).data["answers"]["intro"]
     assert "guiding" not in intro
+
+
+def test_2026_wording_and_periods_come_from_the_calendar(tmp_path):
+    path = tmp_path / "a.yaml"
+    path.write_text((ROOT / "examples" / "futian-2023.yaml").read_text(encoding="utf-8").replace("year: 2023", "year: 2025"),
+                    encoding="utf-8")
+    result = roll_forward(yamlio.load(path), ONTOLOGY)
+    intro = yamlio.loads(result.document.dumps(), Path("x")).data["answers"]["intro"]
+    assert "二十大和二十届历次全会精神" in intro["guiding"]
+    assert not any("指导思想提法" in w or "普法规划" in w for w in result.warnings)
+    from drafter.yearly import period
+    assert period(ONTOLOGY, "pufa", 2026)["name"] == "九五"
+    assert period(ONTOLOGY, "plan", 2026)["name"] == "十五五"
+    assert period(ONTOLOGY, "gangyao", 2026) is None  # the next 纲要 is not certain: absent
+
+
+def test_headings_with_year_bound_wording_are_flagged():
+    result = rolled("futian-2023")
+    text = result.document.dumps()
+    flagged = [w for w in result.warnings if "随年度变化的提法" in w]
+    assert flagged and "二十大精神" in flagged[0]
+    assert "含随年度变化的提法“二十大精神”，请按 2024 年的提法核对" in text
+    plain = rolled("liaoyang-2023")
+    assert not any("随年度变化的提法" in w for w in plain.warnings)
 
 
 def test_headings_and_title_years_move_on():

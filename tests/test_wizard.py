@@ -79,10 +79,10 @@ def test_current_value_is_the_default():
 
 def test_items_can_be_added_edited_reordered_and_deleted():
     saves = []
-    # the menu starts on 添加 when the list is empty, on 完成 otherwise; ↑ wraps around.
-    # one item:  添加 修改 删除 完成 返回;  two or more: 添加 修改 删除 调整顺序 完成 返回
+    # the menu always starts on 完成 (Enter never adds); ↑ wraps around.
+    # empty: 添加 完成 返回;  one item: 添加 修改 删除 完成 返回;  two or more: 添加 修改 删除 调整顺序 完成 返回
     keys = (
-        ENTER + "甲" + ENTER                       # 添加 → 甲
+        UP + ENTER + "甲" + ENTER                  # 完成 ↑ 添加 → 甲
         + UP * 3 + ENTER + "乙" + ENTER            # 完成 ↑↑↑ 添加 → 乙
         + UP + ENTER + DOWN + ENTER                # 调整顺序 → item 2 (乙) moves up
         + UP * 3 + ENTER + ENTER + CLEAR + "乙改" + ENTER  # 修改 → item 1 → 乙改
@@ -99,7 +99,7 @@ def test_records_are_asked_field_by_field():
         FieldSpec(id="checks", type="count", unit="家次", prompt="检查家次"),
     ])
     saves = []
-    drive(ENTER + "有限空间专项" + ENTER + "12" + ENTER + ENTER,
+    drive(UP + ENTER + "有限空间专项" + ENTER + "12" + ENTER + ENTER,
           lambda t: Asker(t).field(record_spec, None, None, saves.append))
     # each sub-answer is saved as soon as it is given, not when the record is finished
     assert saves[0] == [{"name": "有限空间专项"}]
@@ -107,10 +107,13 @@ def test_records_are_asked_field_by_field():
 
 
 def test_choice_and_flag():
+    # an unanswered question starts on （今年不报告此项）: Enter leaves it unanswered
     saves = []
-    drive(DOWN + ENTER, lambda t: Asker(t).field(spec("choice", options=["已完成", "持续推进", "未完成"]), None, None, saves.append))
+    drive(UP * 2 + ENTER, lambda t: Asker(t).field(spec("choice", options=["已完成", "持续推进", "未完成"]), None, None, saves.append))
+    drive(UP * 2 + ENTER, lambda t: Asker(t).field(spec("flag"), None, None, saves.append))
     drive(ENTER, lambda t: Asker(t).field(spec("flag"), None, None, saves.append))
-    assert saves == ["持续推进", True]
+    drive(ENTER, lambda t: Asker(t).field(spec("flag"), False, None, saves.append))  # an answer is the default
+    assert saves == ["持续推进", True, None, False]
 
 
 # ---- the answers file as the wizard keeps it ----------------------------------------------
@@ -174,11 +177,11 @@ def test_full_walk_then_build(tmp_path, demo):
         + ENTER                                             # 2/3 执法：填写本节
         + "2770" + ENTER + ENTER + ENTER                    # 检查次数；企业家数、由谁开展 留空
         + "2590.69" + ENTER + "98.5" + ENTER                # 罚款、完成率
-        + ENTER + "年度检查计划" + ENTER + ENTER            # 文件：添加一项，完成
-        + ENTER + "深化专项执法" + ENTER + ENTER            # 做法：添加一项，完成
+        + UP + ENTER + "年度检查计划" + ENTER + ENTER       # 文件：↑添加一项，完成
+        + UP + ENTER + "深化专项执法" + ENTER + ENTER       # 做法：↑添加一项，完成
         + "2023-03-01" + ENTER                              # 开始日期
-        + ENTER                                             # 写法：一是二是
-        + ENTER + "专项行动甲" + ENTER + "5" + ENTER + ENTER  # 专项行动：一条
+        + UP * 2 + ENTER                                    # 写法：一是二是（从“今年不报告此项”上移）
+        + UP + ENTER + "专项行动甲" + ENTER + "5" + ENTER + ENTER  # 专项行动：一条
         + DOWN + ENTER                                      # 3/3 问题：跳过本节
         + ENTER + ENTER                                     # 生成 .docx？是；保存为（默认）
     )
@@ -237,8 +240,8 @@ def test_equals_reuses_last_years_value():
 
 def test_lists_offer_last_years_items():
     saves = []
-    keys = ENTER   # 沿用上年的全部2项: the default while the list is empty
-    keys += ENTER  # then the menu defaults to 完成
+    keys = UP * 2 + ENTER  # 沿用上年的全部2项 (the menu starts on 完成)
+    keys += ENTER          # 完成
     drive(keys, lambda t: Asker(t).field(spec("items"), [], ["甲", "乙"], saves.append))
     assert saves == [["甲", "乙"]]
 
@@ -253,8 +256,8 @@ def test_followup_items_are_filled_one_by_one():
     current = [{"problem": "执法力量不足"}, {"problem": "案卷质量不高"}]
     keys = (
         ENTER                              # 逐条补填: the default while items have empty fields
-        + ENTER + "已建立长效机制" + ENTER  # item 1: 进展 已完成, 说明
-        + DOWN + ENTER + ENTER             # item 2: 进展 持续推进, 说明 left empty
+        + UP * 3 + ENTER + "已建立长效机制" + ENTER  # item 1: 进展 已完成 (from （今年不报告此项） up), 说明
+        + UP * 2 + ENTER + ENTER           # item 2: 进展 持续推进, 说明 left empty
         + DOWN * 4 + ENTER                 # 逐条补填 添加 修改 删除 → 完成
     )
     drive(keys, lambda t: Asker(t).field(followup, current, None, saves.append))
@@ -277,10 +280,10 @@ MENU_SPECS = [
 def test_every_menu_entry_round_trips_through_the_validator(field):
     from drafter.fields import check_scalar, is_empty
 
-    entries = len(field.options or ["是", "否"]) + 1  # the options and （今年不报告此项）
+    entries = len(field.options or ["是", "否"]) + 1  # the options and （今年不报告此项）, where it starts
     for k in range(entries):
         saved = []
-        drive(DOWN * k + ENTER, lambda t: Asker(t).field(field, None, None, saved.append))
+        drive(UP * (entries - 1 - k) + ENTER, lambda t: Asker(t).field(field, None, None, saved.append))
         assert len(saved) == 1
         value = saved[0]
         if k == entries - 1:
@@ -308,7 +311,7 @@ def test_a_choice_left_empty_in_a_file_loads_again(tmp_path, demo):
     path.write_text(DEMO_ANSWERS, encoding="utf-8")
     store = Store(path)
     field = spec("flag")
-    drive(DOWN * 2 + ENTER, lambda t: Asker(t).field(field, None, None, lambda v: store.set_value("leaders", "note", v)))
+    drive(ENTER, lambda t: Asker(t).field(field, None, None, lambda v: store.set_value("leaders", "note", v)))
     values = answers_mod.load(path, demo).values  # loads: no label was written as the value
     assert not (values.get("leaders") or {}).get("note")
 
@@ -322,3 +325,80 @@ def test_finish_never_writes_the_report_onto_the_answers_file(tmp_path, demo):
     assert drive(keys, lambda t: flow.finish(path, t, demo)) == 0
     assert path.read_text(encoding="utf-8") == DEMO_ANSWERS
     assert (tmp_path / "r.docx").read_bytes()[:2] == b"PK"
+
+
+# ---- ask only what this year lacks (drafter ask / --list / --all) ---------------------------
+
+def rolled_demo(tmp_path, demo) -> "Path":
+    from drafter import yamlio
+    from drafter.rollover import roll_forward
+
+    source = tmp_path / "r-2023.yaml"
+    source.write_text(DEMO_ANSWERS, encoding="utf-8")
+    rolled = roll_forward(answers_mod.load(source, demo).document, demo)
+    path = tmp_path / "r-2024.yaml"
+    yamlio.atomic_write_text(path, rolled.document.dumps())
+    return path
+
+
+def test_list_names_the_missing_numbers_with_last_years_values(tmp_path, demo):
+    path = rolled_demo(tmp_path, demo)
+    lines = [q.line() for q in flow.missing_questions(path, demo)]
+    numbers = [l for l in lines if "严格规范执法" in l]
+    assert len(numbers) == 4 and any("检查次数" in l and "上年：2770次" in l for l in numbers), lines
+    assert not any("写法" in l for l in lines)  # a choice carries: not asked again
+    assert [l for l in lines if "本节尚未填写" in l]  # sections whose text moved to last year
+
+
+def test_ask_asks_exactly_the_listed_questions_then_builds(tmp_path, demo):
+    path = rolled_demo(tmp_path, demo)
+    listed = flow.missing_questions(path, demo)
+    sections = [q for q in listed if q.kind == "section"]
+    keys = ""
+    for q in listed:  # in the order listed
+        if q.kind == "section":
+            keys += DOWN + ENTER                        # a section never answered: skip it
+        elif q.key == "inspections":
+            keys += ENTER + "3000" + ENTER              # 严格规范执法：填写本节; 检查次数
+        else:
+            keys += {"enterprises": "=", "fines": "2600", "completion": "99"}[q.key] + ENTER
+    keys += DOWN + ENTER                                # 生成 .docx？否
+    assert drive(keys, lambda t: flow.run_ask(path, None, t)) == 0
+    a = answers_mod.load(path, demo)
+    e = a.values["enforcement"]
+    assert (e["inspections"], e["enterprises"], e["fines"], e["completion"]) == (3000, 2479, 2600, 99)
+    assert flow.missing_questions(path, demo) == []
+    skipped = {q.section.id for q in sections}
+    assert not skipped & set(a.outline.section_ids())  # skipping takes a section out of the report
+    from drafter.compose import compose
+    assert not [w for w in compose(a, demo).warnings if "还没有填写" in w]
+
+
+def test_enter_at_every_prompt_ends_the_run(tmp_path, demo):
+    path = rolled_demo(tmp_path, demo)
+    assert drive(ENTER * 400, lambda t: flow.run_ask(path, None, t), timeout=60) == 0
+
+
+def test_last_years_yes_no_reads_in_chinese():
+    from drafter.filters import stated
+    assert stated(spec("flag"), True) == "是" and stated(spec("flag"), False) == "否"
+
+
+def test_a_month_is_one_to_twelve():
+    from drafter import types
+    month = spec("month")
+    assert types.of(month).parse("3", month) == 3 and types.of(month).parse("12月", month) == 12
+    for bad in ("13", "0", "3.5", "三"):
+        with pytest.raises(Exception):
+            types.of(month).parse(bad, month)
+
+
+def test_ask_without_a_terminal_checks_the_file_first(tmp_path, demo_env):
+    from tests.conftest import run_drafter
+    missing = run_drafter("ask", str(tmp_path / "没有.yaml"), env=demo_env)
+    assert missing.returncode == 1 and "找不到文件" in missing.stderr
+    new = run_drafter("new", env=demo_env, cwd=tmp_path)
+    assert new.returncode == 1 and "drafter import" in new.stderr and "examples" in new.stderr
+    (tmp_path / "a.yaml").write_text(DEMO_ANSWERS, encoding="utf-8")
+    listed = run_drafter("ask", str(tmp_path / "a.yaml"), "--list", env=demo_env)
+    assert listed.returncode == 0 and "齐全" in listed.stderr

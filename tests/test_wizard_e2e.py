@@ -63,11 +63,12 @@ def test_new_in_a_terminal_then_resume_and_build(tmp_path, env):
     assert a.values["opening"]["guidance"] == "以习近平法治思想为指导"
 
     child = spawn(["ask", "r.yaml"], env, tmp_path)
-    answer(child, r"第 2/3 节", "")          # resumes at the second section
+    answer(child, "今年还需要填写 2 项", "")  # the two sections not yet answered
+    answer(child, r"第 1/2 节 · 严格规范执法", "")  # resumes at the second section
     answer(child, "本节", DOWN + ENTER)     # 跳过
-    answer(child, r"第 3/3 节", "")
+    answer(child, r"第 2/2 节", "")
     answer(child, "本节", ENTER)
-    answer(child, "问题", ENTER)             # 添加一项
+    answer(child, "问题", "\x1b[A" + ENTER)  # ↑ 添加一项 (Enter alone finishes the list)
     answer(child, "新的一项", "执法人员不足" + ENTER)
     answer(child, "要做什么", ENTER)          # 完成
     answer(child, "尚未填写的章节|法定内容", "")

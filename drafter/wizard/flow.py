@@ -12,6 +12,7 @@ from drafter.fields import FieldSpec, FieldValueError, check_text, check_year
 from drafter.ontology import Ontology, Section
 from drafter.shapes import build_outline, default_sections, load_shapes
 from drafter.wizard.questions import Asker
+from drafter.wizard.missing import Question, questions
 from drafter.wizard.store import Store
 from drafter.wizard.ui import BACK, Terminal
 from drafter.yamlio import safe_filename
@@ -174,7 +175,8 @@ def _after_setup(path: Path, meta: dict, term: Terminal, onto: Ontology) -> int:
     return walk(path, term, onto, None)
 
 
-def run_ask(path: Path, sections: list[str] | None, term: Terminal) -> int:
+def run_ask(path: Path, sections: list[str] | None, term: Terminal, everything: bool = False) -> int:
+    """Ask what this year still lacks; `everything`: walk every question; `sections`: re-ask those."""
     onto = ontology_mod.load()
     answers_mod.load(path, onto)  # a file with errors is reported before any question
     if sections:
@@ -189,19 +191,115 @@ def run_ask(path: Path, sections: list[str] | None, term: Terminal) -> int:
         if meta is None:
             return 1
         return _after_setup(path, meta, term, onto)
-    return walk(path, term, onto, sections)
+    if sections or everything:
+        return walk(path, term, onto, sections)
+    return ask_missing(path, term, onto)
+
+
+def missing_questions(path: Path, onto: Ontology) -> list[Question]:
+    """The questions `drafter ask` would ask now, in order (also `drafter ask --list`)."""
+    answers = answers_mod.load(path, onto)
+    store = Store(path)
+    progress = store.progress()
+    found = questions(answers, onto, set(progress["skipped"]), set(progress["done"]))
+    at_section, _ = store.at()
+    if at_section and at_section not in progress["done"] and at_section not in progress["skipped"]:
+        # a section left in the middle is taken up again at the exact question
+        found = [q for q in found if q.section.id != at_section]
+        if at_section in answers.outline.section_ids():
+            section = answers.section(at_section, onto)
+            order = answers.outline.section_ids()
+            position = next((i for i, q in enumerate(found) if order.index(q.section.id) > order.index(at_section)),
+                            len(found))
+            found.insert(position, Question(section, "section"))
+    return found
+
+
+def ask_missing(path: Path, term: Terminal, onto: Ontology) -> int:
+    found = missing_questions(path, onto)
+    if not found:
+        term.say("今年的答案已经齐全：没有尚未填写的数字和整改情况。")
+        return finish(path, term, onto)
+    groups: list[tuple[Section, list[Question]]] = []
+    for q in found:
+        if groups and groups[-1][0].id == q.section.id:
+            groups[-1][1].append(q)
+        else:
+            groups.append((q.section, [q]))
+    term.say(f"今年还需要填写 {len(found)} 项（drafter ask --list 可列出清单；--all 逐题全部过一遍）。")
+    store, asker = Store(path), Asker(term)
+    i = 0
+    while i < len(groups):
+        section, qs = groups[i]
+        if qs[0].kind == "section":
+            result = ask_section(section, i, len(groups), store, asker, term)
+        else:
+            result = ask_some(section, qs, i, len(groups), store, asker, term)
+        if result is FINISH:
+            term.say(f"已保存。下次运行 drafter ask {path} 从这里继续。")
+            return 0
+        i = max(0, i - 1) if result is BACK else i + 1
+    return finish(path, term, onto)
+
+
+def _section_menu(section: Section, index: int, total: int, term: Terminal, what: str = "") -> object:
+    term.say("")
+    term.say(f"第 {index + 1}/{total} 节 · {section.heading}{what}")
+    if section.summary:
+        term.say(f"  {section.summary}")
+    return term.select("本节：", [("填写本节", "fill"), ("跳过本节（今年不写，从报告提纲中去掉）", "skip"),
+                                  ("保存并退出，稍后继续", "finish")], default="fill")
+
+
+def _skip(section: Section, store: Store, term: Terminal) -> None:
+    store.mark(section.id, "skipped")
+    store.remove_from_outline(section.id)
+    term.say(f"  已从今年的报告中去掉“{section.heading}”。")
+
+
+def ask_some(section: Section, qs: list[Question], index: int, total: int, store: Store, asker: Asker,
+             term: Terminal) -> object:
+    """Only the missing questions of a section that has answers."""
+    action = _section_menu(section, index, total, term, f"（{len(qs)} 项待填）")
+    if action is BACK or action == "finish":
+        return FINISH if action == "finish" else BACK
+    if action == "skip":
+        _skip(section, store, term)
+        return None
+    j = 0
+    while j < len(qs):
+        q = qs[j]
+        if q.kind == "fact":
+            result = asker.fact(q.spec, q.previous, lambda v, q=q: store.set_fact(section.id, q.key, v))
+        elif q.kind == "followup":
+            records = [dict(r) for r in store.values(section.id).get(q.key) or []]
+            term.say(f"  {q.title}")
+            result = asker.fill_record(q.spec, records, q.index,
+                                       lambda v, q=q: store.set_value(section.id, q.key, v))
+        else:
+            current = store.values(section.id).get(q.key)
+            result = asker.field(q.spec, current, q.previous, _saver(store, section, q.spec))
+        if result is BACK:
+            if j == 0:
+                return ask_some(section, qs, index, total, store, asker, term)
+            j -= 1
+            continue
+        j += 1
+    return None
 
 
 def walk(path: Path, term: Terminal, onto: Ontology, chosen: list[str] | None) -> int:
     store = Store(path)
     answers = answers_mod.load(path, onto)
     order = chosen or answers.outline.section_ids()
+    start = 0
     if not chosen:
         progress = store.progress()
         finished = set(progress["done"]) | set(progress["skipped"])
+        at_section, _ = store.at()
         start = next((i for i, sid in enumerate(order) if sid not in finished), len(order))
-    else:
-        start = 0
+        if at_section in order and at_section not in finished:
+            start = order.index(at_section)  # where the last run stopped, to the question
     asker = Asker(term)
     i = start
     while i < len(order):
@@ -221,32 +319,37 @@ def walk(path: Path, term: Terminal, onto: Ontology, chosen: list[str] | None) -
 
 
 def ask_section(section: Section, index: int, total: int, store: Store, asker: Asker, term: Terminal) -> object:
-    term.say("")
-    term.say(f"第 {index + 1}/{total} 节 · {section.heading}")
-    term.say(f"  {section.summary}")
-    action = term.select("本节：", [("填写本节", "fill"), ("跳过本节（今年不写）", "skip"),
-                                    ("保存并退出，稍后继续", "finish")], default="fill")
+    at_section, at_field = store.at()
+    resuming = at_section == section.id
+    action = "fill" if resuming else _section_menu(section, index, total, term)
+    if resuming:
+        term.say("")
+        term.say(f"第 {index + 1}/{total} 节 · {section.heading}（从上次停下的问题继续）")
     if action is BACK:
         return BACK
     if action == "finish":
         return FINISH
     if action == "skip":
-        store.mark(section.id, "skipped")
+        _skip(section, store, term)
         return None
     values = store.values(section.id)
     previous = dict(values.get(answers_mod.PREVIOUS_YEAR) or {})
-    j = 0
-    while j < len(section.fields):
-        spec = section.fields[j]
+    fields = section.fields
+    j = next((k for k, f in enumerate(fields) if f.id == at_field), 0) if resuming else 0
+    while j < len(fields):
+        spec = fields[j]
+        store.set_at(section.id, spec.id)
         current = store.values(section.id).get(spec.id)
         result = asker.field(spec, current, previous.get(spec.id), _saver(store, section, spec))
         if result is BACK:
             if j == 0:
+                store.set_at(None)
                 return ask_section(section, index, total, store, asker, term)
             j -= 1
             continue
         j += 1
     store.mark(section.id, "done")
+    store.set_at(None)
     return None
 
 
@@ -275,19 +378,23 @@ def finish(path: Path, term: Terminal, onto: Ontology) -> int:
     if not term.confirm("现在生成 .docx 吗？", default=True):
         term.say(f"以后可运行：drafter build {path}")
         return 0
-    from drafter.writers.docx import write_docx
-    from drafter.yamlio import write_output
+    from drafter.build import output_path, write_output
+    from drafter.layout import profile_for
+    from drafter.writers import WRITERS, WriteOptions
 
-    data = write_docx(compose(answers, onto).document)
+    result = compose(answers, onto)
+    options = WriteOptions(profile=profile_for(answers.document.data, path))
     default = str(path.with_name(safe_filename(answers.meta.display_title, ".docx")))
     while True:
-        out = term.text("保存为", default=default, instruction="（回车确认）")
+        out = term.text("保存为", default=default,
+                        instruction="（回车确认；扩展名决定格式：.docx、.md、.html、.pdf）")
         if out is BACK or not str(out).strip():
             return 0
         try:
-            write_output(Path(str(out).strip()), data, inputs=(path,))
+            target, fmt = output_path(str(out).strip(), None, answers.meta.display_title)
+            written = write_output(target, WRITERS[fmt].function(result.document, options), inputs=(path,))
         except DrafterError as exc:  # onto the answers file, a folder, a full disk: say so, ask again
             term.say(f"  {exc}")
             continue
-        term.say(f"已生成：{str(out).strip()}")
+        term.say(f"已生成：{written}")
         return 0

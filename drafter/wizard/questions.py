@@ -31,7 +31,7 @@ def as_default(spec: FieldSpec, value: Any) -> str:
 
 
 def _unit_hint(spec: FieldSpec) -> str:
-    return types.of(spec).hint(spec) if types.of(spec).numeric or spec.type in ("serial", "year", "date") else ""
+    return types.of(spec).hint(spec) if types.of(spec).numeric or spec.type in ("serial", "year", "month", "date") else ""
 
 
 def _validator(spec: FieldSpec) -> Callable[[str], bool | str]:
@@ -76,7 +76,7 @@ class Asker:
     def scalar(self, spec: FieldSpec, current: Any, prompt: str | None = None, previous: Any = None) -> Any:
         hint = _unit_hint(spec)
         multiline = spec.type == "textblock"
-        ending = "Esc 后回车（或 Alt+回车）结束" if multiline else "回车确认"
+        ending = "可写多行，空行回车结束" if multiline else "回车确认"
         reuse = "；输入 = 沿用上年" if not is_empty(previous) else ""
         instruction = f"（{hint + '；' if hint else ''}{ending}；留空表示今年不报告{reuse}；输入 < 返回上一题）"
         validate = _validator(spec)
@@ -89,9 +89,29 @@ class Asker:
             return check_scalar(previous, spec)
         return types.of(spec).parse(text, spec)
 
+    def fact(self, spec: FieldSpec, previous: Any, save: Save) -> Any:
+        """One own fact of the section's text (its name, unit and last year's value)."""
+        from drafter import owntext
+
+        self.intro(spec, previous)
+        answer = self.scalar(spec, None, previous=previous)
+        if answer is BACK:
+            return BACK
+        save(owntext.written(owntext.OwnFact(spec.id, spec, answer)))
+        return None
+
+    def fill_record(self, spec: FieldSpec, records: list[dict], index: int, save: Save) -> Any:
+        """The empty sub-fields of one record (a follow-up item's status and note)."""
+        def persist() -> None:
+            save([{k: v for k, v in r.items() if not is_empty(v)} for r in records
+                  if any(not is_empty(v) for v in r.values())] or None)
+        return self._record(spec, records[index], persist, only_empty=True)
+
     def choice(self, spec: FieldSpec, current: Any, save: Save) -> Any:
         options = [(o, o) for o in spec.options] if spec.type == "choice" else [("是", True), ("否", False)]
-        answer = self.term.select(spec.prompt, [*options, (EMPTY_CHOICE, None)], default=current)
+        # an unanswered question starts on “not this year”: Enter never answers 是 by accident
+        answer = self.term.select(spec.prompt, [*options, (EMPTY_CHOICE, None)], default=current,
+                                  default_empty=current is None)
         if answer is BACK:
             return BACK
         save(answer)
@@ -99,7 +119,7 @@ class Asker:
 
     # -- lists of free-text items ------------------------------------------------------
     def items(self, spec: FieldSpec, items: list[str], save: Save, previous: list | None = None) -> Any:
-        noun = "文件" if spec.type == "docs" else "项"
+        noun = "份文件" if spec.type == "docs" else "项"
         while True:
             self._show_list(spec.prompt, items)
             actions = [(f"沿用上年的全部{len(previous)}{noun}（之后可修改）", "reuse")] if previous and not items else []
@@ -107,9 +127,10 @@ class Asker:
             if items:
                 actions += [(f"修改某一{noun}", "edit"), (f"删除某一{noun}", "delete")]
             if len(items) > 1:
-                actions.append(("调整顺序（上移某一项）", "up"))
+                actions.append((f"调整顺序（上移某一{noun}）", "up"))
             actions.append(("完成，下一题", "done"))
-            action = self.term.select(f"{spec.prompt}：要做什么？", actions, default=actions[0][1] if not items else "done")
+            # Enter on the menu finishes the list: adding is always a deliberate choice
+            action = self.term.select(f"{spec.prompt}：要做什么？", actions, default="done")
             if action is BACK:
                 return BACK
             if action == "done":
@@ -171,8 +192,8 @@ class Asker:
             if records:
                 actions += [("修改某一条", "edit"), ("删除某一条", "delete")]
             actions.append(("完成，下一题", "done"))
-            first = actions[0][1] if incomplete or not records else "done"
-            action = self.term.select(f"{spec.prompt}：要做什么？", actions, default=first)
+            action = self.term.select(f"{spec.prompt}：要做什么？", actions,
+                                      default="fill" if incomplete else "done")
             if action is BACK:
                 return BACK
             if action == "done":

@@ -72,11 +72,12 @@ class Store:
     def load(self) -> yamlio.Document:
         return yamlio.load(self.path)
 
-    def _update(self, change) -> None:
+    def _update(self, change, answer: bool = True) -> None:
         doc = self.load()  # reload: never write over the user's hand edits
         change(doc.data)
         doc.save()
-        Session.wrote(self.path)
+        if answer:  # the wizard's own bookkeeping is not an answer
+            Session.wrote(self.path)
 
     # -- answers -------------------------------------------------------------------------
     def values(self, section_id: str) -> dict:
@@ -144,7 +145,58 @@ class Store:
                     data.pop(PROGRESS, None)
             else:
                 progress["setup"] = _plain({"next": step, "shape": shape})
+        self._update(change, answer=False)
+
+    def set_fact(self, section_id: str, name: str, value: Any) -> None:
+        """One own fact of a section (`facts:`), written as the file writes it (24场)."""
+        def change(data):
+            section = data["answers"][section_id]
+            facts = section.get("facts")
+            if not isinstance(facts, dict):
+                facts = section["facts"] = CommentedMap()
+            facts[name] = _plain(value)
         self._update(change)
+
+    def remove_from_outline(self, section_id: str) -> None:
+        """Leave a section out of this year's report: take it out of the outline (and a part
+        or group that it leaves empty)."""
+        def prune(entries) -> None:
+            for entry in list(entries):
+                ident = entry if isinstance(entry, str) else entry.get("id") if isinstance(entry, dict) else None
+                if ident == section_id:
+                    entries.remove(entry)
+                elif isinstance(entry, dict) and isinstance(entry.get("group"), list):
+                    prune(entry["group"])
+                    if not entry["group"]:
+                        entries.remove(entry)
+
+        def change(data):
+            parts = (data.get("outline") or {}).get("parts") or []
+            for part in list(parts):
+                if isinstance(part, dict) and isinstance(part.get("sections"), list):
+                    prune(part["sections"])
+                    if not part["sections"] and len(parts) > 1:
+                        parts.remove(part)
+        self._update(change)
+
+    def at(self) -> tuple[str | None, str | None]:
+        """(section, field) of the question being asked when the wizard last stopped."""
+        raw = self.load().data.get(PROGRESS) or {}
+        at = raw.get("at") if isinstance(raw, dict) else None
+        if not isinstance(at, dict):
+            return None, None
+        return (str(at["section"]) if at.get("section") else None), (str(at["field"]) if at.get("field") else None)
+
+    def set_at(self, section_id: str | None, field_id: str | None = None) -> None:
+        def change(data):
+            progress = data.get(PROGRESS)
+            if not isinstance(progress, dict):
+                progress = data[PROGRESS] = CommentedMap()
+            if section_id is None:
+                progress.pop("at", None)
+            else:
+                progress["at"] = _plain({"section": section_id, "field": field_id})
+        self._update(change, answer=False)
 
     # -- progress ------------------------------------------------------------------------
     def progress(self) -> dict[str, list[str]]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 import questionary
+from prompt_toolkit.key_binding import KeyBindings
 from prompt_toolkit.styles import Style
 
 BACK = object()  # returned when the user asks for the previous question
@@ -27,6 +28,23 @@ STYLE = Style.from_dict({
     "highlighted": "fg:#c0392b bold",
     "selected": "fg:#1f6fb2",
 })
+
+
+def _multiline_keys() -> KeyBindings:
+    """Several lines of text: Enter starts a new line, and Enter on an empty line (or on an
+    empty answer) finishes, so that pressing Enter never leaves the user stuck in a box."""
+    keys = KeyBindings()
+
+    @keys.add("enter")
+    def _(event) -> None:
+        buffer = event.current_buffer
+        document = buffer.document
+        if not buffer.text.strip() or (document.is_cursor_at_the_end and not document.current_line.strip()):
+            buffer.validate_and_handle()
+        else:
+            buffer.insert_text("\n")
+
+    return keys
 
 
 class Terminal:
@@ -49,22 +67,26 @@ class Terminal:
                 return True
             return validate(value)
 
+        extra = {"key_bindings": _multiline_keys(), "prompt_continuation": "    "} if multiline else {}
         answer = questionary.text(
             message, default=default, instruction=instruction or None, validate=check,
-            multiline=multiline, qmark="?", style=STYLE, **self.kwargs,
+            multiline=multiline, qmark="?", style=STYLE, **extra, **self.kwargs,
         ).unsafe_ask()
         if answer.strip() == BACK_TEXT:
             return BACK
-        return answer
+        return answer.rstrip("\n") if multiline else answer
 
     def select(self, message: str, choices: list[tuple[str, Any]], *, default: Any = None,
-               back: bool = True, instruction: str = "（↑↓ 选择，回车确认）") -> Any:
+               back: bool = True, instruction: str = "（↑↓ 选择，回车确认）", default_empty: bool = False) -> Any:
         # questionary takes a Choice whose value is None to mean "the title is the value":
         # an entry meaning "no value" would hand back its label
         items = [questionary.Choice(title, value=_NO_VALUE if value is None else value) for title, value in choices]
         if back:
             items.append(questionary.Choice(BACK_CHOICE, value=BACK))
-        chosen_default = next((c for c in items if c.value == default), None) if default is not None else None
+        if default_empty:  # start on the entry that means "no value"
+            chosen_default = next((c for c in items if c.value is _NO_VALUE), None)
+        else:
+            chosen_default = next((c for c in items if c.value == default), None) if default is not None else None
         answer = questionary.select(
             message, choices=items, default=chosen_default, instruction=instruction,
             use_search_filter=False, use_shortcuts=False, style=STYLE, **self.kwargs,

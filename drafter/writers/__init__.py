@@ -1,1 +1,67 @@
-"""Writers turn a drafter.model.Document into a file format. They know nothing of Jinja."""
+"""Writers turn a drafter.model.Document into a file format. They know nothing of Jinja.
+
+Every writer has one signature, `write(document, options) -> bytes`, and one row in
+WRITERS; the CLI and the wizard find formats, file extensions and help text there. A
+writer's module is imported only when that format is written, so building Markdown never
+loads python-docx.
+"""
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+if TYPE_CHECKING:
+    from drafter.model import Document
+    from drafter.writers.style import StyleProfile
+
+
+def _default_profile() -> "StyleProfile":
+    from drafter.writers.style import default_profile
+
+    return default_profile()
+
+
+@dataclass(frozen=True)
+class WriteOptions:
+    profile: "StyleProfile" = field(default_factory=_default_profile)  # page geometry, fonts, sizes
+
+
+@dataclass(frozen=True)
+class Writer:
+    extensions: tuple[str, ...]  # the first one is used for default file names
+    description: str  # Chinese, for --help and the wizard
+    target: str  # "module:function", imported on first use
+
+    @property
+    def extension(self) -> str:
+        return self.extensions[0]
+
+    @property
+    def function(self) -> Callable[["Document", WriteOptions], bytes]:
+        module, name = self.target.split(":")
+        return getattr(importlib.import_module(module), name)
+
+
+WRITERS: dict[str, Writer] = {
+    "docx": Writer((".docx",), "Word 公文格式（GB/T 9704-2012，默认）", "drafter.writers.docx:write"),
+    "md": Writer((".md", ".markdown"), "Markdown 纯文本", "drafter.writers.markdown:write"),
+    "html": Writer((".html", ".htm"), "单个网页文件，可粘贴到政府网站", "drafter.writers.html:write"),
+    "pdf": Writer((".pdf",), "PDF，需要安装 LibreOffice", "drafter.writers.pdf:write"),
+}
+DEFAULT_FORMAT = "docx"
+
+
+def format_of(path: Path) -> str | None:
+    """The format a file name asks for by its extension, or None for an unknown one."""
+    suffix = Path(path).suffix.lower()
+    return next((name for name, w in WRITERS.items() if suffix in w.extensions), None)
+
+
+def describe_formats() -> str:
+    return "；".join(f"{name}：{w.description}" for name, w in WRITERS.items())
+
+
+def write(document: "Document", fmt: str, options: WriteOptions | None = None) -> bytes:
+    return WRITERS[fmt].function(document, options or WriteOptions())

@@ -24,15 +24,16 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml.ns import qn
-from docx.shared import Mm
+from docx.shared import Emu
 
 from drafter.model import Attachment, Document, Heading, Paragraph, Table
-from drafter.writers import oxml
-from drafter.writers.style import GBT9704, StyleProfile
+from drafter.writers import WriteOptions, oxml
+from drafter.writers.style import Length, StyleProfile, default_profile
 from drafter.writers.title import break_title
 
 HEADING_STYLE = {1: "Heading 1", 2: "Heading 2", 3: "Heading 3", 4: "Heading 4"}
 RUN_IN_STYLE = {1: "Run-in Heading 1", 2: "Run-in Heading 2", 3: "Run-in Heading 3", 4: "Run-in Heading 4"}
+_MARK_LEADING = 1.2  # the 发文机关标志's line height, times its size
 PARA_STYLES = ("Title", "Doc Number", "Addressee", "Signature", "Signature Date")
 
 
@@ -112,11 +113,11 @@ class _Styler:
         self.plain("Attachment Label", p.level1_font, p.body_size, "left", keep_next=True)
         for name, font in (("Table Text", p.body_font), ("Table Header", p.level1_font)):
             _, pPr = self.plain(name, font, p.table_size, "center")
-            oxml.set_spacing(pPr, line_twips=round(p.table_size * 20 * 1.25), rule="atLeast")
+            oxml.set_spacing(pPr, line_twips=round(p.table_size * 20 * p.table_line_spacing), rule="atLeast")
             oxml.set_flag(pPr, "w:snapToGrid", on=False)
-        rPr, pPr = self.plain("Issuer Mark", p.title_font, p.title_size * 1.6, "center")
-        oxml.set_color(rPr, "FF0000")
-        oxml.set_spacing(pPr, line_twips=round(p.title_size * 1.6 * 20 * 1.2), rule="atLeast")
+        rPr, pPr = self.plain("Issuer Mark", p.title_font, p.issuer_mark_size, "center")
+        oxml.set_color(rPr, p.header_color)
+        oxml.set_spacing(pPr, line_twips=round(p.issuer_mark_size * _MARK_LEADING * 20), rule="atLeast")
 
         footer = styles["Footer"]
         _, pPr = self.base(footer, p.page_number_font, p.page_number_size)
@@ -152,17 +153,17 @@ class _Styler:
 
 def _page_setup(document, profile: StyleProfile) -> None:
     section = document.sections[0]
-    section.page_width = Mm(profile.page_width)
-    section.page_height = Mm(profile.page_height)
-    section.top_margin = Mm(profile.margin_top)
-    section.bottom_margin = Mm(profile.margin_bottom)
-    section.left_margin = Mm(profile.margin_left)
-    section.right_margin = Mm(profile.margin_right)
-    section.header_distance = Mm(15)
+    section.page_width = Emu(profile.page_width.emu)
+    section.page_height = Emu(profile.page_height.emu)
+    section.top_margin = Emu(profile.margin_top.emu)
+    section.bottom_margin = Emu(profile.margin_bottom.emu)
+    section.left_margin = Emu(profile.margin_left.emu)
+    section.right_margin = Emu(profile.margin_right.emu)
+    section.header_distance = Emu(profile.header_distance.emu)
     # The footer's text bottom sits footer_distance above the page edge; put the number
     # line's top page_number_gap below the type area: gap + one 4号 line from the margin.
-    number_line_mm = profile.page_number_size / 72 * 25.4 * 1.0
-    section.footer_distance = Mm(profile.margin_bottom - profile.page_number_gap - number_line_mm)
+    number_line = Length(profile.page_number_size)
+    section.footer_distance = Emu((profile.margin_bottom - profile.page_number_gap - number_line).emu)
     oxml.set_doc_grid(section._sectPr, profile.line_pitch_twips)
     document.settings.odd_and_even_pages_header_footer = True
     _page_number(section.footer.paragraphs[0], profile, odd=True)
@@ -214,8 +215,8 @@ def signature_layout(name: str, date: str, profile: StyleProfile) -> tuple[int, 
     (rare) is right-aligned, two characters in, and the name's indent then rests on an
     estimate of the date's width.
     """
-    advance = profile.body_size + profile.char_spacing_twips / 20
-    type_width = profile.type_area_width_mm * 72 / 25.4
+    advance = profile.body_advance_pt
+    type_width = profile.type_area_width.pt
     name_right, date_right = signature_indents(name, date)
     if display_width(date) > display_width(name):
         return round(name_right * advance * 20), None, round(date_right * advance * 20)
@@ -223,47 +224,100 @@ def signature_layout(name: str, date: str, profile: StyleProfile) -> tuple[int, 
     return round(name_right * advance * 20), round((name_start + 2 * advance) * 20), None
 
 
+def _style_id(document, name: str) -> str:
+    """A style's id by its name, looked up once per document."""
+    ids = document.__dict__.setdefault("_drafter_style_ids", {})
+    if name not in ids:
+        ids[name] = document.styles[name].style_id
+    return ids[name]
+
+
 def _paragraph(document, text: str, style: str):
-    paragraph = document.add_paragraph(style=style)
+    paragraph = document.add_paragraph()
+    if style != "Normal":  # the default paragraph style is not named, as python-docx does it
+        oxml.set_paragraph_style(paragraph._p, _style_id(document, style))
     if text:
-        paragraph.add_run(text)
+        oxml.add_text_run(paragraph._p, text)
     return paragraph
 
 
-def write_docx(doc: Document, profile: StyleProfile = GBT9704) -> bytes:
+# Every style and the page setup depend on the profile only: made once, kept in memory and
+# in the user cache folder, and each report starts from a copy (styles by name are slow in
+# python-docx: it scans every style for each lookup).
+_STYLE_NAMES = (*HEADING_STYLE.values(), *RUN_IN_STYLE.values(), *PARA_STYLES, "Attachment Label",
+                "Table Text", "Table Header", "Issuer Mark", "Footer")
+_BLANKS: dict[str, tuple[bytes, dict[str, str]]] = {}
+
+
+def _make_blank(profile: StyleProfile) -> tuple[bytes, dict[str, str]]:
+    """An empty document with drafter's styles, page setup, page numbers and font table."""
     document = docx.Document()
     _Styler(document, profile).apply()
     _page_setup(document, profile)
     body = document.element.body
     for p in list(body.iterchildren(qn("w:p"))):
         body.remove(p)
+    _font_table(document, profile)
+    ids = {name: document.styles[name].style_id for name in _STYLE_NAMES}
+    oxml.prune_styles(document.styles.element, {*ids.values(), "TableGrid"})
+    for rId, rel in list(document.part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):  # Word 2010's copy of styles.xml; Word rebuilds it
+            document.part.drop_rel(rId)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue(), ids
+
+
+def _blank(profile: StyleProfile) -> tuple[bytes, dict[str, str]]:
+    from pathlib import Path
+
+    from drafter import cache
+
+    text = repr(profile)
+    if text not in _BLANKS:
+        name = cache.key("docx", [Path(__file__), Path(oxml.__file__), Path(docx.__file__)], extra=text)
+        blank = cache.get(name)
+        if not (isinstance(blank, tuple) and len(blank) == 2):
+            blank = _make_blank(profile)
+            cache.put(name, blank)
+        _BLANKS[text] = blank
+    return _BLANKS[text]
+
+
+def write_docx(doc: Document, profile: StyleProfile | None = None) -> bytes:
+    profile = profile or default_profile()
+    blank, ids = _blank(profile)
+    document = docx.Document(io.BytesIO(blank))
+    document.__dict__["_drafter_style_ids"] = dict(ids)
 
     if doc.header and doc.issuer_mark:
         _issuer_mark(document, doc.issuer_mark, profile)
     if doc.doc_number:
         number = _paragraph(document, doc.doc_number, "Doc Number")
         if doc.header:
-            # 红色分隔线: 4 mm below the number, as wide as the type area (a paragraph border)
-            oxml.bottom_border(number._p.get_or_add_pPr(), "FF0000", 12, space_pt=round(4 * 72 / 25.4))
+            # 红色分隔线: rule_gap below the number, as wide as the type area (a paragraph border)
+            oxml.bottom_border(number._p.get_or_add_pPr(), profile.header_color, round(profile.rule_width.pt * 8),
+                               space_pt=round(profile.rule_gap.pt))
         for _ in range(2 if doc.header else 1):  # the title stands two lines below the rule
             _paragraph(document, "", "Doc Number")
     elif doc.header:
         _paragraph(document, "", "Normal")
-    title = document.add_paragraph(style="Title")
+    title = _paragraph(document, "", "Title")
     for i, line in enumerate(break_title(doc.title, keep=[doc.author], max_width=int(_title_width(profile)))):
-        run = title.add_run(line)
+        run = oxml.add_text_run(title._p, line)
         if i:
-            run._r.addprevious(_line_break())
+            run.addprevious(_line_break())
     if doc.addressee:
         _paragraph(document, "", "Normal")
-        _paragraph(document, f"{doc.addressee.rstrip('：:')}：", "Addressee")
+        _paragraph(document, doc.addressee_line(), "Addressee")
 
     for block in doc.blocks:
         if isinstance(block, Heading):
             if block.run_in:
-                paragraph = document.add_paragraph(style="Normal")
-                paragraph.add_run(f"{block.number}{block.text}", style=RUN_IN_STYLE[block.level])
-                paragraph.add_run(block.body)
+                paragraph = _paragraph(document, "", "Normal")
+                lead = oxml.add_text_run(paragraph._p, f"{block.number}{block.text}")
+                oxml.set_run_style(lead, _style_id(document, RUN_IN_STYLE[block.level]))
+                oxml.add_text_run(paragraph._p, block.body)
             else:
                 _paragraph(document, f"{block.number}{block.text}", HEADING_STYLE[block.level])
         elif isinstance(block, Paragraph):
@@ -296,7 +350,6 @@ def write_docx(doc: Document, profile: StyleProfile = GBT9704) -> bytes:
     document.core_properties.author = doc.author
     document.core_properties.last_modified_by = doc.author
     document.core_properties.language = "zh-CN"
-    _font_table(document, profile)
     if doc.answers_yaml is not None:
         _embed_answers(document, doc.answers_yaml)
 
@@ -316,13 +369,17 @@ def _embed_answers(document, text: str) -> None:
     document.part.relate_to(item, RT.CUSTOM_XML)
 
 
+def write(doc: Document, options: WriteOptions) -> bytes:
+    return write_docx(doc, options.profile)
+
+
 def _issuer_mark(document, text: str, profile: StyleProfile) -> None:
-    """The red 发文机关标志, its top 35 mm below the type area's; the number two lines below."""
+    """The red 发文机关标志, its top issuer_mark_top below the type area's; the number two lines below."""
     mark = _paragraph(document, text, "Issuer Mark")
-    size = profile.title_size * 1.6
-    line = size * 1.2
-    # the line's extra leading sits above the glyphs: take it off the 35 mm
-    before = 35 * 72 / 25.4 - (line - size)
+    size = profile.issuer_mark_size
+    line = size * _MARK_LEADING
+    # the line's extra leading sits above the glyphs: take it off the distance
+    before = profile.issuer_mark_top.pt - (line - size)
     oxml.set_spacing(mark._p.get_or_add_pPr(), line_twips=round(line * 20), rule="atLeast", before=round(before * 20))
     for _ in range(2):
         _paragraph(document, "", "Normal")
@@ -344,8 +401,8 @@ def _sealed_signature(document, name: str, date: str, profile: StyleProfile) -> 
     Both are placed from the left by computed indents so that the name stays centred over
     the date whatever the renderer; the seal itself is stamped on paper.
     """
-    advance = profile.body_size + profile.char_spacing_twips / 20
-    type_width = profile.type_area_width_mm * 72 / 25.4
+    advance = profile.body_advance_pt
+    type_width = profile.type_area_width.pt
     date_width = estimated_width(date) * advance
     date_start = type_width - 4 * advance - date_width
     centre = date_start + date_width / 2
@@ -362,20 +419,16 @@ def _sealed_signature(document, name: str, date: str, profile: StyleProfile) -> 
 
 
 def _attachment_note(document, doc: Document, profile: StyleProfile) -> None:
-    """附件说明: one blank line below the body, 左空二字; further items under the first."""
-    if not doc.attachments:
+    """附件说明: one blank line below the body, 左空二字; further items under the first's title."""
+    note = doc.attachment_note()
+    if not note:
         return
-    advance = profile.body_size + profile.char_spacing_twips / 20
+    advance = profile.body_advance_pt
     _paragraph(document, "", "Normal")
-    if len(doc.attachments) == 1:
-        _paragraph(document, f"附件：{doc.attachments[0].title}", "Normal")
-        return
-    for n, attachment in enumerate(doc.attachments, 1):
-        if n == 1:
-            _paragraph(document, f"附件：{n}.{attachment.title}", "Normal")
-        else:
-            item = _paragraph(document, f"{n}.{attachment.title}", "Normal")
-            oxml.set_indent_twips(item._p.get_or_add_pPr(), left=round(5 * advance * 20))
+    _paragraph(document, note[0], "Normal")
+    for item in note[1:]:
+        paragraph = _paragraph(document, item, "Normal")
+        oxml.set_indent_twips(paragraph._p.get_or_add_pPr(), left=round(5 * advance * 20))
 
 
 def _attachment(document, label: str, attachment: Attachment, profile: StyleProfile) -> None:
@@ -383,11 +436,11 @@ def _attachment(document, label: str, attachment: Attachment, profile: StyleProf
     first = _paragraph(document, label, "Attachment Label")
     oxml.set_flag(first._p.get_or_add_pPr(), "w:pageBreakBefore")
     _paragraph(document, "", "Normal")
-    title = document.add_paragraph(style="Title")
+    title = _paragraph(document, "", "Title")
     for i, line in enumerate(break_title(attachment.title, max_width=int(_title_width(profile)))):
-        run = title.add_run(line)
+        run = oxml.add_text_run(title._p, line)
         if i:
-            run._r.addprevious(_line_break())
+            run.addprevious(_line_break())
     _paragraph(document, "", "Normal")
     for block in attachment.blocks:
         if isinstance(block, Table):
@@ -397,7 +450,7 @@ def _attachment(document, label: str, attachment: Attachment, profile: StyleProf
 
 
 def _title_width(profile: StyleProfile) -> float:
-    return profile.type_area_width_mm * 72 / 25.4 / profile.title_size
+    return profile.type_area_width.pt / profile.title_size
 
 
 def _table(document, table: Table, profile: StyleProfile) -> None:
@@ -406,7 +459,7 @@ def _table(document, table: Table, profile: StyleProfile) -> None:
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
     grid.autofit = False
     total = sum(table.widths) or len(table.header)
-    widths = [Mm(profile.type_area_width_mm * w / total) for w in (table.widths or [1] * len(table.header))]
+    widths = [Emu((profile.type_area_width * (w / total)).emu) for w in (table.widths or [1] * len(table.header))]
     for column, width in zip(grid.columns, widths):
         column.width = width  # the table grid: LibreOffice lays columns out from it
     oxml.fixed_layout(grid._tbl)
@@ -419,11 +472,11 @@ def _table(document, table: Table, profile: StyleProfile) -> None:
             cell = row.cells[c]
             cell.width = widths[c]
             paragraph = cell.paragraphs[0]
-            paragraph.style = document.styles["Table Header" if r == 0 else "Table Text"]
+            oxml.set_paragraph_style(paragraph._p, _style_id(document, "Table Header" if r == 0 else "Table Text"))
             if r and c in (1, 2):  # category and item read better flush left
                 paragraph.alignment = 0
-            paragraph.add_run(text)
-    oxml.set_table_borders(grid._tbl, size_eighths=4)
+            oxml.add_text_run(paragraph._p, text)
+    oxml.set_table_borders(grid._tbl, size_eighths=round(profile.table_border.pt * 8))
     _merge_blank_categories(grid, column=1)
 
 

@@ -1,7 +1,12 @@
 """Markdown writer: the report as readable plain text (also what snapshot tests compare)."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from drafter.model import Document, Heading, Paragraph, Table
+
+if TYPE_CHECKING:
+    from drafter.writers import WriteOptions
 
 _MARKS = {1: "##", 2: "###", 3: "####", 4: "#####"}
 
@@ -21,7 +26,7 @@ def to_markdown(doc: Document) -> str:
         lines += [f"<center>{doc.doc_number}</center>", ""]
     lines += [f"# {doc.title}", ""]
     if doc.addressee:
-        lines += [f"{doc.addressee}：", ""]
+        lines += [doc.addressee_line(), ""]
     for block in doc.blocks:
         if isinstance(block, Heading):
             if block.run_in:
@@ -32,10 +37,8 @@ def to_markdown(doc: Document) -> str:
             lines.append(_escape(block.text))
         lines.append("")
     lines += attachment_note(doc)
-    if doc.signature:
-        lines += [f"<p align=\"right\">{doc.signature}</p>", ""]
-    if doc.date:
-        lines += [f"<p align=\"right\">{doc.date}</p>", ""]
+    for line in doc.closing():
+        lines += [f"<p align=\"right\">{line}</p>", ""]
     for label, attachment in zip(doc.attachment_labels(), doc.attachments):
         lines += ["---", "", f"**{label}**", "", f"### {attachment.title}", ""]
         for block in attachment.blocks:
@@ -48,12 +51,14 @@ def to_markdown(doc: Document) -> str:
 
 def attachment_note(doc: Document) -> list[str]:
     """附件说明: 附件：XXX, or 附件：1.XXX / 2.XXX, without closing punctuation."""
-    if not doc.attachments:
+    note = doc.attachment_note()
+    if not note:
         return []
-    if len(doc.attachments) == 1:
-        return [f"附件：{doc.attachments[0].title}", ""]
-    items = [f"{n}.{a.title}" for n, a in enumerate(doc.attachments, 1)]
-    return ["附件：" + items[0], *[f"　　　{item}" for item in items[1:]], ""]
+    return [note[0], *[f"　　　{item}" for item in note[1:]], ""]
+
+
+def write(doc: Document, options: "WriteOptions") -> bytes:
+    return to_markdown(doc).encode("utf-8")
 
 
 def _table(table: Table) -> list[str]:

@@ -312,3 +312,62 @@ def answers_item_props() -> bytes:
     refs = etree.SubElement(root, f"{ds}schemaRefs")
     etree.SubElement(refs, f"{ds}schemaRef").set(f"{ds}uri", ANSWERS_NS)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=False)
+
+
+def _first(parent, tag: str):
+    """The child `tag` that comes first in its parent's schema (pPr, pStyle, rPr, rStyle)."""
+    found = parent.find(qn(tag))
+    if found is None:
+        found = OxmlElement(tag)
+        parent.insert(0, found)
+    return found
+
+
+def set_paragraph_style(p, style_id: str) -> None:
+    """w:pStyle by id: python-docx's lookup by name scans every style (slow, and per call)."""
+    set_attrs(_first(_first(p, "w:pPr"), "w:pStyle"), val=style_id)
+
+
+def set_run_style(r, style_id: str) -> None:
+    set_attrs(_first(_first(r, "w:rPr"), "w:rStyle"), val=style_id)
+
+
+def add_text_run(p, text: str):
+    """A plain run of text at the end of paragraph p. python-docx's add_run walks the text
+    character by character to turn tabs and line breaks into elements; text without them
+    goes straight into one w:t."""
+    if any(ch in text for ch in "\t\n\r"):
+        from docx.text.paragraph import Paragraph
+
+        return Paragraph(p, None).add_run(text)._r
+    r = OxmlElement("w:r")
+    if text:
+        t = OxmlElement("w:t")
+        if text != text.strip():
+            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        t.text = text
+        r.append(t)
+    p.append(r)
+    return r
+
+
+def prune_styles(styles_root, keep: set[str]) -> None:
+    """Remove the styles not in keep, nor a default, nor reachable from a kept one through
+    basedOn / next / link. python-docx's template carries ~170 styles (350 kB of XML) that
+    every report would otherwise parse and compress; Word still offers its built-in styles
+    (w:latentStyles stays)."""
+    styles = {s.get(qn("w:styleId")): s for s in styles_root.findall(qn("w:style"))}
+    wanted = set(keep) | {sid for sid, s in styles.items() if s.get(qn("w:default")) in ("1", "true")}
+    todo = list(wanted)
+    while todo:
+        style = styles.get(todo.pop())
+        if style is None:
+            continue
+        for tag in ("w:basedOn", "w:next", "w:link"):
+            ref = style.find(qn(tag))
+            if ref is not None and ref.get(qn("w:val")) not in wanted:
+                wanted.add(ref.get(qn("w:val")))
+                todo.append(ref.get(qn("w:val")))
+    for sid, style in styles.items():
+        if sid not in wanted:
+            styles_root.remove(style)

@@ -1,0 +1,69 @@
+"""A small on-disk cache for parsed data files, in the user's cache folder.
+
+Entries are keyed by the files they were made from (path, size, modification time) and by
+drafter's and Python's versions; a changed, added or deleted file makes a new key. A cache
+that cannot be read or written is skipped silently: it only ever saves time. Set
+DRAFTER_NO_CACHE=1 to turn it off (the Jinja bytecode cache in drafter.render too).
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+from pathlib import Path
+from typing import Any, Iterable
+
+
+def directory() -> Path | None:
+    if os.environ.get("DRAFTER_NO_CACHE"):
+        return None
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "drafter"
+
+
+def key(kind: str, files: Iterable[Path], extra: str = "") -> str:
+    from drafter import __version__
+
+    digest = hashlib.sha256(f"{kind}|{__version__}|{sys.version}|{extra}".encode())
+    for path in sorted(Path(f) for f in files):
+        try:
+            st = path.stat()
+            digest.update(f"|{path.resolve()}|{st.st_size}|{st.st_mtime_ns}".encode())
+        except OSError:
+            digest.update(f"|{path}|missing".encode())
+    return f"{kind}-{digest.hexdigest()[:32]}"
+
+
+def get(name: str) -> Any:
+    folder = directory()
+    if folder is None:
+        return None
+    try:
+        with open(folder / f"{name}.pickle", "rb") as handle:
+            return pickle.load(handle)
+    except Exception:  # missing, truncated, or written by an older drafter: rebuild
+        return None
+
+
+def put(name: str, value: Any) -> None:
+    folder = directory()
+    if folder is None:
+        return
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        _prune(folder, name.split("-")[0])
+        tmp = folder / f".{name}.{os.getpid()}.tmp"
+        tmp.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(tmp, folder / f"{name}.pickle")
+    except OSError:
+        pass
+
+
+KEEP = 8  # entries per kind: the test ontology, the real one, a few edits back
+
+
+def _prune(folder: Path, kind: str) -> None:
+    entries = sorted(folder.glob(f"{kind}-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in entries[KEEP - 1:]:
+        old.unlink(missing_ok=True)

@@ -1,0 +1,221 @@
+"""drafter rollup: fill a city's 全系统 figures from its districts' answers files.
+
+Which figures add up, and from which fields, is data: sections/_rollup.yaml. A figure is
+filled only when every district (and the city's own bureau, where declared) has an exact
+value; otherwise the sum so far and the missing districts are shown and nothing is written.
+A value the city typed by hand is never replaced without --force: values drafter wrote carry
+an end-of-line comment with the sum, and a value that no longer matches its comment counts
+as typed by hand. The city's file stays an ordinary answers file, comments and order kept.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from drafter import answers as answers_mod
+from drafter import yamlio
+from drafter.errors import DrafterError, Location
+from drafter.fields import PLACEHOLDER, is_empty
+from drafter.ontology import Ontology
+
+ROLLUP_FILE = "_rollup.yaml"
+SUMMABLE = ("count", "money")
+MARK = "drafter rollup 汇总"
+_MARKED = re.compile(rf"{MARK}[^=]*=\s*([\d.]+)")
+
+
+@dataclass
+class Rule:
+    section: str
+    field: str
+    districts: list[str]  # the first of these with a value, in each district's file
+    city: str | None  # plus the city's own value of this field
+    prompt: str
+    unit: str
+    money: bool
+
+
+@dataclass
+class Sum:
+    rule: Rule
+    parts: list[tuple[str, Any]] = field(default_factory=list)  # (who, value)
+    missing: list[str] = field(default_factory=list)
+    inexact: list[tuple[str, str]] = field(default_factory=list)  # (who, 80余)
+    total: int | float | None = None
+    before: Any = None  # the city's value before
+    outcome: str = ""  # filled, same, kept (typed by hand), incomplete, skipped
+
+
+def _fail(path: Path, where: str, message: str) -> DrafterError:
+    return DrafterError(message, Location(file=str(path), field=where or None))
+
+
+def load_rules(onto: Ontology) -> list[Rule]:
+    path = onto.root / ROLLUP_FILE
+    if not path.is_file():
+        raise DrafterError("章节本体中没有汇总规则文件", Location(file=str(path)))
+    raw = yamlio.load(path).data or {}
+    if not isinstance(raw, dict):
+        raise _fail(path, "", "汇总规则应为“章节 id: 字段: 规则”的键值表")
+    rules = []
+    for sid, fields in raw.items():
+        section = onto.section(str(sid))
+        if section is None:
+            raise _fail(path, str(sid), f"没有 id 为“{sid}”的章节")
+        if not isinstance(fields, dict):
+            raise _fail(path, str(sid), "应为“字段: 规则”的键值表")
+        for fid, rule in fields.items():
+            where = f"{sid}.{fid}"
+            target = section.field(str(fid))
+            if target is None or target.type not in SUMMABLE:
+                raise _fail(path, where, "只能汇总本节的计数（count）或金额（money）字段")
+            if not isinstance(rule, dict) or not isinstance(rule.get("districts"), list) or not rule["districts"]:
+                raise _fail(path, where, "应写 districts: [区县的字段, …]，可加 city: 市局本级的字段")
+            sources = [str(s) for s in rule["districts"]] + ([str(rule["city"])] if rule.get("city") else [])
+            for source in sources:
+                spec = section.field(source)
+                if spec is None or spec.type != target.type or spec.unit != target.unit:
+                    raise _fail(path, where, f"“{source}”不是本节中与“{fid}”类型、单位相同的字段")
+            rules.append(Rule(str(sid), str(fid), [str(s) for s in rule["districts"]],
+                              str(rule["city"]) if rule.get("city") else None,
+                              target.prompt, target.unit or "", target.type == "money"))
+    return rules
+
+
+def _name(answers) -> str:
+    return answers.meta.issuer.removesuffix("应急管理局") or answers.meta.issuer
+
+
+def _exact(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _add(values: list, money: bool) -> int | float:
+    total = sum(Decimal(str(v)) for v in values)
+    return float(round(total, 4)) if money else int(total)
+
+
+def _marked_value(section_map: Any, key: str) -> str | None:
+    """The sum an earlier rollup wrote next to this key, if its comment is still there."""
+    comments = getattr(section_map, "ca", None)
+    tokens = comments.items.get(key) if comments is not None else None
+    token = tokens[2] if tokens and len(tokens) > 2 else None
+    match = _MARKED.search(token.value) if token is not None else None
+    return match.group(1) if match else None
+
+
+def _same(a: Any, b: Any) -> bool:
+    return _exact(a) and _exact(b) and Decimal(str(a)) == Decimal(str(b))
+
+
+def compute(city, districts: list, rules: list[Rule]) -> list[Sum]:
+    sums = []
+    in_outline = set(city.outline.section_ids())
+    for rule in rules:
+        result = Sum(rule, before=(city.values.get(rule.section) or {}).get(rule.field))
+        if rule.section not in in_outline:
+            result.outcome = "skipped"
+            sums.append(result)
+            continue
+        sources = [(f"{_name(city)}本级", city, [rule.city])] if rule.city else []
+        sources += [(_name(d), d, rule.districts) for d in districts]
+        for who, answers, fields in sources:
+            values = answers.values.get(rule.section) or {}
+            value = next((values.get(f) for f in fields if not is_empty(values.get(f))), None)
+            if value is None or (isinstance(value, str) and PLACEHOLDER.match(value.strip())):
+                result.missing.append(who)
+            elif _exact(value):
+                result.parts.append((who, value))
+            else:
+                result.inexact.append((who, str(value)))
+        result.total = _add([v for _, v in result.parts], rule.money) if result.parts else None
+        sums.append(result)
+    return sums
+
+
+def apply(document: yamlio.Document, sums: list[Sum], force: bool) -> int:
+    """Write the complete sums into the city's loaded file; the number written."""
+    from ruamel.yaml.comments import CommentedMap
+
+    data = document.data
+    if data.get("answers") is None:
+        data["answers"] = CommentedMap()
+    written = 0
+    for s in sums:
+        if s.outcome == "skipped":
+            continue
+        if s.missing or s.inexact:
+            s.outcome = "incomplete"
+            continue
+        section_map = data["answers"].get(s.rule.section)
+        if section_map is None:
+            section_map = data["answers"][s.rule.section] = CommentedMap()
+        current = section_map.get(s.rule.field)
+        ours = _marked_value(section_map, s.rule.field)
+        typed_by_hand = not is_empty(current) and not (ours is not None and _same(current, float(ours)))
+        if _same(current, s.total):
+            s.outcome = "same"
+            continue
+        if typed_by_hand and not force:
+            s.outcome = "kept"
+            continue
+        section_map[s.rule.field] = s.total
+        who = "、".join(w for w, _ in s.parts)
+        section_map.yaml_add_eol_comment(f"# {MARK}：{who} = {_number(s.total)}", s.rule.field)
+        s.outcome = "filled"
+        written += 1
+    return written
+
+
+def _number(value: int | float) -> str:
+    """861, 2590.69 — never 1.2e+06."""
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:.4f}".rstrip("0").rstrip(".")
+    return str(int(value))
+
+
+def describe(s: Sum) -> str:
+    rule = s.rule
+    label = f"{rule.section}.{rule.field}（{rule.prompt}）"
+    parts = " + ".join(f"{who} {_number(value)}" for who, value in s.parts)
+    complete = not (s.missing or s.inexact)
+    total = f"{'合计' if complete else '已有数值之和'} {_number(s.total)}{rule.unit}" if s.total is not None else "暂无数值"
+    if s.outcome == "skipped":
+        return f"{label}：本节不在市局的提纲中，未汇总"
+    lines = f"{label}：{total}" + (f"（{parts}）" if parts else "")
+    if s.outcome == "incomplete":
+        gaps = [f"缺 {'、'.join(s.missing)}"] if s.missing else []
+        gaps += [f"{who} 为约数“{value}”" for who, value in s.inexact]
+        return f"{lines}；{'；'.join(gaps)} → 未填入（各方都有确切数值后再运行）"
+    if s.outcome == "kept":
+        return f"{lines} → 市局已手工填写 {s.before}，未覆盖（确需覆盖请加 --force）"
+    if s.outcome == "same":
+        return f"{lines} → 与市局所填相同"
+    return f"{lines} → 已填入" + (f"（原为 {s.before}）" if not is_empty(s.before) else "")
+
+
+def rollup(city_path: Path, district_paths: list[Path], onto: Ontology, force: bool = False) -> tuple[list[Sum], int]:
+    rules = load_rules(onto)
+    if not district_paths:
+        raise DrafterError("请列出各区县的答案文件")
+    city = answers_mod.load(city_path, onto)
+    seen = {city_path.resolve()}
+    districts = []
+    for path in district_paths:
+        if path.resolve() in seen:
+            raise DrafterError("同一个答案文件列了两次（或与市局的相同）", Location(file=str(path)))
+        seen.add(path.resolve())
+        district = answers_mod.load(path, onto)
+        if district.meta.year != city.meta.year:
+            raise DrafterError(f"年度（{district.meta.year}）与市局报告的年度（{city.meta.year}）不同",
+                               Location(file=str(path), field="report.year"))
+        districts.append(district)
+    sums = compute(city, districts, rules)
+    written = apply(city.document, sums, force)
+    if written:
+        answers_mod.from_document(city.document, onto)  # still a valid answers file
+        city.document.save(city_path)
+    return sums, written
