@@ -735,3 +735,24 @@ def test_a_heading_with_nothing_under_it_is_kept(tmp_path, real_ontology):
     result = _import(tmp_path, text, real_ontology)
     headings = [(h.level, h.text) for h in compose(_load(result, real_ontology, tmp_path), real_ontology).document.headings()]
     assert (2, "强化法治建设组织领导") in headings and (2, "推进领导干部学法用法。") in headings
+
+
+def test_edit_in_a_section_with_its_own_headings_keeps_them(tmp_path, real_ontology):
+    path, _ = _own_docx(tmp_path, real_ontology, "futian-2023")
+    before = to_markdown(compose(answers_mod.load(ROOT / "examples" / "futian-2023.yaml", real_ontology), real_ontology).document)
+    edited = tmp_path / "edited.docx"
+    _edit_paragraph(path, edited, "针对2022年度法治政府建设年度报告中查摆的问题", lambda t: t + "另有补充。")
+    result = import_source(read(edited), real_ontology)
+    assert result.changed == ["previous_followup"]
+    after = _markdown(result, real_ontology, tmp_path)
+    assert "另有补充。" in after
+    assert [h for h in after.splitlines() if h.startswith(("#", "**"))] == [h for h in before.splitlines() if h.startswith(("#", "**"))]
+
+
+def test_edited_outline_heading_is_reported(tmp_path, real_ontology):
+    path, original = _own_docx(tmp_path, real_ontology, "liaoyang-2023")
+    edited = tmp_path / "edited.docx"
+    _edit_paragraph(path, edited, "统筹谋划", lambda t: t.replace("统筹谋划", "统筹规划", 1))
+    result = import_source(read(edited), real_ontology)
+    assert not result.changed and result.text == original
+    assert any("小标题" in note and "统筹谋划" in note for note in result.summary())
