@@ -92,6 +92,15 @@ def _parser() -> argparse.ArgumentParser:
     rollup.add_argument("districts", metavar="区县答案文件", nargs="+", help="各区县的答案文件，或包含它们的文件夹")
     rollup.add_argument("--force", action="store_true", help="覆盖市局手工填写的数值")
 
+    check = commands.add_parser("check", help="审核报告：查缺项、遗留的 xx、过时的年份和提法、照搬的数字、别单位的名称等", add_help=False,
+                                description="审核一份报告：答案文件（.yaml），或任何报告文件（.docx、.txt、.html 等，可以是在 Word/WPS 中改过的）。"
+                                            "每个问题一行（错误/提示、位置、问题、怎么改），最后一行是汇总；有错误时退出码为 1。")
+    check.add_argument("-h", "--help", action="help", help="显示帮助并退出")
+    check.add_argument("file", metavar="文件", help="答案文件（.yaml）或报告文件（.docx、.txt、.html、.pdf 等）")
+    check.add_argument("--previous", metavar="上年的报告",
+                       help="上年的报告（.docx 等）或答案文件（.yaml）：找出与它一字不差的数字")
+    check.add_argument("--json", action="store_true", help="以 JSON 输出（供其他程序读取）")
+
     sections = commands.add_parser("sections", help="列出可用的章节（章节本体）", add_help=False,
                                    description="列出章节本体中的全部章节：id、默认标题、对应的法定内容。")
     sections.add_argument("-h", "--help", action="help", help="显示帮助并退出")
@@ -121,6 +130,23 @@ def cmd_build(args) -> int:
         print(f"提示：{warning}", file=sys.stderr)
     print(f"已生成：{built.output}")
     return 0
+
+
+def cmd_check(args) -> int:
+    from drafter.check import ERROR, check, summary, to_json
+
+    path = Path(args.file)
+    for given in (path, Path(args.previous) if args.previous else None):
+        if given is not None and not given.is_file():
+            raise DrafterError("找不到文件" if not given.exists() else "不是一个文件", Location(file=str(given)))
+    findings = check(path, Path(args.previous) if args.previous else None)
+    if args.json:
+        print(to_json(findings))
+    else:
+        for finding in findings:
+            print(finding.line())
+        print(summary(findings))
+    return 1 if any(f.severity == ERROR for f in findings) else 0
 
 
 def cmd_sections(args) -> int:
@@ -268,7 +294,7 @@ def cmd_rollup(args) -> int:
     return 0
 
 
-COMMANDS = {"rollup": cmd_rollup, "build": cmd_build, "sections": cmd_sections, "new": cmd_new, "ask": cmd_ask, "next": cmd_next,
+COMMANDS = {"check": cmd_check, "rollup": cmd_rollup, "build": cmd_build, "sections": cmd_sections, "new": cmd_new, "ask": cmd_ask, "next": cmd_next,
             "import": cmd_import}
 
 

@@ -194,9 +194,12 @@ def compose(answers: Answers, ontology: Ontology) -> Composition:
     _one_year_frame(document.blocks, answers.meta.year)
     numbering.assign(document.blocks, continuous_level2=answers.outline.numbering == "continuous")
     _attachments(answers, ontology, out)
-    placeholders = sum(len(_PLACEHOLDER.findall(text)) for text in _texts(document))
-    if placeholders:
-        out.warnings.append(f"报告中还有 {placeholders} 处占位符（xx），提交前请补上实际内容")
+    from drafter.check.rules import leftovers_in  # the same list drafter check uses (sections/_check.yaml)
+
+    found = [written for text in _texts(document) for _, written in leftovers_in(text)]
+    if found:
+        kinds = "、".join(dict.fromkeys(found))
+        out.warnings.append(f"报告中还有 {len(found)} 处占位符（{kinds}），提交前请补上实际内容；drafter check 可逐条列出位置")
     return out
 
 
@@ -245,9 +248,6 @@ def _one_year_frame(blocks: list[Block], year: int) -> None:
 def _short(prompt: str) -> str:
     """A prompt without its parenthesised examples, for messages."""
     return re.sub(r"（[^）]*）", "", prompt).strip() or prompt
-
-
-_PLACEHOLDER = re.compile(r"(?<![A-Za-z])[xX]{2,}(?![A-Za-z])")
 
 
 def _texts(document: Document):

@@ -30,10 +30,8 @@ import functools
 import re
 from pathlib import Path
 
-from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
 
-from drafter import paths
+from drafter import datafiles
 from drafter.errors import DrafterError, Location
 
 NUMBERS_FILE = "_numbers.yaml"
@@ -59,26 +57,11 @@ class Quantity:
 
 def numbers_file() -> Path:
     """_numbers.yaml of the ontology in use; the built-in one when that ontology has none."""
-    here = paths.sections_dir() / NUMBERS_FILE
-    if here.is_file():
-        return here
-    for base in (_BUILTIN / "sections", _BUILTIN.parent / "sections"):
-        if (base / NUMBERS_FILE).is_file():
-            return base / NUMBERS_FILE
-    return here
+    return datafiles.find(NUMBERS_FILE)
 
 
-@functools.lru_cache(maxsize=4)
 def _read_tables(path: Path) -> dict:
-    try:
-        data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise DrafterError(f"无法读取数字识别表（{exc.strerror}）", Location(file=str(path))) from None
-    except YAMLError as exc:
-        raise DrafterError(f"数字识别表格式错误：{exc}", Location(file=str(path))) from None
-    if not isinstance(data, dict):
-        raise DrafterError("数字识别表应为键值表", Location(file=str(path)))
-    return data
+    return datafiles.read(path, "数字识别表")
 
 
 def tables() -> dict:

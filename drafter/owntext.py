@@ -173,17 +173,19 @@ def parse_fact(name: str, raw: Any, previous: "OwnFact | None" = None) -> OwnFac
         if previous is None or previous.value is None:
             raise FieldValueError("写了 = （沿用上年），但上年（previous_year.facts）没有这项数字")
         return OwnFact(name, previous.spec, previous.value)
+    unitless = unit == ""  # the long form may say so: a number with no unit (近3000)
+    kind = ""
     if head or not text:  # a placeholder (xx场) or no value yet: unit only
         unit = unit if unit is not None else tail
         value = None
     else:
-        quantity = facts_mod.parse(text) if unit is None else facts_mod.parse(f"{text}{unit}")
+        quantity = facts_mod.parse(text) if not unit else facts_mod.parse(f"{text}{unit}")
         if quantity is None and unit is None and isinstance(value, (int, float)):
             raise FieldValueError(f"缺少单位：请写成 {text}次、{text}万元、{text}% 这样的形式，或用 unit: 指明单位")
-        if quantity is None:
+        if quantity is None or (quantity.unit == "" and not unitless):
             raise FieldValueError(f"应为带单位的数字（如 24场、53887.5元、98.6%），实际是{describe(value)}")
-        unit, value = quantity.unit, quantity.value
-    kind = _kind(unit or "")
+        unit, value, kind = quantity.unit, quantity.value, quantity.kind  # 2.5小时 is a number, not a count
+    kind = kind or ("number" if unitless else _kind(unit or ""))
     if not kind:
         raise FieldValueError(f"单位“{unit}”不认识：可用量词（次、场、件、家、人次……）、万元、元或 %"
                               if unit else "缺少单位：请写成 24场、53887.5元、98.6% 这样的形式")
@@ -200,7 +202,7 @@ def written(fact: OwnFact) -> Any:
         short = f"xx{_unit_text(fact.spec)}"
     else:
         short = types.of(fact.spec).state(fact.value, fact.spec)
-    if fact.spec.prompt == fact.name and fact.spec.compare:
+    if fact.spec.prompt == fact.name and fact.spec.compare and _unit_text(fact.spec):
         return short
     long = {"value": fact.value if fact.value is not None else "xx", "unit": _unit_text(fact.spec)}
     if fact.spec.prompt != fact.name:

@@ -617,12 +617,16 @@ def test_unnumbered_headings_by_their_style(tmp_path, real_ontology):
     assert not result.notes
 
 
-def test_numbers_the_answers_file_cannot_hold_stay_as_written():
-    from drafter.importer.slots import Facts, slot_text
+def test_numbers_become_facts_only_as_the_loader_reads_them(tmp_path, real_ontology, monkeypatch):
+    from drafter.importer import slots
 
-    facts = Facts()
-    text = slot_text("增长2.5倍，提高3个百分点，检查120家", facts)
-    assert text == "增长2.5倍，提高3个百分点，检查{检查}" and facts.literal == ["2.5倍", "3个百分点"]
+    text = "一、加强组织领导\n增长2.5倍，提高3个百分点，历时2.5小时，检查120家。\n"
+    result = _import(tmp_path, text, real_ontology)
+    assert "增长2.5倍，提高3个百分点，历时2.5小时，检查120家" in _markdown(result, real_ontology, tmp_path)
+    # a value the answers file would not read back stays in the text as written
+    monkeypatch.setattr(slots.owntext, "parse_fact", lambda name, raw: (_ for _ in ()).throw(slots.FieldValueError("x")))
+    facts = slots.Facts()
+    assert slots.slot_text("检查120家", facts) == "检查120家" and facts.literal == ["120家"]
 
 
 def test_tables_keep_their_numbers(tmp_path, real_ontology):

@@ -249,3 +249,13 @@ def test_pieces_round_trip():
     parts = owntext.pieces(text)
     assert [p.name for p in parts if isinstance(p, owntext.Slot)] == ["a", "b"]
     assert parts[-1] == "丙{{ c }}丁"
+
+
+def test_next_handles_numbers_without_a_unit_decimals_and_lists():
+    text = LITERAL.replace("2025年，全县共开展执法检查2770次", "2025年，培训近3000，值守2.5小时，覆盖5、45、131部法规，开展执法检查2770次")
+    rolled = roll_forward(answers_from(text).document, ONTOLOGY).document.dumps()
+    again = answers_from(rolled, "r-2026.yaml")  # it loads: every new fact is a valid fact
+    before = {f.value for f in again.previous_facts["penalties"].values()}
+    assert {"近3000", 2.5, 5, 45, 131} <= before
+    md, _ = markdown(rolled)
+    assert "培训xx，值守xx小时，覆盖xx部、xx部、xx部法规" in md

@@ -402,3 +402,30 @@ def test_ask_without_a_terminal_checks_the_file_first(tmp_path, demo_env):
     (tmp_path / "a.yaml").write_text(DEMO_ANSWERS, encoding="utf-8")
     listed = run_drafter("ask", str(tmp_path / "a.yaml"), "--list", env=demo_env)
     assert listed.returncode == 0 and "齐全" in listed.stderr
+
+
+def test_a_part_larger_than_its_whole_is_said_at_once_and_kept(tmp_path):
+    from drafter.ontology import load
+
+    real = load()
+    path = tmp_path / "k.yaml"
+    path.write_text(DEMO_ANSWERS.split("outline:")[0] + """outline:
+  parts:
+    - heading: 执法
+      sections: [penalties]
+answers:
+  penalties:
+    system_cases: 100
+""", encoding="utf-8")
+
+    class Listening(Terminal):
+        said: list = []
+
+        def say(self, text: str = "") -> None:
+            self.said.append(text)
+
+    term = Listening()
+    section = real.sections["penalties"]
+    flow._saver(Store(path), section, section.field("bureau_cases"), term)(120)
+    assert any("本局案件数不能多于全系统案件数（120 > 100）" in line for line in term.said)
+    assert answers_mod.load(path, real).values["penalties"]["bureau_cases"] == 120

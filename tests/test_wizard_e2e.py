@@ -178,3 +178,29 @@ def test_next_then_ask_then_build_compares_with_last_year(tmp_path, env):
     text = (tmp_path / "r.md").read_text(encoding="utf-8")
     assert "2024年" in text and "开展执法检查3000次" in text and "检查企业2479家" in text
     assert "同比增加230次，上升8.3%" in text
+
+
+def test_resume_lands_on_the_exact_question(tmp_path, env):
+    child = spawn(["new", "r.yaml"], env, tmp_path)
+    metadata(child)
+    answer(child, r"第 1/3 节", "")
+    answer(child, "本节", ENTER)
+    answer(child, "指导思想", "以习近平法治思想为指导" + ENTER)
+    answer(child, r"第 2/3 节", "")
+    answer(child, "本节", ENTER)
+    answer(child, "执法检查次数", "2770" + ENTER)
+    answer(child, "检查企业家数", "2479" + ENTER)
+    child.expect("执法检查由谁开展")  # the third question of the section: stop here
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+    child.close()
+
+    child = spawn(["ask", "r.yaml"], env, tmp_path)
+    child.expect("从上次停下的问题继续")
+    i = child.expect(["执法检查由谁开展", "执法检查次数", "本节："])
+    assert i == 0, child.before  # not the section's first question, not its menu
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+    child.close()
+    values = answers_mod.load(tmp_path / "r.yaml", ontology_mod.load()).values["enforcement"]
+    assert values["inspections"] == 2770 and values["enterprises"] == 2479

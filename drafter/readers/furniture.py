@@ -9,9 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ruamel.yaml import YAML
-
-from drafter import paths
+from drafter import datafiles
 
 FURNITURE_FILE = "_furniture.yaml"
 MAX_LABEL_VALUE = 40  # a metadata value (a date, an office, an index number) is short
@@ -68,9 +66,8 @@ class Furniture:
 
 @lru_cache(maxsize=4)
 def load(root: str | None = None) -> Furniture:
-    path = (paths.sections_dir() if root is None else Path(root)) / FURNITURE_FILE
-    data = YAML(typ="safe").load(path.read_text(encoding="utf-8")) if path.is_file() else {}
-    data = data or {}
+    path = datafiles.find(FURNITURE_FILE) if root is None else Path(root) / FURNITURE_FILE
+    data = datafiles.read(path, "网页栏目文字表") if path.is_file() else {}
     labels = sorted({*data.get("labels", []), *data.get("disclaimers", [])}, key=len, reverse=True)
     pattern = "|".join(re.escape(w) for w in labels) or r"(?!x)x"
     return Furniture(

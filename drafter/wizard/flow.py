@@ -14,6 +14,7 @@ from drafter.shapes import build_outline, default_sections, load_shapes
 from drafter.wizard.questions import Asker
 from drafter.wizard.missing import Question, questions
 from drafter.wizard.store import Store
+from drafter.wizard.wording import adapt, level_of, with_chosen_units
 from drafter.wizard.ui import BACK, Terminal
 from drafter.yamlio import safe_filename
 from drafter.yearly import wording
@@ -23,11 +24,7 @@ FINISH = object()
 
 def _level(issuer: str) -> str:
     """市 / 区 / 县 from the bureau's name, for sensible defaults."""
-    name = issuer.removesuffix("应急管理局")
-    for mark in ("区", "县", "市", "州", "盟", "旗"):
-        if name.endswith(mark):
-            return mark
-    return "市"
+    return level_of(issuer)
 
 
 def default_year(today: dt.date | None = None) -> int:
@@ -227,7 +224,7 @@ def ask_missing(path: Path, term: Terminal, onto: Ontology) -> int:
         else:
             groups.append((q.section, [q]))
     term.say(f"今年还需要填写 {len(found)} 项（drafter ask --list 可列出清单；--all 逐题全部过一遍）。")
-    store, asker = Store(path), Asker(term)
+    store, asker = Store(path), _asker(path, term, onto)
     i = 0
     while i < len(groups):
         section, qs = groups[i]
@@ -240,6 +237,11 @@ def ask_missing(path: Path, term: Terminal, onto: Ontology) -> int:
             return 0
         i = max(0, i - 1) if result is BACK else i + 1
     return finish(path, term, onto)
+
+
+def _asker(path: Path, term: Terminal, onto: Ontology) -> Asker:
+    meta = answers_mod.load(path, onto).meta
+    return Asker(term, lambda text: adapt(text, meta.issuer, meta.year, meta.region))
 
 
 def _section_menu(section: Section, index: int, total: int, term: Terminal, what: str = "") -> object:
@@ -278,7 +280,7 @@ def ask_some(section: Section, qs: list[Question], index: int, total: int, store
                                        lambda v, q=q: store.set_value(section.id, q.key, v))
         else:
             current = store.values(section.id).get(q.key)
-            result = asker.field(q.spec, current, q.previous, _saver(store, section, q.spec))
+            result = asker.field(q.spec, current, q.previous, _saver(store, section, q.spec, term))
         if result is BACK:
             if j == 0:
                 return ask_some(section, qs, index, total, store, asker, term)
@@ -300,7 +302,7 @@ def walk(path: Path, term: Terminal, onto: Ontology, chosen: list[str] | None) -
         start = next((i for i, sid in enumerate(order) if sid not in finished), len(order))
         if at_section in order and at_section not in finished:
             start = order.index(at_section)  # where the last run stopped, to the question
-    asker = Asker(term)
+    asker = _asker(path, term, onto)
     i = start
     while i < len(order):
         section = answers.section(order[i], onto)
@@ -337,10 +339,10 @@ def ask_section(section: Section, index: int, total: int, store: Store, asker: A
     fields = section.fields
     j = next((k for k, f in enumerate(fields) if f.id == at_field), 0) if resuming else 0
     while j < len(fields):
-        spec = fields[j]
+        spec = with_chosen_units(fields, store.values(section.id))[j]  # 起, once 起 is chosen
         store.set_at(section.id, spec.id)
         current = store.values(section.id).get(spec.id)
-        result = asker.field(spec, current, previous.get(spec.id), _saver(store, section, spec))
+        result = asker.field(spec, current, previous.get(spec.id), _saver(store, section, spec, term))
         if result is BACK:
             if j == 0:
                 store.set_at(None)
@@ -353,27 +355,49 @@ def ask_section(section: Section, index: int, total: int, store: Store, asker: A
     return None
 
 
-def _saver(store: Store, section: Section, spec: FieldSpec) -> Callable[[object], None]:
-    return lambda value: store.set_value(section.id, spec.id, value)
+def _saver(store: Store, section: Section, spec: FieldSpec, term: Terminal | None = None) -> Callable[[object], None]:
+    def save(value: object) -> None:
+        store.set_value(section.id, spec.id, value)
+        if term is not None and spec.numeric:
+            _consistency(store, section, spec, term)
+    return save
+
+
+def _consistency(store: Store, section: Section, spec: FieldSpec, term: Terminal) -> None:
+    """A part larger than its whole (本局 > 全系统), said at once; the value is kept."""
+    from drafter.check.rules import broken_relations
+    from drafter.fields import FieldValueError, check_scalar, is_empty
+
+    values = {}
+    for field in section.fields:
+        raw = store.values(section.id).get(field.id)
+        if field.numeric and not is_empty(raw):
+            try:
+                values[field.id] = check_scalar(raw, field)
+            except FieldValueError:  # an odd value is the validator's business, not this hint's
+                continue
+    for _, message in broken_relations(section.id, values):
+        term.say(f"  提示：{message}。已保存，请核对。")
 
 
 def finish(path: Path, term: Terminal, onto: Ontology) -> int:
     from drafter.compose import compose
 
     answers = answers_mod.load(path, onto)
-    progress = Store(path).progress()
-    skipped = set(progress["skipped"])
-    empty = [sid for sid in answers.outline.section_ids() if sid not in skipped and not answers.has_content(sid)]
-    served = {c for sid in answers.outline.section_ids() if answers.has_content(sid)
-              for c in answers.section(sid, onto).serves}
-    missing = [desc for key, desc in onto.contents.items() if key not in served and key != "other"]
+    result = compose(answers, onto)  # the summary is the build's own warnings: the two never disagree
+    from drafter.check import ERROR
+    from drafter.check.rules import missing_contents
+    from drafter.check.view import from_answers
+
+    # the same rule as drafter check, so that the three never disagree
+    missing = [onto.contents[key] for key, severity in missing_contents(from_answers(path, onto, answers)) if severity == ERROR]
     term.say("")
     term.say("小结：")
-    if empty:
-        term.say("  尚未填写的章节：" + "、".join(answers.section(s, onto).heading for s in empty))
+    for warning in result.warnings:
+        term.say(f"  {warning}")
     if missing:
         term.say("  法定内容尚缺：" + "；".join(m.split("：")[0] for m in missing))
-    if not empty and not missing:
+    if not result.warnings and not missing:
         term.say("  所有章节都已处理，法定内容齐全。")
     if not term.confirm("现在生成 .docx 吗？", default=True):
         term.say(f"以后可运行：drafter build {path}")
@@ -382,7 +406,6 @@ def finish(path: Path, term: Terminal, onto: Ontology) -> int:
     from drafter.layout import profile_for
     from drafter.writers import WRITERS, WriteOptions
 
-    result = compose(answers, onto)
     options = WriteOptions(profile=profile_for(answers.document.data, path))
     default = str(path.with_name(safe_filename(answers.meta.display_title, ".docx")))
     while True:

@@ -45,12 +45,13 @@ def _validator(spec: FieldSpec) -> Callable[[str], bool | str]:
 
 
 class Asker:
-    def __init__(self, term: Terminal):
+    def __init__(self, term: Terminal, adapt: Callable[[str], str] = lambda text: text):
         self.term = term
+        self.adapt = adapt  # examples in prompts, in the terms of the user's report
 
     def intro(self, spec: FieldSpec, previous: Any) -> None:
         if spec.help:
-            self.term.say(f"  说明：{spec.help}")
+            self.term.say(f"  说明：{self.adapt(spec.help)}")
         if not is_empty(previous):
             self.term.say(f"  上年：{shown(spec, previous)}")
 
@@ -80,7 +81,7 @@ class Asker:
         reuse = "；输入 = 沿用上年" if not is_empty(previous) else ""
         instruction = f"（{hint + '；' if hint else ''}{ending}；留空表示今年不报告{reuse}；输入 < 返回上一题）"
         validate = _validator(spec)
-        text = self.term.text(prompt or spec.prompt, default=as_default(spec, current), instruction=instruction,
+        text = self.term.text(self.adapt(prompt or spec.prompt), default=as_default(spec, current), instruction=instruction,
                               validate=lambda t: True if reuse and t.strip() == SAME else validate(t),
                               multiline=multiline)
         if text is BACK:

@@ -58,7 +58,13 @@ class Terminal:
     def say(self, text: str = "") -> None:
         if "output" in self.kwargs:  # tests: keep the dummy output quiet
             return
-        print(text, flush=True)
+        import shutil
+
+        from drafter.wizard.wording import wrap
+
+        columns = max(shutil.get_terminal_size((100, 40)).columns - 1, 20)
+        indent = " " * (len(text) - len(text.lstrip(" ")) + 2)
+        print("\n".join(wrap(text, columns, indent)), flush=True)
 
     def text(self, message: str, *, default: str = "", instruction: str = "",
              validate: Callable[[str], bool | str] | None = None, multiline: bool = False) -> Any:

@@ -70,6 +70,8 @@ class Draw:
             return self.r.choice([0, 100, 98.5, 61.25, self.r.randint(1, 99)])
         if t == "year":
             return self.r.choice([2019, 2021, 2023])
+        if t == "month":
+            return self.r.randint(1, 12)
         if t == "serial":
             return self.r.randint(1, 120)
         if t == "date":

@@ -21,6 +21,8 @@ def value_for(spec: FieldSpec) -> Any:
         return 61.5
     if t == "year":
         return 2019
+    if t == "month":
+        return 7
     if t == "serial":
         return 75
     if t == "date":

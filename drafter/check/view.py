@@ -1,0 +1,337 @@
+"""The one view of a report that every check rule reads, whatever the input was.
+
+For an answers file: the document drafter would build (drafter.compose) as paragraphs, each
+knowing the section it came from, plus the Answers themselves and the file's text values
+with their lines. For any report file (.docx, .txt, .html …): the readers' blocks, with
+headings recognised by their numbers (一、 （一） 1. （1）) and the title, 主送机关, 落款 and
+成文日期 picked out. Rules locate a finding with `View.locate`.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from drafter.errors import Location
+
+TITLE, ADDRESSEE, HEADING, BODY, SIGNATURE, DATE, TABLE, HEADER = \
+    "title", "addressee", "heading", "body", "signature", "date", "table", "header"
+
+
+@dataclass
+class Para:
+    text: str
+    kind: str  # one of the constants above
+    level: int | None = None  # headings: 1 一、 2 （一） 3 1. 4 （1）
+    index: int | None = None  # 第N段 of a report file
+    section: str | None = None  # the section id it came from (answers files)
+
+
+@dataclass
+class Text:
+    """A text value of the answers file: where it is and what it says."""
+
+    field: str  # answers.penalties.text, report.title …
+    line: int | None
+    text: str
+
+
+@dataclass
+class View:
+    file: str
+    kind: str  # "answers" or "report"
+    year: int | None
+    issuer: str | None
+    paragraphs: list[Para] = field(default_factory=list)
+    date: _dt.date | None = None
+    date_text: str | None = None
+    answers: Any = None  # drafter.answers.Answers for an answers file
+    ontology: Any = None
+    texts: list[Text] = field(default_factory=list)  # answers files: every text value, current year only
+    addressee: str | None = None
+    previous: list[Para] | None = None  # --previous: last year's report as paragraphs
+
+    def body(self) -> list[Para]:
+        return [p for p in self.paragraphs if p.kind in (HEADING, BODY)]
+
+    def locate(self, para: Para | None, token: str = "") -> tuple[Location, str]:
+        """Where to point the reader: the answers file's line and field, or 第N段 with a quote."""
+        if self.kind == "report":
+            if para is None:
+                return Location(file=self.file), ""
+            where = f"第{para.index}段" if para.index else ""
+            return Location(file=self.file, field=where or None), quote(para.text, token)
+        text = self.find_text(token, para.section if para else None) if token else None
+        if text is None and para is not None and para.section:
+            text = self.section_text(para.section)
+        if text is None:
+            return Location(file=self.file), quote(para.text, token) if para else ""
+        return Location(file=self.file, line=text.line, field=text.field), quote(para.text, token) if para else ""
+
+    def find_text(self, token: str, section: str | None = None) -> Text | None:
+        """The text value holding token: in the section's answers first, then anywhere."""
+        candidates = [t for t in self.texts if token in t.text]
+        if section:  # known section: its own values only (a short token is found anywhere)
+            inside = [t for t in candidates if t.field.startswith(f"answers.{section}.")]
+            return inside[0] if inside else None
+        return candidates[0] if candidates else None
+
+    def section_text(self, section: str) -> Text | None:
+        return next((t for t in self.texts if t.field == f"answers.{section}"), None)
+
+    def at(self, field_path: str) -> Location:
+        """The location of a field of the answers file by its dotted path."""
+        text = next((t for t in self.texts if t.field == field_path), None)
+        if text is None:
+            text = next((t for t in self.texts if t.field.startswith(field_path + ".")), None)
+        line = text.line if text else None
+        if text is None and self.answers is not None:
+            line = _line_of(self.answers.document.data if self.answers.document else None, field_path)
+        return Location(file=self.file, line=line, field=field_path)
+
+
+def quote(text: str, token: str = "", width: int = 14) -> str:
+    """A short quote around token (or the paragraph's start)."""
+    text = text.replace("\n", " ")
+    at = text.find(token) if token else -1
+    if at < 0:
+        return text[:width * 2] + ("……" if len(text) > width * 2 else "")
+    start = max(0, at - width)
+    end = min(len(text), at + len(token) + width)
+    return ("……" if start else "") + text[start:end] + ("……" if end < len(text) else "")
+
+
+# ---------------------------------------------------------------- answers files
+
+
+def from_answers(path: Path, ontology, answers=None) -> View:
+    from drafter import answers as answers_mod
+    from drafter.compose import compose
+
+    answers = answers or answers_mod.load(path, ontology)
+    composition = compose(answers, ontology)
+    document = composition.document
+    view = View(file=str(path), kind="answers", year=answers.meta.year, issuer=answers.meta.issuer,
+                answers=answers, ontology=ontology, date=answers.meta.date, addressee=document.addressee)
+    view.texts = list(_texts(answers.document.data if answers.document else {}))
+    sections = _section_finder(composition.rendered)
+    view.paragraphs.append(Para(document.title, TITLE))
+    if document.addressee:
+        view.paragraphs.append(Para(document.addressee, ADDRESSEE))
+    for block in document.blocks:
+        view.paragraphs += _paras_of_block(block, sections)
+    if document.signature:
+        view.paragraphs.append(Para(document.signature, SIGNATURE))
+    if document.date:
+        view.paragraphs.append(Para(document.date, DATE))
+        view.date_text = document.date
+    return view
+
+
+def _paras_of_block(block, sections) -> list[Para]:
+    from drafter.model import Heading, Paragraph, Table
+
+    if isinstance(block, Heading):
+        head = Para(f"{block.number}{block.text}", HEADING, level=block.level, section=sections(block.text))
+        if block.body:
+            return [head, Para(block.body, BODY, section=sections(block.body))]
+        return [head]
+    if isinstance(block, Paragraph):
+        return [Para(block.text, BODY, section=sections(block.text))]
+    if isinstance(block, Table):
+        rows = [block.header, *block.rows]
+        return [Para("\n".join("\t".join(r) for r in rows), TABLE)]
+    return []
+
+
+def _section_finder(rendered: dict[str, str]):
+    """Which section's rendered text a composed paragraph came from (by shared stretches)."""
+    flat = {sid: re.sub(r"\s+", "", text) for sid, text in rendered.items()}
+
+    def find(text: str) -> str | None:
+        t = re.sub(r"\s+", "", text)
+        if not t:
+            return None
+        best, score = None, 0
+        for width in (12, 6):
+            pieces = [t[i:i + width] for i in range(0, max(1, len(t) - width + 1), width)]
+            for sid, body in flat.items():
+                hits = sum(1 for p in pieces if p in body)
+                if hits > score:
+                    best, score = sid, hits
+            if best:
+                return best
+        return best
+
+    return find
+
+
+def _texts(data: Any, path: str = ""):
+    """Every string value of the answers file with its line, skipping last year's values
+    and the wizard's bookkeeping."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key in ("previous_year", "wizard", "layout"):
+                continue
+            sub = f"{path}.{key}" if path else str(key)
+            line = _child_line(data, key)
+            if isinstance(value, (dict, list)):
+                if value or sub.count(".") == 1:
+                    yield Text(sub, line, "")  # the key itself, for locating a section or a list
+                yield from _texts(value, sub)
+            elif value is not None:
+                yield Text(sub, line, str(value))
+    elif isinstance(data, list):
+        for n, value in enumerate(data):
+            sub = f"{path}[{n}]"
+            line = _child_line(data, n)
+            if isinstance(value, (dict, list)):
+                yield from _texts(value, sub)
+            elif value is not None:
+                yield Text(sub, line, str(value))
+
+
+def _child_line(node: Any, key: Any) -> int | None:
+    lc = getattr(node, "lc", None)
+    if lc is None:
+        return None
+    try:
+        if isinstance(node, list):
+            return lc.item(key)[0] + 1
+        return lc.key(key)[0] + 1
+    except (KeyError, IndexError, TypeError):
+        return None
+
+
+def _line_of(data: Any, field_path: str) -> int | None:
+    node, line = data, None
+    for part in re.findall(r"[^.\[\]]+|\[\d+\]", field_path):
+        key: Any = int(part[1:-1]) if part.startswith("[") else part
+        if isinstance(node, dict) and key in node or isinstance(node, list) and isinstance(key, int) and key < len(node):
+            line = _child_line(node, key) or line
+            node = node[key]
+        else:
+            break
+    return line
+
+
+# ---------------------------------------------------------------- report files
+
+_HEADING_NUMBERS = [
+    (1, re.compile(r"^[一二三四五六七八九十]{1,3}[、.．]")),
+    (2, re.compile(r"^[（(][一二三四五六七八九十]{1,3}[）)]")),
+    (3, re.compile(r"^\d{1,2}[.．](?!\d)")),
+    (4, re.compile(r"^[（(]\d{1,2}[）)]")),
+]
+_DATE = re.compile(r"^\s*((?:19|20)\d\d|[〇○零一二三四五六七八九]{4})\s*年\s*([0-9一二三四五六七八九十]{1,3})\s*月\s*([0-9一二三四五六七八九十]{1,3})\s*日\s*$")
+_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+
+
+def from_source(source, ontology) -> View:
+    blocks = [b for b in source.blocks if b.text.strip()]
+    view = View(file=str(source.path), kind="report", year=None, issuer=None, ontology=ontology)
+    title_at = next((i for i, b in enumerate(blocks[:4]) if _looks_like_title(b)), None)
+    date_at = next((i for i in range(len(blocks) - 1, max(-1, len(blocks) - 8), -1) if _DATE.match(blocks[i].text)), None)
+    for i, block in enumerate(blocks):
+        if title_at is not None and i < title_at:
+            view.paragraphs.append(Para(block.text, HEADER, index=block.index))  # 版头, 发文字号
+        elif block.kind == "table":
+            view.paragraphs.append(Para(block.text, TABLE, index=block.index))
+        elif i == title_at:
+            view.paragraphs.append(Para(block.text, TITLE, index=block.index))
+        elif date_at is not None and i == date_at:
+            view.paragraphs.append(Para(block.text, DATE, index=block.index))
+        elif date_at is not None and i == date_at - 1 and len(block.text) <= 30 and not re.search(r"[。；，,;]", block.text):
+            view.paragraphs.append(Para(block.text, SIGNATURE, index=block.index))
+        elif title_at is not None and i == title_at + 1 and block.text.rstrip().endswith(("：", ":")) and len(block.text) <= 60:
+            view.paragraphs.append(Para(block.text, ADDRESSEE, index=block.index))
+            view.addressee = block.text
+        else:
+            view.paragraphs += _split_heading(block)
+    title = next((p.text for p in view.paragraphs if p.kind == TITLE), "")
+    years = [int(y) for p in view.paragraphs for y in _YEAR.findall(p.text)]
+    found = _YEAR.search(title)
+    view.year = int(found.group(1)) if found else (max(set(years), key=years.count) if years else None)
+    signature = next((p.text for p in view.paragraphs if p.kind == SIGNATURE), None)
+    view.issuer = _issuer(title, signature, [p.text for p in view.paragraphs if p.kind == BODY])
+    date = next((p for p in view.paragraphs if p.kind == DATE), None)
+    if date:
+        view.date_text = date.text.strip()
+        view.date = _date(date.text)
+    return view
+
+
+def _looks_like_title(block) -> bool:
+    text = block.text.strip()
+    return block.kind == "paragraph" and "报告" in text and len(text) <= 60 and not re.search(r"[。；;，,]", text)
+
+
+def _split_heading(block) -> list[Para]:
+    text = block.text.strip()
+    level = block.level
+    for lvl, pattern in _HEADING_NUMBERS:
+        if pattern.match(text):
+            level = level or lvl
+            break
+    else:
+        if level is None:
+            return [Para(text, BODY, index=block.index)]
+    # a run-in heading: （一）标题。正文…… → the heading and its body
+    stop = re.search(r"[。！？：:]", text)
+    if stop and stop.end() < len(text):
+        return [Para(text[:stop.end()], HEADING, level=level, index=block.index),
+                Para(text[stop.end():], BODY, index=block.index)]
+    if len(text) > 60:
+        return [Para(text, BODY, index=block.index)]  # a numbered paragraph, not a heading
+    return [Para(text, HEADING, level=level, index=block.index)]
+
+
+_BUREAU = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:应急管理局|应急管理厅|应急局)")
+
+
+def _issuer(title: str, signature: str | None, body: list[str]) -> str | None:
+    """The issuing body: the 落款, else the title's bureau, else the bureau the body names most."""
+    if signature and re.search(r"(局|委员会|办公室|厅)$", signature.strip()):
+        return signature.strip()
+    found = _BUREAU.search(title)
+    if found:
+        return found.group(0)
+    named = Counter(m.group(0) for text in body for m in _BUREAU.finditer(text) if not re.search(r"[，,。的]", m.group(0)))
+    return named.most_common(1)[0][0] if named else None
+
+
+_CN_DIGITS = {c: str(n) for n, c in enumerate("〇一二三四五六七八九")}
+_CN_DIGITS.update({"○": "0", "零": "0"})
+
+
+def _cn_number(text: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    if len(text) == 4 and all(c in _CN_DIGITS for c in text):
+        return int("".join(_CN_DIGITS[c] for c in text))
+    from drafter.facts import cn_int
+
+    return cn_int(text)
+
+
+def _date(text: str) -> _dt.date | None:
+    found = _DATE.match(text)
+    if not found:
+        return None
+    parts = [_cn_number(g) for g in found.groups()]
+    try:
+        return _dt.date(*parts) if all(parts) else None
+    except ValueError:
+        return None
+
+
+def from_path(path: Path, ontology) -> View:
+    """An answers file (.yaml/.yml) or any report file the readers know."""
+    if path.suffix.lower() in (".yaml", ".yml"):
+        return from_answers(path, ontology)
+    from drafter.readers import read
+
+    return from_source(read(path), ontology)
