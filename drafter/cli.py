@@ -75,6 +75,14 @@ def _parser() -> argparse.ArgumentParser:
                      help="输出路径；默认把文件名中的年份加一（如 kunshan-2023.yaml → kunshan-2024.yaml）")
     nxt.add_argument("--force", action="store_true", help="输出文件已存在时覆盖它")
 
+    imp = commands.add_parser("import", help="导入去年的报告（.docx、.txt、网页等），生成答案文件", add_help=False,
+                              description="把去年的报告导入为答案文件：各节保留原文，数字换成可逐年更新的“{名称}”，"
+                                          "问题和工作安排逐条列出，供 drafter next 起草明年的报告。")
+    imp.add_argument("-h", "--help", action="help", help="显示帮助并退出")
+    imp.add_argument("report", metavar="报告文件", help="去年的报告（.docx .doc .wps .pdf .txt .md .html）")
+    imp.add_argument("-o", "--output", metavar="答案文件", help="输出的答案文件（.yaml）；默认与报告同名，放在当前目录")
+    imp.add_argument("--force", action="store_true", help="答案文件已存在时覆盖它")
+
     rollup = commands.add_parser("rollup", help="汇总：用各区县的答案文件填写市局报告中的全系统数字", add_help=False,
                                  description="把各区县答案文件中的数字相加，填入市局答案文件的全系统字段"
                                              "（哪些字段可以相加见 sections/_rollup.yaml）。缺数的字段只显示不填；"
@@ -285,6 +293,35 @@ def cmd_next(args) -> int:
     return 0
 
 
+def cmd_import(args) -> int:
+    from drafter import answers as answers_mod
+    from drafter import ontology as ontology_mod
+    from drafter import yamlio
+    from drafter.importer import import_file
+
+    source = Path(args.report)
+    out = Path(args.output) if args.output else Path(yamlio.safe_filename(source.stem, ".yaml"))
+    yamlio.check_output(out, (source,))  # never onto the report, a folder or a device
+    if out.exists() and not args.force:
+        raise DrafterError("文件已存在；要覆盖请加 --force", Location(file=str(out)))
+    onto = ontology_mod.load()
+    result = import_file(source, onto)
+    try:  # what we write must load: check it in memory, before any file is touched
+        answers_mod.from_document(yamlio.loads(result.text, out), onto)
+    except DrafterError as exc:
+        raise DrafterError(f"导入结果未通过检查，没有写入：{exc.message}",
+                           Location(file=str(out), field=exc.location.field)) from None
+    yamlio.write_output(out, result.text.encode("utf-8"), inputs=(source,))
+    for note in result.source.notes:
+        print(f"提示：{note}", file=sys.stderr)
+    print(f"已导入：{source} → {out}")
+    for line in result.summary():
+        print(f"  {line}")
+    print(f"下一步：打开 {out} 核对标有“推测”“自拟”的各节；drafter build {out} 可重新生成这份报告，"
+          f"drafter next {out} 起草明年的答案文件")
+    return 0
+
+
 def _wizard_interrupted(args) -> str:
     """What Ctrl+C leaves behind, said as it is."""
     from drafter.wizard.store import Session
@@ -312,7 +349,7 @@ def cmd_rollup(args) -> int:
 
 
 COMMANDS = {"check": cmd_check, "numbers": cmd_numbers, "schema": cmd_schema, "rollup": cmd_rollup, "build": cmd_build,
-            "sections": cmd_sections, "new": cmd_new, "ask": cmd_ask, "next": cmd_next}
+            "sections": cmd_sections, "new": cmd_new, "ask": cmd_ask, "next": cmd_next, "import": cmd_import}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,126 @@
+"""The import rules (sections/_import.yaml): heading numbers, metadata patterns, thresholds.
+
+Read once per ontology folder; every pattern is compiled and checked against its examples when
+it loads, so a pattern written wrong is a located Chinese error, not a silent miss.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+
+from drafter.errors import DrafterError, Location
+
+IMPORT_FILE = "_import.yaml"
+
+
+@dataclass(frozen=True)
+class HeadingStyle:
+    style: str
+    rank: int
+    pattern: re.Pattern
+
+
+@dataclass(frozen=True)
+class Rules:
+    headings: tuple[HeadingStyle, ...]
+    run_in_ends: str
+    run_in_max: int
+    standalone_max: int
+    enumerators: re.Pattern
+    title_words: tuple[str, ...]
+    front_max: int
+    doc_number: re.Pattern
+    addressee: re.Pattern
+    addressee_words: tuple[str, ...]
+    issuer_endings: tuple[str, ...]
+    issuer_not_start: tuple[str, ...]
+    issuer_labels: tuple[str, ...]
+    date: re.Pattern
+    signature_max: int
+    regions: dict
+    closing_cues: tuple[str, ...]
+    closing_window: int
+    whole_part_sections: tuple[str, ...]
+    confident: float
+    guess: float
+    heading_weight: float
+    body_weight: float
+    records: dict
+    statutory_words: tuple[str, ...]
+    field_cover: float
+    field_dice: float
+    root: Path | None = None  # the ontology folder the rules came from
+
+
+def _compile(path: Path, where: str, pattern: object) -> re.Pattern:
+    try:
+        return re.compile(str(pattern))
+    except re.error as exc:
+        raise DrafterError(f"式样写错了（{exc}）：{pattern}", Location(file=str(path), field=where)) from None
+
+
+def _words(raw: dict, key: str) -> tuple[str, ...]:
+    return tuple(str(w) for w in raw.get(key) or [])
+
+
+@functools.lru_cache(maxsize=4)
+def load(root: Path) -> Rules:
+    path = root / IMPORT_FILE
+    if not path.is_file():
+        path = Path(__file__).resolve().parents[2] / "sections" / IMPORT_FILE
+    try:
+        raw = YAML(typ="safe").load(path.read_text(encoding="utf-8")) or {}
+    except OSError as exc:
+        raise DrafterError(f"无法读取导入规则（{exc.strerror}）", Location(file=str(path))) from None
+    except YAMLError as exc:
+        raise DrafterError(f"导入规则格式错误：{exc}", Location(file=str(path))) from None
+    styles = []
+    for i, entry in enumerate(raw.get("headings") or []):
+        where = f"headings[{i + 1}]"
+        pattern = _compile(path, where, entry.get("pattern"))
+        for example in entry.get("examples") or []:
+            if not pattern.match(str(example)):
+                raise DrafterError(f"式样与例子不符：“{example}”不是“{entry.get('style')}”式编号",
+                                   Location(file=str(path), field=where))
+        styles.append(HeadingStyle(str(entry.get("style")), int(entry.get("rank") or i + 1), pattern))
+    scores = raw.get("scores") or {}
+    for key, examples in (raw.get("examples") or {}).items():
+        pattern = _compile(path, str(key), raw.get(key) or "")
+        for example in examples or []:
+            if not pattern.search(str(example)):
+                raise DrafterError(f"式样与例子不符：“{example}”不合 {key} 的式样", Location(file=str(path), field=str(key)))
+    return Rules(
+        headings=tuple(styles),
+        run_in_ends="".join(_words(raw, "run_in_ends")),
+        run_in_max=int(raw.get("run_in_max") or 60),
+        standalone_max=int(raw.get("standalone_max") or 70),
+        enumerators=_compile(path, "enumerators", raw.get("enumerators") or "^[一二三四五六七八九十]是"),
+        title_words=_words(raw, "title_words"),
+        front_max=int(raw.get("front_max") or 80),
+        doc_number=_compile(path, "doc_number", raw.get("doc_number")),
+        addressee=_compile(path, "addressee", raw.get("addressee")),
+        addressee_words=_words(raw, "addressee_words"),
+        issuer_endings=tuple(sorted(_words(raw, "issuer_endings"), key=len, reverse=True)),
+        issuer_not_start=_words(raw, "issuer_not_start"),
+        issuer_labels=_words(raw, "issuer_labels"),
+        date=_compile(path, "date", raw.get("date")),
+        signature_max=int(raw.get("signature_max") or 30),
+        regions={str(k): str(v) for k, v in (raw.get("regions") or {}).items()},
+        closing_cues=_words(raw, "closing_cues"),
+        closing_window=int(raw.get("closing_window") or 40),
+        whole_part_sections=_words(raw, "whole_part_sections"),
+        confident=float(scores.get("confident", 0.45)),
+        guess=float(scores.get("guess", 0.22)),
+        heading_weight=float(scores.get("heading_weight", 0.6)),
+        body_weight=float(scores.get("body_weight", 0.4)),
+        statutory_words=_words(raw, "statutory_words"),
+        field_cover=float((raw.get("fields") or {}).get("cover", 0.6)),
+        field_dice=float((raw.get("fields") or {}).get("dice", 0.3)),
+        root=root,
+        records={str(k): {str(a): str(b) for a, b in (v or {}).items()} for k, v in (raw.get("records") or {}).items()},
+    )
