@@ -153,7 +153,7 @@ def _unfilled(view: View) -> list[Finding]:
     answers, onto = view.answers, view.ontology
     out: list[Finding] = []
     from drafter import owntext
-    from drafter.filters import num
+    from drafter.filters import stated
 
     for sid in answers.outline.section_ids():
         section = answers.section(sid, onto)
@@ -164,14 +164,14 @@ def _unfilled(view: View) -> list[Finding]:
         for name, fact in facts.items():
             if fact.value is None or fact.value == "xx":
                 last = previous_facts.get(name)
-                was = f"（上年 {owntext.written(last)}{last.spec.unit or ''}）" if last is not None and last.value is not None else ""
+                was = f"（上年 {stated(last.spec, last.value)}）" if last is not None and last.value is not None else ""
                 out.append(_at(view, "leftovers", ERROR, f"{base}.facts.{name}",
                                f"章节“{section.heading}”的数字“{name}”还没有填写{was}，报告中暂写 xx", "请填上今年的数值"))
         if sid in answers.texts:
             for name in dict.fromkeys(owntext.slot_names(answers.texts[sid])):
                 spec = section.field(name)
                 if spec is not None and spec.type in NUMERIC and is_empty(values.get(name)):
-                    was = f"（上年 {num(previous[name])}{spec.unit or ''}）" if not is_empty(previous.get(name)) else ""
+                    was = f"（上年 {stated(spec, previous[name])}）" if not is_empty(previous.get(name)) else ""
                     out.append(_at(view, "leftovers", ERROR, f"{base}.text",
                                    f"章节“{section.heading}”正文中的空位“{{{name}}}”（{_short(spec.prompt)}）还没有填写{was}",
                                    f"请在 {base}.{name} 填上今年的数值"))
@@ -183,7 +183,7 @@ def _unfilled(view: View) -> list[Finding]:
         untouched = all(is_empty(values.get(f.id)) for f in numeric if not f.stable)  # stable ones carry over
         for spec in missing:
             out.append(_at(view, "leftovers", ERROR if untouched else NOTE, base,
-                           f"章节“{section.heading}”的“{_short(spec.prompt)}”今年还没有填写（上年 {num(previous[spec.id])}{spec.unit or ''}）",
+                           f"章节“{section.heading}”的“{_short(spec.prompt)}”今年还没有填写（上年 {stated(spec, previous[spec.id])}）",
                            f"请在 {base}.{spec.id} 填上今年的数值" + ("" if untouched else "；今年不报告此项时可不填")))
     return out
 
