@@ -65,6 +65,7 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--section", metavar="章节id", action="append", help="只问这一节（可重复）；章节 id 见 drafter sections")
     ask.add_argument("--all", action="store_true", help="逐题全部过一遍（默认只问今年还缺的数字和整改情况）")
     ask.add_argument("--list", action="store_true", help="不提问，列出还缺哪些项（每行：章节、项目、上年数值），可发给同事")
+    ask.add_argument("--numbers", action="store_true", help="数字一览：每节一屏列出全部数字（项目、单位、上年、今年），直接在屏上改，离开即保存")
 
     nxt = commands.add_parser("next", help="根据今年的答案文件起草明年的答案文件", add_help=False,
                               description="根据今年的答案文件起草下一年度的答案文件：年度加一，数字移作上年数值供同比，"
@@ -236,8 +237,17 @@ def cmd_ask(args) -> int:
     if args.list:
         return _list_missing(path)
     _terminal_or_exit()
-    from drafter.wizard.flow import run_ask
     from drafter.wizard.ui import Terminal
+
+    if args.numbers:
+        from drafter import answers as answers_mod
+        from drafter import ontology as ontology_mod
+        from drafter.wizard.numbers import run_numbers
+
+        onto = ontology_mod.load()
+        answers_mod.load(path, onto)  # a file with errors is reported before the screen opens
+        return run_numbers(path, Terminal(), onto)
+    from drafter.wizard.flow import run_ask
 
     return run_ask(path, args.section, Terminal(), everything=args.all)
 

@@ -399,3 +399,24 @@ def _set(section: dict, key: str, value: Any) -> None:
     keys = list(section.keys())
     at = keys.index(answers_mod.PREVIOUS_YEAR) if answers_mod.PREVIOUS_YEAR in keys else len(keys)
     section.insert(at, key, value)
+
+
+def set_number(answers_path: Path, key: str, text: str, ontology: Ontology) -> Row:
+    """One number typed in place (drafter ask --numbers): checked like the sheet and `build`,
+    written at once if the file still loads. Returns the row as it now stands."""
+    doc = yamlio.load(Path(answers_path))  # reload: the user may be editing the file too
+    answers = answers_mod.from_document(doc, ontology)
+    row = next((r for r in rows(answers, ontology) if r.key == key), None)
+    if row is None:
+        raise DrafterError("这一项已不在答案文件的提纲中", Location(file=str(answers_path), field=key))
+    value = _value(text, row) if not _blank(text) else None
+    if value is None:
+        return row
+    change = Change(row, value, 0)
+    if not _unchanged(change):
+        _apply(doc.data, change)
+        dumped = doc.dumps()
+        answers_mod.from_document(yamlio.loads(dumped, Path(answers_path)), ontology)
+        yamlio.atomic_write_text(Path(answers_path), dumped)
+    row.current = value
+    return row

@@ -429,3 +429,21 @@ answers:
     flow._saver(Store(path), section, section.field("bureau_cases"), term)(120)
     assert any("本局案件数不能多于全系统案件数（120 > 100）" in line for line in term.said)
     assert answers_mod.load(path, real).values["penalties"]["bureau_cases"] == 120
+
+
+# ---- drafter ask --numbers: one screen a section, edited in place ---------------------------
+
+TAB, ESC, PGDN = "\t", "\x1b", "\x1b[6~"
+
+
+def test_numbers_screen_saves_each_value_as_the_cursor_leaves_it(tmp_path, demo):
+    from drafter.wizard.numbers import run_numbers
+
+    path = rolled_demo(tmp_path, demo)
+    # 严格规范执法: 检查次数, 检查企业家数, 罚款金额, 计划完成率 (then other sections' numbers, if any)
+    keys = "3000" + DOWN + "=" + TAB + "-5" + TAB    # a bad value stays on screen, the cursor with it
+    keys += BACKSPACE * 2 + "2600" + ENTER + "99.5" + ESC
+    assert drive(keys, lambda t: run_numbers(path, t, demo)) == 0
+    e = answers_mod.load(path, demo).values["enforcement"]
+    assert (e["inspections"], e["enterprises"], e["fines"], e["completion"]) == (3000, 2479, 2600, 99.5)
+    assert path.read_text(encoding="utf-8").count("-5") == 0
