@@ -53,9 +53,13 @@ def watch(source: Path, output: str | None, fmt: str | None) -> int:
     try:
         while True:
             if _state(watched) != last:
-                last = _settled(watched)
+                before = dict(zip(watched, _settled(watched)))
+                started = time.time_ns()
                 watched = _rebuild(build, source, output, fmt, onto) or watched
-                last = _state(watched) if len(watched) != len(last) else last
+                # a file saved while this build ran (a layout file named only now, too) must
+                # still trigger the next build; one untouched since before it must not
+                last = tuple(s if s is not None and (before.get(path) == s or s[0] < started) else None
+                             for path, s in zip(watched, _state(watched)))
             time.sleep(INTERVAL_SECONDS)
     except KeyboardInterrupt:
         print("已停止监视。", flush=True)

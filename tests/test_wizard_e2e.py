@@ -204,3 +204,64 @@ def test_resume_lands_on_the_exact_question(tmp_path, env):
     child.close()
     values = answers_mod.load(tmp_path / "r.yaml", ontology_mod.load()).values["enforcement"]
     assert values["inspections"] == 2770 and values["enterprises"] == 2479
+
+
+def test_ask_on_a_file_rolled_from_kunshan_asks_only_what_is_missing_then_builds(tmp_path):
+    """The real ontology: roll Kunshan 2023, then answer exactly the listed questions in a
+    terminal — each number with = (same as last year), each follow-up item 已完成 — and build."""
+    import re
+
+    from tests.conftest import ROOT, run_drafter
+    from drafter.wizard.flow import missing_questions
+
+    env = dict(os.environ, TERM="xterm-256color", COLUMNS="100", LINES="40")
+    env.pop("DRAFTER_SECTIONS", None)
+    env.pop("DRAFTER_TEMPLATES", None)
+    rolled = run_drafter("next", str(ROOT / "examples" / "kunshan-2023.yaml"), "-o", str(tmp_path / "k.yaml"), env=env)
+    assert rolled.returncode == 0, rolled.stderr
+    onto = ontology_mod.load()
+    questions = missing_questions(tmp_path / "k.yaml", onto)
+    listed = run_drafter("ask", str(tmp_path / "k.yaml"), "--list", env=env)
+    assert listed.stdout.splitlines() == [q.line() for q in questions]
+    numbers = [q for q in questions if q.kind in ("field", "fact") and q.spec.type != "records"]
+    followups = [q for q in questions if q.kind == "followup"]
+    assert len(numbers) > 100 and len(followups) == 8
+
+    def prompt(text: str) -> str:
+        return re.escape(text[:6])
+
+    child = spawn(["ask", "k.yaml"], env, tmp_path)
+    child.timeout = 60
+    section = None
+    for q in questions:
+        if q.section.id != section:
+            section = q.section.id
+            answer(child, "本节：", DOWN + ENTER if q.kind == "section" else ENTER)  # a section never answered: skip
+        if q.kind == "section":
+            continue
+        if q.kind == "followup":
+            record = (answers_mod.load(tmp_path / "k.yaml", onto).values[section].get(q.key) or [])[q.index]
+            for sub in q.spec.fields:
+                if record.get(sub.id) not in (None, "", []):
+                    continue
+                if sub.id == "status":
+                    answer(child, prompt(sub.prompt), "\x1b[A" * 3 + ENTER)   # 已完成
+                elif sub.type in ("items", "docs", "records"):
+                    answer(child, "要做什么", ENTER)                          # nothing to add
+                else:
+                    answer(child, prompt(sub.prompt), ENTER)                  # left empty
+        elif q.spec.type == "records":
+            answer(child, "要做什么", ENTER)  # a list of numbers left for later
+        else:
+            answer(child, prompt(q.spec.prompt), "=" + ENTER)  # the same as last year
+    answer(child, "现在生成", ENTER)
+    answer(child, "保存为", ENTER)
+    child.expect("已生成")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    after = answers_mod.load(tmp_path / "k.yaml", onto)
+    assert after.values["penalties"]["system_cases"] == after.previous["penalties"]["system_cases"]
+    assert all(r.get("status") == "已完成" for r in after.values["previous_followup"]["items"])
+    left = missing_questions(tmp_path / "k.yaml", onto)
+    assert not [q for q in left if q.kind in ("fact", "followup") or (q.kind == "field" and q.spec.type != "records")]
