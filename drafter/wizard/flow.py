@@ -369,9 +369,9 @@ def _consistency(store: Store, section: Section, spec: FieldSpec, term: Terminal
     from drafter.check.rules import broken_relations
     from drafter.fields import FieldValueError, check_scalar, is_empty
 
-    values = {}
+    values, current = {}, store.values(section.id)
     for field in section.fields:
-        raw = store.values(section.id).get(field.id)
+        raw = current.get(field.id)
         if field.numeric and not is_empty(raw):
             try:
                 values[field.id] = check_scalar(raw, field)

@@ -75,6 +75,10 @@ class Store:
     def load(self) -> yamlio.Document:
         return yamlio.load(self.path)
 
+    def read(self) -> dict:
+        """The file's data, for reading only: the fast loader (every write reloads round-trip)."""
+        return yamlio.load_fast(self.path).data or {}
+
     def _update(self, change, answer: bool = True) -> None:
         doc = self.load()  # reload: never write over the user's hand edits
         change(doc.data)
@@ -84,7 +88,7 @@ class Store:
 
     # -- answers -------------------------------------------------------------------------
     def values(self, section_id: str) -> dict:
-        answers = self.load().data.get("answers") or {}
+        answers = self.read().get("answers") or {}
         return dict(answers.get(section_id) or {})
 
     def set_value(self, section_id: str, field_id: str, value: Any) -> None:
@@ -131,7 +135,7 @@ class Store:
 
     def setup_step(self) -> tuple[str | None, str | None]:
         """(next setup question, chosen shape) while `drafter new`'s first questions are unfinished."""
-        raw = self.load().data.get(PROGRESS) or {}
+        raw = self.read().get(PROGRESS) or {}
         setup = raw.get("setup") if isinstance(raw, dict) else None
         if not isinstance(setup, dict):
             return None, None
@@ -184,7 +188,7 @@ class Store:
 
     def at(self) -> tuple[str | None, str | None]:
         """(section, field) of the question being asked when the wizard last stopped."""
-        raw = self.load().data.get(PROGRESS) or {}
+        raw = self.read().get(PROGRESS) or {}
         at = raw.get("at") if isinstance(raw, dict) else None
         if not isinstance(at, dict):
             return None, None
@@ -203,7 +207,7 @@ class Store:
 
     # -- progress ------------------------------------------------------------------------
     def progress(self) -> dict[str, list[str]]:
-        raw = self.load().data.get(PROGRESS) or {}
+        raw = self.read().get(PROGRESS) or {}
         return {k: [str(v) for v in raw.get(k) or []] for k in ("done", "skipped")}
 
     def mark(self, section_id: str, status: str | None) -> None:
