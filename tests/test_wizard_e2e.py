@@ -20,7 +20,8 @@ ENTER, DOWN, SPACE, CLEAR = "\r", "\x1b[B", " ", "\x15"
 def env(monkeypatch):
     monkeypatch.setenv("DRAFTER_SECTIONS", str(FIXTURE_ONTOLOGY / "sections"))
     monkeypatch.setenv("DRAFTER_TEMPLATES", str(FIXTURE_ONTOLOGY / "templates"))
-    e = dict(os.environ, TERM="xterm-256color", COLUMNS="100", LINES="40")
+    e = dict(os.environ, TERM="xterm-256color", COLUMNS="100", LINES="40",
+             PROMPT_TOOLKIT_NO_CPR="1")  # a pexpect terminal answers no cursor-position requests
     return e
 
 
@@ -214,7 +215,8 @@ def test_ask_on_a_file_rolled_from_kunshan_asks_only_what_is_missing_then_builds
     from tests.conftest import ROOT, run_drafter
     from drafter.wizard.flow import missing_questions
 
-    env = dict(os.environ, TERM="xterm-256color", COLUMNS="100", LINES="40")
+    env = dict(os.environ, TERM="xterm-256color", COLUMNS="100", LINES="40",
+             PROMPT_TOOLKIT_NO_CPR="1")  # a pexpect terminal answers no cursor-position requests
     env.pop("DRAFTER_SECTIONS", None)
     env.pop("DRAFTER_TEMPLATES", None)
     rolled = run_drafter("next", str(ROOT / "examples" / "kunshan-2023.yaml"), "-o", str(tmp_path / "k.yaml"), env=env)
