@@ -85,3 +85,11 @@ def demo_answers_file(tmp_path) -> Path:
     path = tmp_path / "report.yaml"
     path.write_text(DEMO_ANSWERS, encoding="utf-8")
     return path
+
+
+@pytest.fixture(scope="session")
+def sample_docx(tmp_path_factory):
+    """The samples as LibreOffice-made .docx files, converted once for the whole run."""
+    from tests.support.samples import sample_docx_files
+
+    return sample_docx_files(tmp_path_factory.mktemp("samples"))

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import os
 import re
 from pathlib import Path
 
 import docx
 import pytest
+
+from tests.support.samples import SAMPLES
 from ruamel.yaml import YAML
 
 from drafter import answers as answers_mod
@@ -22,13 +23,12 @@ from drafter.importer import import_source
 from drafter.importer import mapping
 from drafter.importer.outline import build, classify
 from drafter.importer.rules import load as load_rules
-from drafter.readers import convert, read
+from drafter.readers import read
 from drafter.writers.docx import write_docx
 from drafter.writers.markdown import to_markdown
 from tests.conftest import run_drafter
 
 ROOT = Path(__file__).resolve().parents[1]
-SAMPLES = Path(os.environ.get("DRAFTER_SAMPLES") or ROOT.parent / "shared" / "samples")
 
 THEMATIC = """某县应急管理局
 2025年法治政府建设年度报告
@@ -483,17 +483,6 @@ def test_edited_drafter_docx_brings_the_change_back(tmp_path, real_ontology):
 SAMPLE_NAMES = ["anon-city-traditional", "futian-2023", "kunshan-2023", "liaoyang-2023", "qidong-2021"]
 EXAMPLE_OF = {"anon-city-traditional": "anon-city"}
 
-
-@pytest.fixture(scope="module")
-def sample_docx(tmp_path_factory):
-    if not SAMPLES.is_dir() or convert.soffice() is None:
-        return {}
-    from tests.test_readers import soffice_convert
-
-    folder = tmp_path_factory.mktemp("samples")
-    files = sorted(SAMPLES.glob("*.txt"))
-    soffice_convert(files, "docx", folder, infilter="Text (encoded):UTF8,LF,,,")
-    return {p.stem: folder / f"{p.stem}.docx" for p in files}
 
 
 def _sample(name: str, kind: str, sample_docx):

@@ -1,10 +1,8 @@
 """Readers: any report file → one neutral Source (drafter.readers)."""
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import subprocess
 import zipfile
 from io import BytesIO
 from pathlib import Path
@@ -21,11 +19,10 @@ from drafter.readers.numbering import chinese_counting
 from drafter.writers.docx import write_docx
 from tests.conftest import run_drafter
 from tests.support import wordml
+from tests.support.samples import SAMPLES, soffice_convert
 from tests.support.wordml import OFFICIAL_LEVELS, add_numbering, numbered, raw_paragraph, run, text_box
 
 ROOT = Path(__file__).resolve().parents[1]
-# the samples live beside the repository; DRAFTER_SAMPLES points elsewhere (a git worktree)
-SAMPLES = Path(os.environ.get("DRAFTER_SAMPLES") or ROOT.parent / "shared" / "samples")
 
 
 def write(tmp_path: Path, name: str, data: bytes | str) -> Path:
@@ -433,13 +430,6 @@ needs_soffice = pytest.mark.skipif(convert.soffice() is None, reason="LibreOffic
 needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler not installed")
 
 
-def soffice_convert(files: list[Path], target: str, outdir: Path, infilter: str | None = None) -> None:
-    profile = (outdir / "profile").as_uri()
-    command = [convert.soffice(), f"-env:UserInstallation={profile}", "--headless", "--norestore"]
-    if infilter:
-        command.append(f"--infilter={infilter}")
-    subprocess.run([*command, "--convert-to", target, "--outdir", str(outdir), *map(str, files)],
-                   capture_output=True, timeout=300, check=True)
 
 
 @pytest.fixture(scope="module")
@@ -523,15 +513,6 @@ def test_image_only_pdf_fails_clearly(tmp_path):
 SAMPLE_NAMES = ["anon-city-traditional", "futian-2023", "kunshan-2023", "liaoyang-2023", "qidong-2021"]
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
-
-@pytest.fixture(scope="module")
-def sample_docx(tmp_path_factory):
-    if not SAMPLES.is_dir() or convert.soffice() is None:
-        return {}
-    folder = tmp_path_factory.mktemp("samples")
-    files = sorted(SAMPLES.glob("*.txt"))
-    soffice_convert(files, "docx", folder, infilter="Text (encoded):UTF8,LF,,,")
-    return {p.stem: folder / f"{p.stem}.docx" for p in files}
 
 
 def _sample_source(name: str, kind: str, sample_docx):
