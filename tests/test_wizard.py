@@ -447,3 +447,73 @@ def test_numbers_screen_saves_each_value_as_the_cursor_leaves_it(tmp_path, demo)
     e = answers_mod.load(path, demo).values["enforcement"]
     assert (e["inspections"], e["enterprises"], e["fines"], e["completion"]) == (3000, 2479, 2600, 99.5)
     assert path.read_text(encoding="utf-8").count("-5") == 0
+
+
+# ---- the wizard speaks the user's report and terminal ----------------------------------------
+
+def test_text_wraps_by_display_width_never_inside_a_number():
+    from drafter.wizard.wording import wrap
+    text = "全年立案查处行政处罚案件12345件，罚没金额2590.69万元，计划完成率98.56%。" * 3
+    for columns in range(12, 60):
+        lines = wrap(text, columns, "  ")
+        assert "".join(line.removeprefix("  ") if n else line for n, line in enumerate(lines)) == text
+        for line in lines:
+            width = sum(2 if "\u4e00" <= ch <= "\u9fff" or ch in "，。" else 1 for ch in line)
+            assert width <= max(columns, 12)
+        for a, b in zip(lines, lines[1:]):
+            assert not (a[-1:].isdigit() and b.lstrip()[:1].isdigit()), (a, b)  # no number cut in two
+
+
+def test_prompt_examples_speak_of_the_users_report():
+    from drafter.wizard.wording import adapt
+    prompt = "在谁的领导下履职（如“市委市政府”“区委区政府”）；开头如“2023年”"
+    county = adapt(prompt, "青山县应急管理局", 2025)
+    assert "县委县政府" in county and "“2025年”" in county and "市委市政府" not in county
+    assert adapt(prompt, "某市应急管理局", 2025).count("市委市政府") == 1  # a city keeps its own wording
+
+
+def test_counts_are_asked_in_the_case_unit_the_section_chose():
+    from drafter.owntext import with_chosen_units
+    fields = [FieldSpec(id="case_unit", type="choice", prompt="量词", options=["件", "起", "宗"]),
+              FieldSpec(id="cases", type="count", prompt="案件数", unit="件"),
+              FieldSpec(id="firms", type="count", prompt="企业数", unit="家")]
+    units = {f.id: f.unit for f in with_chosen_units(fields, {"case_unit": "起"})}
+    assert units == {"case_unit": None, "cases": "起", "firms": "家"}
+    assert with_chosen_units(fields, {}) == fields
+
+
+def test_list_menus_use_the_fields_own_measure_word():
+    seen = []
+
+    class Recording(Terminal):
+        def select(self, message, choices, **kwargs):
+            seen.extend(title for title, _ in choices)
+            return "done"
+
+    Asker(Recording()).field(spec("docs"), [], None, lambda v: None)
+    Asker(Recording()).field(spec("items"), [], None, lambda v: None)
+    assert "添加一份文件" in seen and "添加一项" in seen
+
+
+def test_the_end_summary_is_the_builds_own_warnings(tmp_path, demo):
+    from drafter.compose import compose
+    path = tmp_path / "a.yaml"
+    path.write_text(DEMO_ANSWERS.replace("    note: 主要负责人带头学法\n", ""), encoding="utf-8")
+    said = []
+
+    class Listening(Terminal):
+        def say(self, text: str = "") -> None:
+            said.append(text)
+
+        def select(self, message, choices, **kwargs):
+            return False  # 现在生成 .docx 吗？否
+
+    flow.finish(path, Listening(), demo)
+    warnings = compose(answers_mod.load(path, demo), demo).warnings
+    assert warnings and all(any(w in line for line in said) for w in warnings)
+
+
+def test_argument_errors_are_in_chinese(demo_env):
+    from tests.conftest import run_drafter
+    result = run_drafter("build", "a.yaml", "--format", "odt", env=demo_env)
+    assert result.returncode == 2 and "可选" in result.stderr and "choose from" not in result.stderr
