@@ -195,9 +195,9 @@ def compose(answers: Answers, ontology: Ontology) -> Composition:
     _one_year_frame(document.blocks, answers.meta.year)
     numbering.assign(document.blocks, continuous_level2=answers.outline.numbering == "continuous")
     _attachments(answers, ontology, out)
-    from drafter.check.rules import leftovers_in  # the same list drafter check uses (sections/_check.yaml)
+    from drafter.leftovers import found_in  # the same list drafter check uses (sections/_check.yaml)
 
-    found = [written for text in _texts(document) for _, written in leftovers_in(text)]
+    found = [written for text in _texts(document) for _, written in found_in(text)]
     if found:
         kinds = "、".join(dict.fromkeys(found))
         out.warnings.append(f"报告中还有 {len(found)} 处占位符（{kinds}），提交前请补上实际内容；drafter check 可逐条列出位置")

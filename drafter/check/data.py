@@ -1,14 +1,11 @@
 """The check rules' lists (sections/_check.yaml), read once."""
 from __future__ import annotations
 
-import functools
 import re
 from pathlib import Path
 
-from drafter import datafiles
-from drafter.errors import DrafterError, Location
-
-CHECK_FILE = "_check.yaml"
+from drafter import datafiles, leftovers
+from drafter.leftovers import CHECK_FILE
 
 
 def check_file() -> Path:
@@ -24,9 +21,5 @@ def tables() -> dict:
     return _load(check_file())
 
 
-@functools.lru_cache(maxsize=256)
 def compiled(pattern: str) -> re.Pattern[str]:
-    try:
-        return re.compile(pattern)
-    except re.error as exc:
-        raise DrafterError(f"检查规则表中的式样有误（{exc}）：{pattern}", Location(file=str(check_file()))) from None
+    return leftovers.compiled(pattern)

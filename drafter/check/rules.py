@@ -14,6 +14,7 @@ from drafter.check.data import compiled, tables
 from drafter.check.finding import ERROR, NOTE, Finding
 from drafter.check.view import BODY, DATE, HEADING, TABLE, TITLE, Para, View
 from drafter.errors import Location
+from drafter.leftovers import patterns as leftover_patterns
 from drafter.fields import is_empty
 
 NUMERIC = ("count", "money", "percent", "number")
@@ -103,23 +104,11 @@ def _present_contents(view: View, data: dict) -> set[str]:
 # ---------------------------------------------------------------- 2. 遗留的占位和说明
 
 
-def _leftover_patterns() -> list[tuple[re.Pattern[str], str]]:
-    data = tables()
-    found = [(compiled(p["pattern"]), p.get("name", "占位符")) for p in data.get("placeholders") or []]
-    found += [(compiled(p), "起草说明") for p in data.get("instructions") or []]
-    return found
-
-
-def leftovers_in(text: str) -> list[tuple[str, str]]:
-    """Every leftover in a text as (what it is, as written): one definition for check and build."""
-    return [(name, m.group(0)) for pattern, name in _leftover_patterns() for m in pattern.finditer(text)]
-
-
 def leftovers(view: View) -> list[Finding]:
     from drafter import owntext
 
     out: list[Finding] = []
-    patterns = _leftover_patterns()
+    patterns = leftover_patterns()
     if view.answers is None:
         for para in view.paragraphs:
             for pattern, name in patterns:

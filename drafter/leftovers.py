@@ -1,0 +1,36 @@
+"""Leftovers in report text: xx placeholders, empty 【】, “（此处填写……）” instructions.
+
+One definition, read from the check rules' table (sections/_check.yaml), for `drafter build`'s
+warning and `drafter check`'s findings alike. Kept apart from drafter.check so that a build
+does not load the whole reviewer.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from drafter import datafiles
+from drafter.errors import DrafterError, Location
+
+CHECK_FILE = "_check.yaml"
+
+
+@functools.lru_cache(maxsize=256)
+def compiled(pattern: str) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern)
+    except re.error as exc:
+        raise DrafterError(f"检查规则表中的式样有误（{exc}）：{pattern}",
+                           Location(file=str(datafiles.find(CHECK_FILE)))) from None
+
+
+def patterns() -> list[tuple[re.Pattern[str], str]]:
+    data = datafiles.read(datafiles.find(CHECK_FILE), "检查规则表")
+    found = [(compiled(p["pattern"]), p.get("name", "占位符")) for p in data.get("placeholders") or []]
+    found += [(compiled(p), "起草说明") for p in data.get("instructions") or []]
+    return found
+
+
+def found_in(text: str) -> list[tuple[str, str]]:
+    """Every leftover in a text as (what it is, as written)."""
+    return [(name, m.group(0)) for pattern, name in patterns() for m in pattern.finditer(text)]
