@@ -219,15 +219,7 @@ def _xlsx_value(cell: Any) -> Any:
 
 
 def _bytes(path: Path) -> bytes:
-    try:
-        return Path(path).read_bytes()
-    except FileNotFoundError:
-        raise DrafterError("找不到文件", Location(file=str(path))) from None
-    except IsADirectoryError:
-        raise DrafterError("这是一个文件夹，不是数字表", Location(file=str(path))) from None
-    except OSError as exc:
-        from drafter.errors import os_reason
-        raise DrafterError(f"无法读取文件（{os_reason(exc)}）", Location(file=str(path))) from None
+    return yamlio.read_bytes(path, "数字表")
 
 
 def _column_letter(index: int) -> str:

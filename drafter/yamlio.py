@@ -52,21 +52,29 @@ def _yaml(mapping: int = 2, sequence: int = 4, offset: int = 2) -> YAML:
     return yaml
 
 
-def read_text(path: Path, limit: int = MAX_BYTES) -> str:
+def read_bytes(path: Path, what: str = "YAML 文件") -> bytes:
+    """A file's bytes; a missing file, a folder or an unreadable one is one Chinese line."""
     try:
-        size = path.stat().st_size
-        if size > limit:
-            raise DrafterError(
-                f"文件太大（{size / 1024 / 1024:.1f} MB）：答案文件通常不到 100 KB，"
-                f"超过 {limit / 1024 / 1024:g} MB 的文件不予读取，请确认选对了文件",
-                Location(file=str(path)))
-        data = path.read_bytes()
+        return Path(path).read_bytes()
     except FileNotFoundError:
         raise DrafterError("找不到文件", Location(file=str(path))) from None
     except IsADirectoryError:
-        raise DrafterError("这是一个文件夹，不是 YAML 文件", Location(file=str(path))) from None
+        raise DrafterError(f"这是一个文件夹，不是{what}", Location(file=str(path))) from None
     except OSError as exc:
         raise DrafterError(f"无法读取文件（{os_reason(exc)}）", Location(file=str(path))) from None
+
+
+def read_text(path: Path, limit: int = MAX_BYTES) -> str:
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0  # read_bytes says why
+    if size > limit:
+        raise DrafterError(
+            f"文件太大（{size / 1024 / 1024:.1f} MB）：答案文件通常不到 100 KB，"
+            f"超过 {limit / 1024 / 1024:g} MB 的文件不予读取，请确认选对了文件",
+            Location(file=str(path)))
+    data = read_bytes(path)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
