@@ -60,7 +60,7 @@ def put(name: str, value: Any) -> None:
         pass
 
 
-KEEP = 8  # entries per kind: the test ontology, the real one, a few edits back
+KEEP = 16  # entries per kind: the test ontology, the real one, several tables, a few edits back
 
 
 def _prune(folder: Path, kind: str) -> None:
