@@ -9,15 +9,20 @@ from __future__ import annotations
 import re
 
 from drafter import lists
+from drafter.punctuation import is_cjk
 
-_CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _CJK_PUNCT = "，。、；：？！“”‘’（）《》〔〕【】…—"
 
-_RULES: list[tuple[re.Pattern[str], str]] = [
-    # spaces between Chinese characters or around Chinese punctuation
-    (re.compile(rf"(?<=[{_CJK}{_CJK_PUNCT}])[ \t\u3000]+(?=[{_CJK}{_CJK_PUNCT}])"), ""),
+_SPACE_RULES: list[tuple[re.Pattern[str], str]] = [
+    # spaces around Chinese punctuation (between Chinese characters: _join_chinese)
     (re.compile(rf"(?<=[{_CJK_PUNCT}])[ \t\u3000]+"), ""),
     (re.compile(rf"[ \t\u3000]+(?=[{_CJK_PUNCT}])"), ""),
+]
+# Every rule below needs two of these marks side by side: text without such a pair (most
+# sentences) skips them all.
+_SEAM_MARKS = "，。、；：？！（）《》“”"
+_SEAM = re.compile(f"[{_SEAM_MARKS}]{{2}}")
+_RULES: list[tuple[re.Pattern[str], str]] = [
     # a weaker mark before a stronger one: keep the stronger
     (re.compile(r"[，、；：]+(?=[。！？])"), ""),
     (re.compile(r"[，、]+(?=[；：])"), ""),
@@ -43,14 +48,34 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?<=”)、(?=“)"), ""),
     (re.compile(r"(?<=》)、(?=《)"), ""),
 ]
+_SPACES = re.compile(r"[ \t\u3000]+")
 _LEADING = re.compile(r"^[，、；。：\s]+")
 # a list item (drafter.lists marks its start) never opens with a mark either
 _ITEM_LEADING = re.compile(f"({lists.MARK.pattern})[，、；。：\\s]+")
 
 
+def _chinese(ch: str) -> bool:
+    return is_cjk(ch) or ch in _CJK_PUNCT
+
+
+def _join_chinese(text: str) -> str:
+    """Drop a run of spaces that has Chinese (a character or a mark) on both sides."""
+    def keep(m: re.Match[str]) -> str:
+        start, end = m.span()
+        if start and end < len(text) and _chinese(text[start - 1]) and _chinese(text[end]):
+            return ""
+        return m.group(0)
+    return _SPACES.sub(keep, text)
+
+
 def tidy(text: str) -> str:
     text = text.strip()
-    for pattern, repl in _RULES:
-        text = pattern.sub(repl, text)
+    if " " in text or "\t" in text or "\u3000" in text:
+        text = _join_chinese(text)
+        for pattern, repl in _SPACE_RULES:
+            text = pattern.sub(repl, text)
+    if _SEAM.search(text):
+        for pattern, repl in _RULES:
+            text = pattern.sub(repl, text)
     text = _ITEM_LEADING.sub(r"\1", text)
     return _LEADING.sub("", text)
