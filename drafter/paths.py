@@ -5,6 +5,7 @@ install) keeps them at the top of the repository.
 """
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
@@ -12,7 +13,12 @@ _PACKAGE = Path(__file__).resolve().parent
 
 
 def _data_dir(name: str, env: str) -> Path:
-    override = os.environ.get(env)
+    return _located(name, os.environ.get(env) or "")
+
+
+@functools.lru_cache(maxsize=16)
+def _located(name: str, override: str) -> Path:
+    """Looked up once per process and setting: the build asks for every leftover check."""
     if override:
         return Path(override)
     inside = _PACKAGE / name
