@@ -1,8 +1,9 @@
 """How fast is `drafter build`, against pandoc and against the import floor, in one run?
 
-    python bench/build_speed.py [--runs 5] [--batch 50]
+    python bench/build_speed.py [--runs 5] [--batch 50] [--python /path/to/venv/bin/python]
 
-Measured on this machine, in the same run, medians in milliseconds:
+Measured on this machine, in the same run, medians in milliseconds (drafter's modules
+compiled to bytecode first, as pip does on install):
   * cold start (a new process, on-disk caches warm as after a clerk's first build):
     `drafter build` → .docx against `pandoc report.md -o x.docx` on the same report's
     Markdown (pandoc's side is skipped where pandoc is not installed), and → .md against
@@ -29,7 +30,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-ENV = dict(os.environ, PYTHONPATH=str(ROOT))
+# Children run as an installed drafter does: pip compiles the package to bytecode when it
+# installs it, so the bench compiles it first and lets Python use the .pyc files (some
+# shells, CI images among them, set PYTHONDONTWRITEBYTECODE, which would compile every
+# module from source on every start: 90 ms that no clerk pays).
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"} | {"PYTHONPATH": str(ROOT)}
 EXAMPLE = ROOT / "examples" / "kunshan-2023.yaml"
 # Runs a command line in a child and prints its peak resident memory (KiB on Linux).
 PEAK = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, capture_output=True); "
@@ -63,21 +68,28 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--batch", type=int, default=50)
+    parser.add_argument("--python", default=sys.executable,
+                        help="the interpreter for the timed runs, e.g. a clean venv's: hooks that a "
+                             "machine's site-packages run at every start (.pth files) slow both drafter "
+                             "and the import floor, but not pandoc")
     options = parser.parse_args()
+    python = options.python
     runs = options.runs
     out = Path(tempfile.mkdtemp(prefix="drafter-bench-"))
     pandoc = shutil.which("pandoc")
-    drafter = [sys.executable, "-m", "drafter", "build"]
+    drafter = [python, "-m", "drafter", "build"]
     md = out / "k.md"
+    subprocess.run([python, "-m", "compileall", "-q", str(ROOT / "drafter")], check=True,
+                   capture_output=True, env=ENV)
     command(*drafter, str(EXAMPLE), "-o", str(md))()  # also fills the on-disk caches
 
     print(f"cold start, a new process (median of {runs})")
-    floor_md = median_ms(command(sys.executable, "-c", "import jinja2, ruamel.yaml"), runs)
+    floor_md = median_ms(command(python, "-c", "import jinja2, ruamel.yaml"), runs)
     to_md = median_ms(command(*drafter, str(EXAMPLE), "-o", str(out / "k2.md")), runs)
     to_docx = median_ms(command(*drafter, str(EXAMPLE), "-o", str(out / "k.docx")), runs)
     no_cache = median_ms(command(*drafter, str(EXAMPLE), "-o", str(out / "k3.docx"),
                                  env=dict(ENV, DRAFTER_NO_CACHE="1")), runs)
-    row("python -c pass", median_ms(command(sys.executable, "-c", "pass"), runs))
+    row("python -c pass", median_ms(command(python, "-c", "pass"), runs))
     row("import floor for .md (jinja2, ruamel.yaml)", floor_md)
     row("drafter build kunshan → .md", to_md, note=f"{to_md / floor_md:.2f}× the import floor (target ≤ 1.5×)")
     row("drafter build kunshan → .docx", to_docx)

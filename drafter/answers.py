@@ -13,14 +13,13 @@ file, line, column and field path, in Chinese.
 from __future__ import annotations
 
 import datetime as _dt
-import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from drafter import owntext, punctuation, types, yamlio
-from drafter.errors import DrafterError, Location
+from drafter.errors import DrafterError, Location, closest
 from drafter.fields import FieldSpec, FieldValueError, check_date, check_flag, check_scalar, check_text, check_year, describe, is_empty
 from drafter.ontology import Ontology, Section
 
@@ -193,14 +192,14 @@ class _Reader:
     def unknown_keys(self, node: dict, allowed: tuple[str, ...] | list[str], field_path: str, what: str) -> None:
         for key in node:
             if key not in allowed:
-                guess = difflib.get_close_matches(str(key), [str(a) for a in allowed], n=1, cutoff=0.5)
-                hint = f"，是不是“{guess[0]}”？" if guess else f"；可用的有：{'、'.join(allowed)}"
+                guess = closest(str(key), [str(a) for a in allowed])
+                hint = f"，是不是“{guess}”？" if guess else f"；可用的有：{'、'.join(allowed)}"
                 raise self.error(f"未知的{what}“{key}”{hint}", node, key, f"{field_path}.{key}", at_key=True)
 
 
 def _suggest(name: str, choices: list[str]) -> str:
-    guess = difflib.get_close_matches(name, choices, n=1, cutoff=0.5)
-    return f"，是不是“{guess[0]}”？" if guess else "；运行 drafter sections 查看全部章节"
+    guess = closest(name, choices)
+    return f"，是不是“{guess}”？" if guess else "；运行 drafter sections 查看全部章节"
 
 
 def check_field_value(value: Any, spec: FieldSpec, reader: _Reader, node: Any, key: Any, field_path: str) -> Any:
@@ -287,8 +286,8 @@ def _check_slots(text: str, section: Section, own_facts: dict, reader: _Reader, 
             if piece.name in fields:
                 message = f"空位 {{{piece.name}}}：“{fields[piece.name].prompt}”是列表，不能放进空位"
             else:
-                guess = difflib.get_close_matches(piece.name, names, n=1, cutoff=0.4)
-                hint = f"是不是“{guess[0]}”？" if guess else "请在本节的 facts: 中写明它的数值和单位（如 听证会: 24场）"
+                guess = closest(piece.name, names, cutoff=0.4)
+                hint = f"是不是“{guess}”？" if guess else "请在本节的 facts: 中写明它的数值和单位（如 听证会: 24场）"
                 message = f"空位 {{{piece.name}}} 既不是本节的字段，也不是 facts 中的事实；{hint}"
             raise _text_error(reader, raw, text, piece.start, message, field_path)
 

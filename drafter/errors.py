@@ -61,3 +61,11 @@ def os_reason(exc: OSError) -> str:
     if isinstance(exc, PermissionError) and not name:
         name = "EACCES"
     return _OS_REASONS.get(name) or exc.strerror or "未知原因"
+
+
+def closest(word: str, choices, cutoff: float = 0.5) -> str | None:
+    """The choice most like `word`, for “您是不是想写……”; difflib is loaded only on an error."""
+    import difflib
+
+    found = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
+    return found[0] if found else None

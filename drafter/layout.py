@@ -10,12 +10,11 @@ bad value is reported with its file, line and field.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 from pathlib import Path
 from typing import Any
 
 from drafter import yamlio
-from drafter.errors import DrafterError, Location
+from drafter.errors import DrafterError, Location, closest
 from drafter.writers.style import SCHEMA, LayoutValueError, StyleProfile, default_profile, parse_value
 
 KEY = "layout"
@@ -70,8 +69,8 @@ class _Where:
 
 
 def _unknown(key: Any, allowed: list[str], what: str) -> str:
-    guess = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.5)
-    hint = f"，是不是“{guess[0]}”？" if guess else f"；可用的有：{'、'.join(allowed)}"
+    guess = closest(str(key), allowed)
+    hint = f"，是不是“{guess}”？" if guess else f"；可用的有：{'、'.join(allowed)}"
     return f"未知的{what}“{key}”{hint}"
 
 

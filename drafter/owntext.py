@@ -10,7 +10,6 @@ stands. Slots are parsed here, by drafter; Jinja never sees own text.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -18,6 +17,7 @@ from typing import Any
 from drafter import facts as facts_mod
 from drafter import types
 from drafter.fields import PLACEHOLDER, FieldSpec, FieldValueError, describe, is_empty, shorten
+from drafter.errors import closest
 
 TEXT = "text"
 FACTS = "facts"
@@ -117,8 +117,8 @@ def _slot(inside: str, start: int, end: int) -> Slot:
     if modifier is not None:
         modifier = modifier.strip()
         if modifier not in MODIFIERS:
-            guess = difflib.get_close_matches(modifier, list(MODIFIERS), n=1, cutoff=0.3)
-            hint = f"，是不是“{guess[0]}”？" if guess else ""
+            guess = closest(modifier, MODIFIERS, cutoff=0.3)
+            hint = f"，是不是“{guess}”？" if guess else ""
             raise SlotError(f"空位 {{{name}|{modifier}}} 的写法“{modifier}”不认识，只能是 同比 或 上年{hint}", start)
         modifier = MODIFIERS[modifier]
     return Slot(name, modifier, start, end)

@@ -251,9 +251,9 @@ def from_mapping(raw: dict) -> StyleProfile:
 
 @functools.lru_cache(maxsize=1)
 def default_profile() -> StyleProfile:
-    from ruamel.yaml import YAML
+    from drafter import datafiles
 
-    return from_mapping(YAML(typ="safe").load(PROFILE_FILE.read_text(encoding="utf-8")))
+    return from_mapping(datafiles.read(PROFILE_FILE, "版式文件"))
 
 
 def __getattr__(name: str) -> Any:
