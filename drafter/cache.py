@@ -3,7 +3,7 @@
 Entries are keyed by the files they were made from (path, size, modification time) and by
 drafter's and Python's versions; a changed, added or deleted file makes a new key. A cache
 that cannot be read or written is skipped silently: it only ever saves time. Set
-DRAFTER_NO_CACHE=1 to turn it off (the Jinja bytecode cache in drafter.render too).
+DRAFTER_NO_CACHE=1 to turn it off (the compiled templates of drafter.render too).
 """
 from __future__ import annotations
 

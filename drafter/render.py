@@ -8,15 +8,17 @@ drafter.context escapes, once, the few characters of the user's text that the se
 from __future__ import annotations
 
 import functools
+import marshal
 import os
 import re
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from drafter import paths
+from drafter import cache, paths
 from drafter.errors import DrafterError, Location
 from drafter.filters import FILTERS, GLOBALS
 
@@ -40,32 +42,49 @@ def _none_is_empty(value: Any) -> Any:
     return "" if value is None else value
 
 
-class _QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
-    """Compiled templates on disk between runs; a cache that cannot be written is skipped."""
+class _CompiledLoader(jinja2.FileSystemLoader):
+    """Templates from one folder, their compiled code kept in the user cache as one entry
+    (drafter.cache): a build loads some forty templates, and reading each source and its
+    own bytecode file took longer than rendering them. An entry is used only while its
+    template file keeps the size and time it was compiled from."""
 
-    def dump_bytecode(self, bucket) -> None:
+    def __init__(self, folder: Path):
+        super().__init__(str(folder))
+        self.folder = folder
+        self._codes: dict[str, tuple[int, int, bytes]] | None = None
+        self._key = ""
+
+    def load(self, environment, name, globals=None):
+        path = os.path.join(str(self.folder), *split_template_path(name))
         try:
-            super().dump_bytecode(bucket)
+            st = os.stat(path)
         except OSError:
-            pass
+            return super().load(environment, name, globals)  # says which template is missing
+        codes = self._cached()
+        entry = codes.get(name)
+        if entry is not None and entry[:2] == (st.st_size, st.st_mtime_ns):
+            code = marshal.loads(entry[2])
+        else:
+            source, path, _ = self.get_source(environment, name)
+            code = environment.compile(source, name, path)
+            codes[name] = (st.st_size, st.st_mtime_ns, marshal.dumps(code))
+            cache.put(self._key, codes)
 
-    def load_bytecode(self, bucket) -> None:
-        try:
-            super().load_bytecode(bucket)
-        except (OSError, EOFError, ValueError):
-            bucket.reset()
+        def uptodate() -> bool:
+            try:
+                now = os.stat(path)
+            except OSError:
+                return False
+            return (now.st_size, now.st_mtime_ns) == (st.st_size, st.st_mtime_ns)
 
+        return environment.template_class.from_code(environment, code, environment.make_globals(globals), uptodate)
 
-def _bytecode_cache() -> jinja2.BytecodeCache | None:
-    if os.environ.get("DRAFTER_NO_CACHE"):
-        return None
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    directory = base / "drafter" / "jinja"
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return _QuietBytecodeCache(str(directory))
+    def _cached(self) -> dict[str, tuple[int, int, bytes]]:
+        if self._codes is None:
+            self._key = cache.key("templates", [], extra=str(self.folder.resolve()))
+            found = cache.get(self._key)
+            self._codes = found if isinstance(found, dict) else {}
+        return self._codes
 
 
 class _Sandbox(ImmutableSandboxedEnvironment):
@@ -81,8 +100,7 @@ class _Sandbox(ImmutableSandboxedEnvironment):
 @functools.lru_cache(maxsize=4)
 def environment(templates: Path | None = None) -> jinja2.Environment:
     env = _Sandbox(
-        bytecode_cache=_bytecode_cache(),
-        loader=jinja2.FileSystemLoader(str(templates or paths.templates_dir())),
+        loader=_CompiledLoader(templates or paths.templates_dir()),
         undefined=jinja2.StrictUndefined,
         autoescape=False,
         trim_blocks=True,
