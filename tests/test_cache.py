@@ -38,3 +38,32 @@ def test_a_broken_cache_file_is_ignored(tmp_path, monkeypatch):
     assert cache.get("x-1") is None
     cache.put("x-1", {"a": 1})
     assert cache.get("x-1") == {"a": 1}
+
+
+def test_compiled_templates_follow_edits_in_one_process_and_the_next(tmp_path, monkeypatch):
+    import os
+
+    from drafter import render
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("DRAFTER_NO_CACHE", raising=False)
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    template = folder / "t.j2"
+    template.write_text("甲{{ n }}", encoding="utf-8")
+    render.environment.cache_clear()
+    assert render.render("t.j2", {"n": 1}, folder) == "甲1"
+    assert list((tmp_path / "cache" / "drafter").glob("templates-*.pickle"))  # kept for the next run
+
+    template.write_text("乙乙{{ n }}", encoding="utf-8")
+    os.utime(template, ns=(template.stat().st_atime_ns, template.stat().st_mtime_ns + 10**9))
+    assert render.render("t.j2", {"n": 2}, folder) == "乙乙2"  # the same process notices
+    render.environment.cache_clear()  # as a new process would start
+    assert render.render("t.j2", {"n": 3}, folder) == "乙乙3"
+    (tmp_path / "cache").chmod(0o500)  # a cache that cannot be written only costs time
+    try:
+        render.environment.cache_clear()
+        assert render.render("t.j2", {"n": 4}, folder) == "乙乙4"
+    finally:
+        (tmp_path / "cache").chmod(0o700)
+        render.environment.cache_clear()
