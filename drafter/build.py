@@ -7,6 +7,7 @@ report goes to a sibling name (报告-1.docx) instead of failing.
 """
 from __future__ import annotations
 
+import gc
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -156,6 +157,8 @@ def build_batch(inputs: list[Path], outdir: Path | None, fmt: str | None) -> int
             print(f"[{n}/{total}] 失败：{source}", flush=True)
             continue
         taken.add(built.output.resolve())
+        if n == 1:
+            gc.freeze()  # modules, ontology, templates: loaded once, never garbage; stop rescanning them
         for warning in built.warnings:
             print(f"提示：{source.name}：{warning}", file=sys.stderr)
         print(f"[{n}/{total}] 已生成：{built.output}", flush=True)

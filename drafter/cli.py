@@ -6,6 +6,7 @@ wizard's libraries.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from pathlib import Path
@@ -144,7 +145,15 @@ def cmd_build(args) -> int:
         return watch(inputs[0], args.output, args.format)
     if batch:
         return build.build_batch(inputs, Path(args.output) if args.output else None, args.format)
-    built = build.build_file(inputs[0], args.output, args.format)
+    # One report is a short run: the cycle collector spent 7% of it scanning the objects
+    # that imports make, and found next to nothing (batches and --watch keep it). Frozen
+    # afterwards, those objects are not scanned all at once by the next collection either.
+    gc.disable()
+    try:
+        built = build.build_file(inputs[0], args.output, args.format)
+    finally:
+        gc.freeze()
+        gc.enable()
     for warning in built.warnings:
         print(f"提示：{warning}", file=sys.stderr)
     print(f"已生成：{built.output}")
