@@ -44,6 +44,8 @@ DOC_NUMBER = re.compile(r"^\S+〔(\d{4})〕([1-9]\d*)号$")
 
 @dataclass
 class ReportMeta:
+    """The report block: who issues the report, for which year, titled and signed how."""
+
     issuer: str
     year: int
     region: str | None = None
@@ -67,6 +69,8 @@ class ReportMeta:
 
 @dataclass
 class SectionRef:
+    """A section named in the outline, with the heading and run-in choice the user gave it."""
+
     id: str
     heading: str | None = None
     run_in: bool | None = None
@@ -88,6 +92,8 @@ class Group:
 
 @dataclass
 class Part:
+    """A top-level part of the outline (一、…) and the sections or groups under it."""
+
     heading: str | None
     sections: list[SectionRef | Group]
     style: str = "headings"
@@ -105,12 +111,16 @@ def _flatten(entries: list[SectionRef | Group]) -> list[SectionRef]:
 
 @dataclass
 class AttachmentRef:
+    """An attachment named in the outline (e.g. the statistics table)."""
+
     kind: str  # one of ATTACHMENT_KINDS
     title: str | None = None
 
 
 @dataclass
 class Outline:
+    """The report's shape: parts, heading numbering and run-in headings, attachments."""
+
     parts: list[Part]
     numbering: str = "restart"
     run_in: bool = False
@@ -130,6 +140,8 @@ def own_section(sid: str, heading: str | None) -> Section:
 
 @dataclass
 class Answers:
+    """A validated answers file: metadata, outline, this year's and last year's values."""
+
     path: Path
     meta: ReportMeta
     outline: Outline
@@ -227,6 +239,8 @@ def check_field_value(value: Any, spec: FieldSpec, reader: _Reader, node: Any, k
 
 @dataclass
 class _SectionAnswers:
+    """One section's validated values, last year's values and own text."""
+
     values: dict
     previous: dict
     text: str | None = None

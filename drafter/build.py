@@ -21,6 +21,8 @@ SIBLINGS = 20  # 报告-1 … 报告-20: beyond that, the folder has a problem a
 
 @dataclass
 class Built:
+    """One built report: where it came from, where it went, and the warnings to show."""
+
     source: Path
     output: Path
     warnings: list[str] = field(default_factory=list)

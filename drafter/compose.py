@@ -14,6 +14,8 @@ from drafter.ontology import Ontology
 
 @dataclass
 class Composition:
+    """The composed document, the warnings for the user and each section's markup."""
+
     document: Document
     warnings: list[str] = field(default_factory=list)
     rendered: dict[str, str] = field(default_factory=dict)  # section id -> its markup
@@ -21,6 +23,8 @@ class Composition:
 
 @dataclass
 class _Rendered:
+    """One section rendered: its heading, whether it runs in, and its blocks."""
+
     heading: str  # the section's heading text (its own or the outline's)
     run_in: bool
     blocks: list[Block]

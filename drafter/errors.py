@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 @dataclass
 class Location:
+    """Where a problem is: file, line, column (1-based) and field path."""
+
     file: str | None = None
     line: int | None = None  # 1-based
     column: int | None = None  # 1-based

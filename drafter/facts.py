@@ -40,6 +40,8 @@ _BUILTIN = Path(__file__).resolve().parent
 
 @dataclasses.dataclass(frozen=True)
 class Quantity:
+    """A number found in prose, with its unit and where it stands."""
+
     text: str  # as written: "5万余人次", "95%以上", "880.42万元", "近3000"
     start: int
     end: int  # span in the input text

@@ -37,6 +37,8 @@ class FieldValueError(ValueError):
 
 @dataclass
 class FieldSpec:
+    """One field of a section, as the ontology declares it."""
+
     id: str
     type: str
     prompt: str

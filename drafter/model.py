@@ -23,11 +23,15 @@ class Heading:
 
 @dataclass
 class Paragraph:
+    """A body paragraph (first line indented two characters)."""
+
     text: str
 
 
 @dataclass
 class Table:
+    """A table with a header row, e.g. the statistics attachment."""
+
     header: list[str]
     rows: list[list[str]]
     widths: list[float] = field(default_factory=list)  # relative column widths
@@ -46,6 +50,8 @@ class Attachment:
 
 @dataclass
 class Document:
+    """A whole report: front matter, body blocks, signature and attachments."""
+
     title: str
     author: str
     blocks: list[Block] = field(default_factory=list)

@@ -23,6 +23,8 @@ CALENDAR_FILE = "_calendar.yaml"
 
 @dataclass
 class Section:
+    """One section of the ontology: heading, role, fields and template."""
+
     id: str
     area: str
     heading: str
@@ -40,6 +42,8 @@ class Section:
 
 @dataclass
 class Area:
+    """A group of sections as reports usually order them (一、二、…)."""
+
     id: str
     title: str
     order: int
@@ -48,6 +52,8 @@ class Area:
 
 @dataclass
 class Ontology:
+    """Every area and section, the required contents and the calendar, read from sections/."""
+
     areas: list[Area]
     contents: dict[str, str]  # the regulation's required contents: key -> description
     root: Path

@@ -39,6 +39,8 @@ class SlotError(ValueError):
 
 @dataclass(frozen=True)
 class Slot:
+    """A {名称} slot in own text, with its modifier (|同比, |上年) and where it stands."""
+
     name: str
     modifier: str | None  # None, "yoy" or "previous"
     start: int
@@ -234,6 +236,8 @@ def with_chosen_units(fields: list[FieldSpec], values: dict) -> list[FieldSpec]:
 
 @dataclass
 class Rendered:
+    """Own text with its slots filled, and which facts were used or left unfilled."""
+
     text: str  # section markup with every slot filled
     unfilled: list[str]  # names of facts shown as placeholders
     used: set[str]

@@ -55,6 +55,8 @@ def read_scalar(text: str) -> Any:
 
 @dataclass(frozen=True)
 class FieldType:
+    """One kind of field value: how it is checked, read from text, stated, compared and asked for."""
+
     name: str
     label: str  # what the wizard says the value should be
     check: Callable[[Any, FieldSpec], Any]  # a value from the file (or read from text) → normalised, or FieldValueError

@@ -25,11 +25,15 @@ def _default_profile() -> "StyleProfile":
 
 @dataclass(frozen=True)
 class WriteOptions:
+    """What a writer may be told besides the document: the page profile."""
+
     profile: "StyleProfile" = field(default_factory=_default_profile)  # page geometry, fonts, sizes
 
 
 @dataclass(frozen=True)
 class Writer:
+    """One output format: its file extensions, its Chinese description and its function."""
+
     extensions: tuple[str, ...]  # the first one is used for default file names
     description: str  # Chinese, for --help and the wizard
     target: str  # "module:function", imported on first use

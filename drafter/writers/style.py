@@ -88,6 +88,8 @@ def parse_size(value: Any) -> float:
 
 @dataclass(frozen=True)
 class StyleProfile:
+    """Page geometry, fonts and sizes of the official layout (drafter/writers/gbt9704.yaml)."""
+
     # fonts (display names as Word and WPS know them)
     body_font: str
     title_font: str
