@@ -29,7 +29,10 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line. When the command is known, only its own arguments are declared:
+    argparse spends milliseconds per argument (translations, terminal width), a tenth of a
+    build; `drafter -h` lists every command all the same."""
     parser = _Parser(
         prog="drafter",
         description="应急管理局法治政府建设年度报告起草助手：根据答案文件（YAML）生成公文格式的 .docx 报告。",
@@ -45,85 +48,95 @@ def _parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="根据答案文件生成报告（.docx、Markdown、网页或 PDF）", add_help=False,
                                 description="根据答案文件生成报告。可以一次给出多个答案文件或一个文件夹（其中全部 .yaml），"
                                             "这时 -o 是输出文件夹；某份出错不影响其他各份，最后汇总报告。")
-    build.add_argument("-h", "--help", action="help", help="显示帮助并退出")
-    build.add_argument("answers", metavar="答案文件", nargs="+", help="报告的答案文件（.yaml），或包含答案文件的文件夹")
-    build.add_argument("-o", "--output", metavar="输出",
-                       help="输出文件路径（多份时为输出文件夹）；默认在当前目录，以报告标题命名")
-    build.add_argument("--format", choices=list(WRITERS), metavar="格式",
-                       help=f"输出格式：{describe_formats()}；省略时按输出文件扩展名判断")
-    build.add_argument("--watch", action="store_true",
-                       help="监视答案文件，每次保存后自动重新生成（按 Ctrl+C 停止）")
+    if command in (None, "build"):
+        build.add_argument("-h", "--help", action="help", help="显示帮助并退出")
+        build.add_argument("answers", metavar="答案文件", nargs="+", help="报告的答案文件（.yaml），或包含答案文件的文件夹")
+        build.add_argument("-o", "--output", metavar="输出",
+                           help="输出文件路径（多份时为输出文件夹）；默认在当前目录，以报告标题命名")
+        build.add_argument("--format", choices=list(WRITERS), metavar="格式",
+                           help=f"输出格式：{describe_formats()}；省略时按输出文件扩展名判断")
+        build.add_argument("--watch", action="store_true",
+                           help="监视答案文件，每次保存后自动重新生成（按 Ctrl+C 停止）")
 
     new = commands.add_parser("new", help="向导：逐项提问，新建一份报告的答案文件", add_help=False,
                               description="向导：逐项提问，新建答案文件并生成报告。每答一题立即保存。")
-    new.add_argument("-h", "--help", action="help", help="显示帮助并退出")
-    new.add_argument("answers", metavar="答案文件", nargs="?", help="新答案文件的路径（.yaml）；省略时按发文机关和年度命名")
+    if command in (None, "new"):
+        new.add_argument("-h", "--help", action="help", help="显示帮助并退出")
+        new.add_argument("answers", metavar="答案文件", nargs="?", help="新答案文件的路径（.yaml）；省略时按发文机关和年度命名")
 
     ask = commands.add_parser("ask", help="向导：继续回答未完成的答案文件，或重答指定章节", add_help=False,
                               description="只问今年还缺的：空着的数字（附上年数值，输入 = 沿用）、未填进展的上年问题和工作安排、尚未填写的章节；--all 逐题全部过一遍；--section 重答指定章节（当前答案作默认值）；--list 只列出清单。")
-    ask.add_argument("-h", "--help", action="help", help="显示帮助并退出")
-    ask.add_argument("answers", metavar="答案文件", help="答案文件（.yaml）")
-    ask.add_argument("--section", metavar="章节id", action="append", help="只问这一节（可重复）；章节 id 见 drafter sections")
-    ask.add_argument("--all", action="store_true", help="逐题全部过一遍（默认只问今年还缺的数字和整改情况）")
-    ask.add_argument("--list", action="store_true", help="不提问，列出还缺哪些项（每行：章节、项目、上年数值），可发给同事")
-    ask.add_argument("--numbers", action="store_true", help="数字一览：每节一屏列出全部数字（项目、单位、上年、今年），直接在屏上改，离开即保存")
+    if command in (None, "ask"):
+        ask.add_argument("-h", "--help", action="help", help="显示帮助并退出")
+        ask.add_argument("answers", metavar="答案文件", help="答案文件（.yaml）")
+        ask.add_argument("--section", metavar="章节id", action="append", help="只问这一节（可重复）；章节 id 见 drafter sections")
+        ask.add_argument("--all", action="store_true", help="逐题全部过一遍（默认只问今年还缺的数字和整改情况）")
+        ask.add_argument("--list", action="store_true", help="不提问，列出还缺哪些项（每行：章节、项目、上年数值），可发给同事")
+        ask.add_argument("--numbers", action="store_true", help="数字一览：每节一屏列出全部数字（项目、单位、上年、今年），直接在屏上改，离开即保存")
 
     nxt = commands.add_parser("next", help="根据今年的答案文件起草明年的答案文件", add_help=False,
                               description="根据今年的答案文件起草下一年度的答案文件：年度加一，数字移作上年数值供同比，"
                                           "沿用稳定的内容，把今年的问题和工作安排列为明年的整改核对清单。")
-    nxt.add_argument("-h", "--help", action="help", help="显示帮助并退出")
-    nxt.add_argument("answers", metavar="今年的答案文件", help="今年的答案文件（.yaml）")
-    nxt.add_argument("-o", "--output", metavar="明年的答案文件",
-                     help="输出路径；默认把文件名中的年份加一（如 kunshan-2023.yaml → kunshan-2024.yaml）")
-    nxt.add_argument("--force", action="store_true", help="输出文件已存在时覆盖它")
+    if command in (None, "next"):
+        nxt.add_argument("-h", "--help", action="help", help="显示帮助并退出")
+        nxt.add_argument("answers", metavar="今年的答案文件", help="今年的答案文件（.yaml）")
+        nxt.add_argument("-o", "--output", metavar="明年的答案文件",
+                         help="输出路径；默认把文件名中的年份加一（如 kunshan-2023.yaml → kunshan-2024.yaml）")
+        nxt.add_argument("--force", action="store_true", help="输出文件已存在时覆盖它")
 
     imp = commands.add_parser("import", help="导入去年的报告（.docx、.txt、网页等），生成答案文件", add_help=False,
                               description="把去年的报告导入为答案文件：各节保留原文，数字换成可逐年更新的“{名称}”，"
                                           "问题和工作安排逐条列出，供 drafter next 起草明年的报告。")
-    imp.add_argument("-h", "--help", action="help", help="显示帮助并退出")
-    imp.add_argument("report", metavar="报告文件", help="去年的报告（.docx .doc .wps .pdf .txt .md .html）")
-    imp.add_argument("-o", "--output", metavar="答案文件", help="输出的答案文件（.yaml）；默认与报告同名，放在当前目录")
-    imp.add_argument("--force", action="store_true", help="答案文件已存在时覆盖它")
+    if command in (None, "import"):
+        imp.add_argument("-h", "--help", action="help", help="显示帮助并退出")
+        imp.add_argument("report", metavar="报告文件", help="去年的报告（.docx .doc .wps .pdf .txt .md .html）")
+        imp.add_argument("-o", "--output", metavar="答案文件", help="输出的答案文件（.yaml）；默认与报告同名，放在当前目录")
+        imp.add_argument("--force", action="store_true", help="答案文件已存在时覆盖它")
 
     rollup = commands.add_parser("rollup", help="汇总：用各区县的答案文件填写市局报告中的全系统数字", add_help=False,
                                  description="把各区县答案文件中的数字相加，填入市局答案文件的全系统字段"
                                              "（哪些字段可以相加见 sections/_rollup.yaml）。缺数的字段只显示不填；"
                                              "市局手工填写的数值不会被覆盖，除非加 --force。")
-    rollup.add_argument("-h", "--help", action="help", help="显示帮助并退出")
-    rollup.add_argument("city", metavar="市局答案文件", help="市局报告的答案文件（.yaml），汇总结果写入此文件")
-    rollup.add_argument("districts", metavar="区县答案文件", nargs="+", help="各区县的答案文件，或包含它们的文件夹")
-    rollup.add_argument("--force", action="store_true", help="覆盖市局手工填写的数值")
+    if command in (None, "rollup"):
+        rollup.add_argument("-h", "--help", action="help", help="显示帮助并退出")
+        rollup.add_argument("city", metavar="市局答案文件", help="市局报告的答案文件（.yaml），汇总结果写入此文件")
+        rollup.add_argument("districts", metavar="区县答案文件", nargs="+", help="各区县的答案文件，或包含它们的文件夹")
+        rollup.add_argument("--force", action="store_true", help="覆盖市局手工填写的数值")
 
     check = commands.add_parser("check", help="审核报告：查缺项、遗留的 xx、过时的年份和提法、照搬的数字、别单位的名称等", add_help=False,
                                 description="审核一份报告：答案文件（.yaml），或任何报告文件（.docx、.txt、.html 等，可以是在 Word/WPS 中改过的）。"
                                             "每个问题一行（错误/提示、位置、问题、怎么改），最后一行是汇总；有错误时退出码为 1。")
-    check.add_argument("-h", "--help", action="help", help="显示帮助并退出")
-    check.add_argument("file", metavar="文件", help="答案文件（.yaml）或报告文件（.docx、.txt、.html、.pdf 等）")
-    check.add_argument("--previous", metavar="上年的报告",
-                       help="上年的报告（.docx 等）或答案文件（.yaml）：找出与它一字不差的数字")
-    check.add_argument("--json", action="store_true", help="以 JSON 输出（供其他程序读取）")
+    if command in (None, "check"):
+        check.add_argument("-h", "--help", action="help", help="显示帮助并退出")
+        check.add_argument("file", metavar="文件", help="答案文件（.yaml）或报告文件（.docx、.txt、.html、.pdf 等）")
+        check.add_argument("--previous", metavar="上年的报告",
+                           help="上年的报告（.docx 等）或答案文件（.yaml）：找出与它一字不差的数字")
+        check.add_argument("--json", action="store_true", help="以 JSON 输出（供其他程序读取）")
 
     numbers = commands.add_parser("numbers", help="数字表：把各节的数字导出为 .xlsx / .csv 表格，或把填好的表格读回答案文件",
                                   add_help=False,
                                   description="把提纲中各节的全部数字（章节、项目、单位、上年、今年）写成一张表格，交给其他科室填写；"
                                               "填好后用 --fill 读回答案文件。读回时逐格检查，有一格不对就整表不写入。"
                                               "“今年”留空的行保持答案文件原样；填 = 表示沿用上年数值。")
-    numbers.add_argument("-h", "--help", action="help", help="显示帮助并退出")
-    numbers.add_argument("answers", metavar="答案文件", help="报告的答案文件（.yaml）")
-    numbers.add_argument("-o", "--output", metavar="数字表", help="写出数字表：.xlsx（Excel、WPS 表格）或 .csv")
-    numbers.add_argument("--fill", metavar="数字表", help="读回填好的数字表（.xlsx 或 .csv），写入答案文件")
+    if command in (None, "numbers"):
+        numbers.add_argument("-h", "--help", action="help", help="显示帮助并退出")
+        numbers.add_argument("answers", metavar="答案文件", help="报告的答案文件（.yaml）")
+        numbers.add_argument("-o", "--output", metavar="数字表", help="写出数字表：.xlsx（Excel、WPS 表格）或 .csv")
+        numbers.add_argument("--fill", metavar="数字表", help="读回填好的数字表（.xlsx 或 .csv），写入答案文件")
 
     schema = commands.add_parser("schema", help="生成答案文件的 JSON Schema，供 VS Code 等编辑器检查和补全", add_help=False,
                                  description="根据章节本体生成答案文件的 JSON Schema（.json）。在答案文件第一行写 "
                                              "# yaml-language-server: $schema=<该文件的路径>，VS Code 的 YAML 插件就会提示字段、"
                                              "显示说明并标出写错的值。")
-    schema.add_argument("-h", "--help", action="help", help="显示帮助并退出")
-    schema.add_argument("-o", "--output", metavar="输出", default="drafter.schema.json",
-                        help="输出文件路径，默认 drafter.schema.json")
+    if command in (None, "schema"):
+        schema.add_argument("-h", "--help", action="help", help="显示帮助并退出")
+        schema.add_argument("-o", "--output", metavar="输出", default="drafter.schema.json",
+                            help="输出文件路径，默认 drafter.schema.json")
 
     sections = commands.add_parser("sections", help="列出可用的章节（章节本体）", add_help=False,
                                    description="列出章节本体中的全部章节：id、默认标题、对应的法定内容。")
-    sections.add_argument("-h", "--help", action="help", help="显示帮助并退出")
+    if command in (None, "sections"):
+        sections.add_argument("-h", "--help", action="help", help="显示帮助并退出")
     return parser
 
 
@@ -372,7 +385,8 @@ COMMANDS = {"check": cmd_check, "numbers": cmd_numbers, "schema": cmd_schema, "r
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = _parser()
+    words = sys.argv[1:] if argv is None else argv
+    parser = _parser(words[0] if words and words[0] in COMMANDS else None)
     args = parser.parse_args(argv)
     if not args.command:
         parser.print_help()

@@ -4,6 +4,7 @@ import shutil
 import sys
 
 import docx
+import pytest
 
 from tests.conftest import DEMO_ANSWERS, run_drafter
 
@@ -90,3 +91,16 @@ def test_build_does_not_import_the_wizard_libraries(tmp_path, demo_env, demo_ans
 
 def test_console_script_is_installed():
     assert shutil.which("drafter"), "pip install -e . should install the drafter command"
+
+
+@pytest.mark.parametrize("argv", [
+    ["build", "a.yaml", "b.yaml", "-o", "out", "--format", "md"], ["build", "a.yaml", "--watch"],
+    ["new"], ["ask", "a.yaml", "--section", "x", "--all"], ["next", "a.yaml", "--force"],
+    ["import", "r.docx", "-o", "a.yaml"], ["rollup", "city.yaml", "d1.yaml", "d2.yaml", "--force"],
+    ["check", "r.docx", "--previous", "p.docx", "--json"], ["numbers", "a.yaml", "--fill", "n.xlsx"],
+    ["schema", "-o", "s.json"], ["sections"],
+])
+def test_a_command_parses_alike_with_only_its_own_arguments_declared(argv):
+    from drafter import cli
+
+    assert vars(cli._parser(argv[0]).parse_args(argv)) == vars(cli._parser().parse_args(argv))
