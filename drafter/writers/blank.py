@@ -21,8 +21,9 @@ from docx.oxml.ns import qn
 from docx.shared import Emu
 
 from drafter.writers import oxml
-from drafter.writers.docx import _MARK_LEADING, DOCUMENT, HEADING_STYLE, PARA_STYLES, RUN_IN_STYLE, Blank
+from drafter.writers.docx import _MARK_LEADING, CORE, DOCUMENT, HEADING_STYLE, PARA_STYLES, RUN_IN_STYLE, Blank
 from drafter.writers.style import Length, StyleProfile
+from drafter.writers.zipped import deflate
 
 _STYLE_NAMES = (*HEADING_STYLE.values(), *RUN_IN_STYLE.values(), *PARA_STYLES, "Attachment Label",
                 "Table Text", "Table Header", "Issuer Mark", "Footer", "Table Grid")
@@ -192,7 +193,10 @@ def make_blank(profile: StyleProfile) -> Blank:
     body_end = document.index(b"<w:sectPr", body_start)
     assert not document[body_start:body_end].strip(), "the blank's body must be empty"
     ids, table_width = styled[1], styled[2]
-    return Blank(parts=with_answers, without_answers=changed, answers_item=item,
+    # what each report fills in stays as it is; everything else is deflated once, here
+    packed = {name: data if name in (CORE, item) else deflate(data) for name, data in with_answers.items()}
+    without = {name: None if data is None else deflate(data) for name, data in changed.items()}
+    return Blank(parts=packed, without_answers=without, answers_item=item,
                  document_head=document[:body_end], document_tail=document[body_end:],
                  style_ids=ids, table_width_emu=table_width)
 

@@ -16,15 +16,14 @@ LibreOffice alike. The pitch must round down: 580 twips × 22 overflows 225 mm a
 """
 from __future__ import annotations
 
-import io
 import unicodedata
-import zipfile
 from dataclasses import dataclass
 
 from drafter.model import Attachment, Document, Heading, Paragraph, Table
 from drafter.writers import WriteOptions, oxml
 from drafter.writers.style import StyleProfile, default_profile
 from drafter.writers.title import break_title
+from drafter.writers.zipped import Deflated, package
 
 HEADING_STYLE = {1: "Heading 1", 2: "Heading 2", 3: "Heading 3", 4: "Heading 4"}
 RUN_IN_STYLE = {1: "Run-in Heading 1", 2: "Run-in Heading 2", 3: "Run-in Heading 3", 4: "Run-in Heading 4"}
@@ -40,8 +39,10 @@ LEFT_COLUMNS = (1, 2)  # category and item read better flush left
 class Blank:
     """The styled empty report as its package's parts (see drafter.writers.blank)."""
 
-    parts: dict[str, bytes]  # with the answers part, in python-docx's order; document.xml left out
-    without_answers: dict[str, bytes | None]  # what differs without it: replaced parts, None = dropped
+    # with the answers part, in python-docx's order, document.xml left out; deflated but for
+    # core.xml and the answers item, which each report fills in
+    parts: dict[str, bytes | Deflated]
+    without_answers: dict[str, Deflated | None]  # what differs without it: replaced parts, None = dropped
     answers_item: str  # the part that holds the answers text
     document_head: bytes  # document.xml up to the body's end, where the report's body goes
     document_tail: bytes  # the body's w:sectPr and the rest
@@ -192,11 +193,7 @@ def _package(blank: Blank, body: str, doc: Document) -> bytes:
         parts[blank.answers_item] = oxml.answers_item(doc.answers_yaml)
     parts[CORE] = oxml.core_properties(parts[CORE], title=doc.title, author=doc.author)
     parts[DOCUMENT] = blank.document_head + body.encode("utf-8", "ignore") + blank.document_tail
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
-        for name, data in parts.items():
-            package.writestr(name, data)
-    return buffer.getvalue()
+    return package(parts)
 
 
 def write(doc: Document, options: WriteOptions) -> bytes:

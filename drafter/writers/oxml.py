@@ -313,9 +313,8 @@ AUTHOR_MARK = "@@drafter-author@@"
 def escape(text: str) -> str:
     """Element text: &, < and > escaped; characters XML cannot carry dropped (a corrupt
     package would not open at all)."""
-    if _CONTROL.search(text):
+    if not text.isprintable():  # a quick test: both kinds are unprintable, like tabs and line feeds
         text = _CONTROL.sub("", text)
-    if _NONCHARACTERS[0] in text or _NONCHARACTERS[1] in text:
         text = text.replace(_NONCHARACTERS[0], "").replace(_NONCHARACTERS[1], "")
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
