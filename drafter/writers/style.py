@@ -251,9 +251,18 @@ def from_mapping(raw: dict) -> StyleProfile:
 
 @functools.lru_cache(maxsize=1)
 def default_profile() -> StyleProfile:
-    from ruamel.yaml import YAML
+    """The package's profile; kept parsed in the user cache (reading the YAML costs a cold
+    build several milliseconds), read again when the file or this module changes."""
+    from drafter import cache
 
-    return from_mapping(YAML(typ="safe").load(PROFILE_FILE.read_text(encoding="utf-8")))
+    name = cache.key("profile", [PROFILE_FILE, Path(__file__)])
+    profile = cache.get(name)
+    if not isinstance(profile, StyleProfile):
+        from ruamel.yaml import YAML
+
+        profile = from_mapping(YAML(typ="safe").load(PROFILE_FILE.read_text(encoding="utf-8")))
+        cache.put(name, profile)
+    return profile
 
 
 def __getattr__(name: str) -> Any:
