@@ -1,17 +1,33 @@
 """Raw OOXML for the .docx writer: every direct touch of WordprocessingML lives here.
 
-python-docx covers paragraphs, runs and sections; what it lacks (East Asian font names,
-theme-font removal, the document grid, character-unit indents, PAGE fields, the font
-table's altName) is built here with lxml.
+Two kinds of function. The first half edits python-docx/lxml elements and is used only to
+make the styled blank package (drafter.writers.blank), once per style profile: python-docx
+covers styles and sections; what it lacks (East Asian font names, theme-font removal, the
+document grid, character-unit indents, PAGE fields, the font table's altName) is built here
+with lxml. python-docx and lxml are imported inside those functions, so importing this
+module stays cheap. The second half (below "text for every report") writes the body of each
+report as XML text, which is what a build runs.
 """
 from __future__ import annotations
 
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from lxml import etree
+import re
 
 _THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+_NAMESPACES = {"w": W_NS, "xml": XML_NS}
+
+
+def qn(tag: str) -> str:
+    """Clark notation for a prefixed name ("w:p" → "{...main}p"), as python-docx's qn."""
+    prefix, _, local = tag.partition(":")
+    return f"{{{_NAMESPACES[prefix]}}}{local}"
+
+
+def _element(tag: str):
+    from docx.oxml import OxmlElement  # python-docx's element classes (get_or_add_pPr & co.)
+
+    return OxmlElement(tag)
 
 
 # Child order that the schema (and Word, which refuses files out of order) requires.
@@ -69,7 +85,7 @@ def child(parent, tag: str):
     found = parent.find(qn(tag))
     if found is not None:
         return found
-    element = OxmlElement(tag)
+    element = _element(tag)
     sequence = _SEQUENCES.get(_short(parent.tag))
     if sequence and tag in sequence:
         later = set(sequence[sequence.index(tag) + 1:])
@@ -189,31 +205,33 @@ def set_char_spacing(rPr, twips: int) -> None:
 def add_page_field(paragraph, rPr_source=None) -> None:
     """Append a PAGE field (begin / instrText / separate / result / end) to the paragraph."""
     def run_with(element):
-        r = OxmlElement("w:r")
+        r = _element("w:r")
         if rPr_source is not None:
             r.append(_copy(rPr_source))
         r.append(element)
         paragraph._p.append(r)
 
-    begin = OxmlElement("w:fldChar")
+    begin = _element("w:fldChar")
     set_attrs(begin, fldCharType="begin")
     run_with(begin)
-    instr = OxmlElement("w:instrText")
-    instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    instr = _element("w:instrText")
+    instr.set(f"{{{XML_NS}}}space", "preserve")
     instr.text = " PAGE "
     run_with(instr)
-    separate = OxmlElement("w:fldChar")
+    separate = _element("w:fldChar")
     set_attrs(separate, fldCharType="separate")
     run_with(separate)
-    result = OxmlElement("w:t")
+    result = _element("w:t")
     result.text = "1"
     run_with(result)
-    end = OxmlElement("w:fldChar")
+    end = _element("w:fldChar")
     set_attrs(end, fldCharType="end")
     run_with(end)
 
 
 def _copy(element):
+    from lxml import etree
+
     return etree.fromstring(etree.tostring(element))
 
 
@@ -229,6 +247,8 @@ def bottom_border(pPr, color: str, size_eighths: int, space_pt: int = 0) -> None
 
 def add_font_alt_names(font_table_xml: bytes, substitutes: dict[str, str]) -> bytes:
     """Give each Chinese font a w:altName so Word and WPS substitute a known face."""
+    from lxml import etree
+
     root = etree.fromstring(font_table_xml)
     existing = {f.get(qn("w:name")): f for f in root.findall(qn("w:font"))}
     for name, alt in substitutes.items():
@@ -248,107 +268,6 @@ def add_font_alt_names(font_table_xml: bytes, substitutes: dict[str, str]) -> by
             family = etree.SubElement(font, qn("w:family"))
             family.set(qn("w:val"), "modern" if "宋" in name or "仿宋" in name else "auto")
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
-def repeat_header_row(tr) -> None:
-    trPr = tr.get_or_add_trPr()
-    trPr.append(OxmlElement("w:tblHeader"))
-
-
-def cant_split(tr) -> None:
-    trPr = tr.get_or_add_trPr()
-    trPr.append(OxmlElement("w:cantSplit"))
-
-
-def set_table_borders(tbl, size_eighths: int = 4, color: str = "000000") -> None:
-    """Single black borders on every edge and between cells, whatever the table style says."""
-    borders = child(tbl.tblPr, "w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        set_attrs(child(borders, f"w:{edge}"), val="single", sz=size_eighths, space=0, color=color)
-
-
-def fixed_layout(tbl) -> None:
-    set_attrs(child(tbl.tblPr, "w:tblLayout"), type="fixed")
-
-
-# --- the answers file carried inside the .docx (a Custom XML Data part) ---------------------
-# Word and WPS keep custom XML parts through edits and saves; drafter's readers look for this
-# namespace to recover the answers a document was built from.
-ANSWERS_NS = "urn:drafter:answers"
-ANSWERS_DATASTORE_ID = "{6B1F3A52-0C4D-4E8B-9D7A-2F5C1E3B8A41}"
-DATASTORE_NS = "http://schemas.openxmlformats.org/officeDocument/2006/customXml"
-
-
-def _xml_safe(text: str) -> bool:
-    try:
-        etree.fromstring(f"<t>{_escape(text)}</t>".encode("utf-8"))
-    except etree.XMLSyntaxError:
-        return False
-    return "\r" not in text  # XML parsers turn CR into LF; base64 keeps it
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def answers_item(text: str) -> bytes:
-    """customXml/itemN.xml: the answers YAML as the text of one element, base64 when XML
-    cannot carry it verbatim (control characters, carriage returns)."""
-    root = etree.Element(f"{{{ANSWERS_NS}}}answers", nsmap={None: ANSWERS_NS})
-    if _xml_safe(text):
-        root.text = text
-    else:
-        import base64
-
-        root.set("encoding", "base64")
-        root.text = base64.b64encode(text.encode("utf-8")).decode("ascii")
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
-def answers_item_props() -> bytes:
-    ds = f"{{{DATASTORE_NS}}}"
-    root = etree.Element(f"{ds}datastoreItem", nsmap={"ds": DATASTORE_NS})
-    root.set(f"{ds}itemID", ANSWERS_DATASTORE_ID)
-    refs = etree.SubElement(root, f"{ds}schemaRefs")
-    etree.SubElement(refs, f"{ds}schemaRef").set(f"{ds}uri", ANSWERS_NS)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=False)
-
-
-def _first(parent, tag: str):
-    """The child `tag` that comes first in its parent's schema (pPr, pStyle, rPr, rStyle)."""
-    found = parent.find(qn(tag))
-    if found is None:
-        found = OxmlElement(tag)
-        parent.insert(0, found)
-    return found
-
-
-def set_paragraph_style(p, style_id: str) -> None:
-    """w:pStyle by id: python-docx's lookup by name scans every style (slow, and per call)."""
-    set_attrs(_first(_first(p, "w:pPr"), "w:pStyle"), val=style_id)
-
-
-def set_run_style(r, style_id: str) -> None:
-    set_attrs(_first(_first(r, "w:rPr"), "w:rStyle"), val=style_id)
-
-
-def add_text_run(p, text: str):
-    """A plain run of text at the end of paragraph p. python-docx's add_run walks the text
-    character by character to turn tabs and line breaks into elements; text without them
-    goes straight into one w:t."""
-    if any(ch in text for ch in "\t\n\r"):
-        from docx.text.paragraph import Paragraph
-
-        return Paragraph(p, None).add_run(text)._r
-    r = OxmlElement("w:r")
-    if text:
-        t = OxmlElement("w:t")
-        if text != text.strip():
-            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-        t.text = text
-        r.append(t)
-    p.append(r)
-    return r
 
 
 def prune_styles(styles_root, keep: set[str]) -> None:
@@ -371,3 +290,150 @@ def prune_styles(styles_root, keep: set[str]) -> None:
     for sid, style in styles.items():
         if sid not in wanted:
             styles_root.remove(style)
+
+
+# --- text for every report ---------------------------------------------------------------------
+# A report's body is written as XML text and spliced into the blank package's document.xml
+# before its w:sectPr: no python-docx or lxml on a build. Elements and their order are those
+# python-docx produced (add_paragraph, add_run, add_table, cell.merge), children of w:pPr in
+# schema order.
+
+# Characters XML 1.0 cannot carry: control characters and the two non-characters (a class
+# holding those compiles ten times slower, so they are looked for apart). Lone surrogates are
+# dropped when the text is encoded.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_NONCHARACTERS = ("\ufffe", "\uffff")
+_RUN_BREAKS = re.compile("([\t\r\n])")
+_TABLE_EDGES = ("top", "left", "bottom", "right", "insideH", "insideV")
+# core.xml of the blank holds these where each report's title and author go
+TITLE_MARK = "@@drafter-title@@"
+AUTHOR_MARK = "@@drafter-author@@"
+
+
+def escape(text: str) -> str:
+    """Element text: &, < and > escaped; characters XML cannot carry dropped (a corrupt
+    package would not open at all)."""
+    if not text.isprintable():  # a quick test: both kinds are unprintable, like tabs and line feeds
+        text = _CONTROL.sub("", text)
+        text = text.replace(_NONCHARACTERS[0], "").replace(_NONCHARACTERS[1], "")
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def escape_attr(text: str) -> str:
+    return escape(text).replace('"', "&quot;").replace("'", "&apos;")
+
+
+def _text(text: str) -> str:
+    if text != text.strip():  # edge spaces survive only with xml:space, as python-docx set it
+        return f'<w:t xml:space="preserve">{escape(text)}</w:t>'
+    return f"<w:t>{escape(text)}</w:t>"
+
+
+def run(text: str, style_id: str | None = None) -> str:
+    """A run of text, optionally in a character style. Tabs become w:tab, and each line feed
+    or carriage return a w:br, as python-docx's add_run did."""
+    props = f'<w:rPr><w:rStyle w:val="{escape_attr(style_id)}"/></w:rPr>' if style_id else ""
+    if not text:
+        return f"<w:r>{props}</w:r>"
+    if "\t" in text or "\n" in text or "\r" in text:
+        content = "".join("<w:tab/>" if piece == "\t" else "<w:br/>" if piece in "\r\n" else _text(piece)
+                          for piece in _RUN_BREAKS.split(text) if piece)
+    else:
+        content = _text(text)
+    return f"<w:r>{props}{content}</w:r>"
+
+
+def line_break_run() -> str:
+    """A run holding only a line break (between the lines of a title)."""
+    return "<w:r><w:br/></w:r>"
+
+
+def paragraph(runs: str = "", style_id: str | None = None, *, page_break_before: bool = False, border: str = "",
+              spacing: str = "", indent: str = "", jc: str | None = None) -> str:
+    """A w:p of the given runs; border, spacing and indent are made by the functions below."""
+    props = f'<w:pStyle w:val="{escape_attr(style_id)}"/>' if style_id else ""
+    if page_break_before:
+        props += "<w:pageBreakBefore/>"
+    props += border + spacing + indent
+    if jc:
+        props += f'<w:jc w:val="{jc}"/>'
+    if props:
+        return f"<w:p><w:pPr>{props}</w:pPr>{runs}</w:p>"
+    return f"<w:p>{runs}</w:p>"
+
+
+def bottom_border(color: str, size_eighths: int, space_pt: int = 0) -> str:
+    return (f'<w:pBdr><w:bottom w:val="single" w:sz="{size_eighths}" w:space="{space_pt}" '
+            f'w:color="{escape_attr(color)}"/></w:pBdr>')
+
+
+def spacing(*, line_twips: int, rule: str = "exact", before: int = 0, after: int = 0) -> str:
+    return (f'<w:spacing w:before="{before}" w:after="{after}" w:line="{line_twips}" w:lineRule="{rule}" '
+            f'w:beforeLines="0" w:afterLines="0"/>')
+
+
+def indent_twips(*, left: int = 0, right: int = 0) -> str:
+    """Indents in twips only (see set_indent_twips)."""
+    return f'<w:ind w:firstLine="0" w:left="{left}" w:right="{right}"/>'
+
+
+def table(grid_twips: list[int], rows: list[str], style_id: str, border_eighths: int, color: str = "000000") -> str:
+    """A centred table of fixed layout with single borders everywhere, on the given grid."""
+    edge = f'w:val="single" w:sz="{border_eighths}" w:space="0" w:color="{escape_attr(color)}"'
+    borders = "".join(f"<w:{name} {edge}/>" for name in _TABLE_EDGES)
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in grid_twips)
+    return (f'<w:tbl><w:tblPr><w:tblStyle w:val="{escape_attr(style_id)}"/><w:tblW w:type="auto" w:w="0"/>'
+            f'<w:jc w:val="center"/><w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/>'
+            '<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" w:noHBand="0" '
+            f'w:noVBand="1" w:val="04A0"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{"".join(rows)}</w:tbl>')
+
+
+def table_row(cells: list[str], *, header: bool = False) -> str:
+    """A row that never splits across pages; the header row repeats on each page."""
+    props = "<w:tblHeader/><w:cantSplit/>" if header else "<w:cantSplit/>"
+    return f"<w:tr><w:trPr>{props}</w:trPr>{''.join(cells)}</w:tr>"
+
+
+def table_cell(width_twips: int, paragraphs: str = "", merge: str | None = None) -> str:
+    """A cell; merge is "restart" for the top of a vertical merge, "continue" below it."""
+    vmerge = {"restart": '<w:vMerge w:val="restart"/>', "continue": "<w:vMerge/>", None: ""}[merge]
+    return f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width_twips}"/>{vmerge}</w:tcPr>{paragraphs or "<w:p/>"}</w:tc>'
+
+
+def core_properties(template: bytes, *, title: str, author: str) -> bytes:
+    """docProps/core.xml: the blank's, with the report's title and author (creator and
+    last modified by)."""
+    return (template.replace(TITLE_MARK.encode(), escape(title).encode("utf-8", "ignore"))
+            .replace(AUTHOR_MARK.encode(), escape(author).encode("utf-8", "ignore")))
+
+
+# --- the answers file carried inside the .docx (a Custom XML Data part) ---------------------
+# Word and WPS keep custom XML parts through edits and saves; drafter's readers look for this
+# namespace to recover the answers a document was built from.
+ANSWERS_NS = "urn:drafter:answers"
+ANSWERS_DATASTORE_ID = "{6B1F3A52-0C4D-4E8B-9D7A-2F5C1E3B8A41}"
+DATASTORE_NS = "http://schemas.openxmlformats.org/officeDocument/2006/customXml"
+
+
+def _xml_safe(text: str) -> bool:
+    # XML parsers turn CR into LF; base64 keeps it
+    return not (_CONTROL.search(text) or "\r" in text or any(ch in text for ch in _NONCHARACTERS))
+
+
+def answers_item(text: str) -> bytes:
+    """customXml/itemN.xml: the answers YAML as the text of one element, base64 when XML
+    cannot carry it verbatim (control characters, carriage returns)."""
+    if _xml_safe(text):
+        attrs, content = "", escape(text)
+    else:
+        import base64
+
+        attrs, content = ' encoding="base64"', base64.b64encode(text.encode("utf-8", "ignore")).decode("ascii")
+    return (f"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+            f'<answers xmlns="{ANSWERS_NS}"{attrs}>{content}</answers>').encode("utf-8", "ignore")
+
+
+def answers_item_props() -> bytes:
+    return ("<?xml version='1.0' encoding='UTF-8' standalone='no'?>\n"
+            f'<ds:datastoreItem xmlns:ds="{DATASTORE_NS}" ds:itemID="{ANSWERS_DATASTORE_ID}">'
+            f'<ds:schemaRefs><ds:schemaRef ds:uri="{ANSWERS_NS}"/></ds:schemaRefs></ds:datastoreItem>').encode("utf-8")
