@@ -235,16 +235,6 @@ def _copy(element):
     return etree.fromstring(etree.tostring(element))
 
 
-def set_even_and_odd_headers(settings_element) -> None:
-    child(settings_element, "w:evenAndOddHeaders")
-
-
-def bottom_border(pPr, color: str, size_eighths: int, space_pt: int = 0) -> None:
-    borders = child(pPr, "w:pBdr")
-    bottom = child(borders, "w:bottom")
-    set_attrs(bottom, val="single", sz=size_eighths, space=space_pt, color=color)
-
-
 def add_font_alt_names(font_table_xml: bytes, substitutes: dict[str, str]) -> bytes:
     """Give each Chinese font a w:altName so Word and WPS substitute a known face."""
     from lxml import etree
