@@ -11,9 +11,13 @@ import gc
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from drafter.errors import DrafterError, Location, os_reason
 from drafter.writers import DEFAULT_FORMAT, WRITERS, WriteOptions, format_of
+
+if TYPE_CHECKING:
+    from drafter.yamlio import Inputs
 
 ANSWERS_SUFFIXES = (".yaml", ".yml")
 SIBLINGS = 20  # 报告-1 … 报告-20: beyond that, the folder has a problem a new name will not fix
@@ -63,16 +67,18 @@ def output_path(output: str | Path | None, fmt: str | None, title: str, director
 
 
 def build_file(source: Path, output: str | Path | None, fmt: str | None, *, directory: Path | None = None,
-               forbidden: set[Path] | None = None, taken: set[Path] | None = None, ontology=None) -> Built:
+               forbidden: "Inputs | None" = None, taken: set[Path] | None = None, ontology=None) -> Built:
     """Build one report. `forbidden` holds paths never to write (the inputs); `taken`, the
     outputs already written by this batch: a clashing title falls back to the file's name."""
     from drafter import ontology as ontology_mod
     from drafter.compose import compose
 
     onto = ontology or ontology_mod.load()
-    from drafter.yamlio import check_output
+    from drafter.yamlio import Inputs, check_output
 
-    inputs = (source, *(forbidden or ()))
+    inputs = forbidden
+    if inputs is None or inputs.find(source) is None:
+        inputs = Inputs((source, *(inputs.paths if inputs else ())))
     if output is not None:
         check_output(Path(output), inputs)  # onto the answers file: say that, whatever its extension
     answers, profile = load(source, onto)
@@ -107,17 +113,18 @@ def load(source: Path, onto):
         return answers, layout.profile_for(answers.document.data, source)
 
 
-def write_output(out: Path, data: bytes, inputs: tuple[Path, ...] | set[Path] = ()) -> Path:
+def write_output(out: Path, data: bytes, inputs: "Inputs | tuple[Path, ...]" = ()) -> Path:
     """Write atomically, never onto an input; if the file is locked (Windows, open in Word),
     use 报告-1.docx …"""
     from drafter.errors import os_reason
-    from drafter.yamlio import atomic_write_bytes, check_output
+    from drafter.yamlio import Inputs, atomic_write_bytes, check_output
 
-    check_output(out, tuple(inputs))
+    inputs = inputs if isinstance(inputs, Inputs) else Inputs(inputs)
+    check_output(out, inputs)
     for candidate in [out, *(out.with_name(f"{out.stem}-{n}{out.suffix}") for n in range(1, SIBLINGS + 1))]:
         try:
             if candidate != out:
-                check_output(candidate, tuple(inputs))
+                check_output(candidate, inputs)
             atomic_write_bytes(candidate, data)
             return candidate
         except PermissionError as exc:
@@ -147,13 +154,16 @@ def build_batch(inputs: list[Path], outdir: Path | None, fmt: str | None) -> int
             outdir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise DrafterError(f"无法创建输出文件夹（{os_reason(exc)}）", Location(file=str(outdir))) from None
+    from drafter.yamlio import Inputs
+
     onto = ontology_mod.load()
+    forbidden = Inputs(inputs)
     failures: list[tuple[Path, DrafterError]] = []
     taken: set[Path] = set()
     total = len(inputs)
     for n, source in enumerate(inputs, 1):
         try:
-            built = build_file(source, None, fmt, directory=outdir, forbidden=set(inputs), taken=taken, ontology=onto)
+            built = build_file(source, None, fmt, directory=outdir, forbidden=forbidden, taken=taken, ontology=onto)
         except DrafterError as exc:
             failures.append((source, exc))
             print(f"[{n}/{total}] 失败：{source}", flush=True)

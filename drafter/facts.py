@@ -123,6 +123,7 @@ class _Scanner:
         units = self.count_units | self.money_units | self.percent_signs | self.number_units
         macros = dict(_MACROS, 单位=_alternation(list(units)))
         self.reasons: dict[str, str] = {}
+        self._rules: list[tuple[str, dict, str]] = []  # (pattern with macros, rule, table)
         parts = []
         for i, rule in enumerate(data.get("not_statistics") or []):
             parts.append(self._rule(f"n{i}", rule, macros, "not_statistics"))
@@ -133,7 +134,7 @@ class _Scanner:
         # Trying the alternatives only where a pattern can begin makes the scan several times faster.
         starts = "".join(re.escape(ch) for ch in sorted(set(str(data.get("starts") or ""))))
         guard = f"(?=[{starts}])" if starts else ""
-        self.regex = re.compile(guard + "(?:" + "|".join(parts) + ")")
+        self.regex = self._compile(guard + "(?:" + "|".join(parts) + ")")
         self.examples = [
             (table, str(rule["reason"]), str(example))
             for table in ("not_statistics", "leftovers")
@@ -167,12 +168,23 @@ class _Scanner:
         pattern = str(rule["pattern"])
         for key, value in macros.items():
             pattern = pattern.replace("{" + key + "}", value)
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            raise DrafterError(f"式样写错了（{exc}）：{rule['pattern']}", Location(file=str(self.path), field=f"{table}.{rule['reason']}")) from None
         self.reasons[name] = str(rule["reason"])
+        self._rules.append((pattern, rule, table))
         return f"(?P<{name}>{pattern})"
+
+    def _compile(self, pattern: str) -> re.Pattern[str]:
+        """The whole table as one regex. Its rules are compiled one by one only when it fails,
+        to name the rule that is written wrong: compiling each took longer than the whole."""
+        try:
+            return re.compile(pattern)
+        except re.error as whole:
+            for rule_pattern, rule, table in self._rules:
+                try:
+                    re.compile(rule_pattern)
+                except re.error as exc:
+                    raise DrafterError(f"式样写错了（{exc}）：{rule['pattern']}",
+                                       Location(file=str(self.path), field=f"{table}.{rule['reason']}")) from None
+            raise DrafterError(f"数字识别表的式样合在一起时出错（{whole}）", Location(file=str(self.path))) from None
 
     def _quantity(self, units: set[str], data: dict) -> str:
         unit = _alternation(list(units))

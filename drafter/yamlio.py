@@ -404,7 +404,44 @@ def same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def write_output(path: Path, data: bytes, inputs: tuple[Path, ...] = ()) -> None:
+class Inputs:
+    """The files a command reads, to tell them apart from where it writes: by resolved path
+    and by identity (a hard link, another spelling of the path on a case-insensitive disk).
+    Made once per command, so that a batch checks each output against all its inputs at
+    the cost of one lookup, not one per input."""
+
+    def __init__(self, paths) -> None:
+        self.paths = tuple(Path(p) for p in paths)
+        self._by_path: dict[Path, Path] = {}
+        self._by_identity: dict[tuple[int, int], Path] = {}
+        for path in self.paths:
+            resolved, identity = _whereabouts(path)
+            if resolved is not None:
+                self._by_path.setdefault(resolved, path)
+            if identity is not None:
+                self._by_identity.setdefault(identity, path)
+
+    def find(self, path: Path) -> Path | None:
+        """The input that `path` names, if any."""
+        resolved, identity = _whereabouts(Path(path))
+        if resolved is not None and resolved in self._by_path:
+            return self._by_path[resolved]
+        return self._by_identity.get(identity) if identity is not None else None
+
+
+def _whereabouts(path: Path) -> tuple[Path | None, tuple[int, int] | None]:
+    try:
+        resolved = path.resolve()
+    except OSError:
+        resolved = None
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return resolved, None
+    return resolved, (st.st_dev, st.st_ino)
+
+
+def write_output(path: Path, data: bytes, inputs: "tuple[Path, ...] | Inputs" = ()) -> None:
     """Write a command's result: never onto one of its inputs, never half; failures in Chinese."""
     path = Path(path)
     check_output(path, inputs)
@@ -414,11 +451,11 @@ def write_output(path: Path, data: bytes, inputs: tuple[Path, ...] = ()) -> None
         raise DrafterError(f"无法写入输出文件（{os_reason(exc)}）", Location(file=str(path))) from None
 
 
-def check_output(path: Path, inputs: tuple[Path, ...] = ()) -> None:
+def check_output(path: Path, inputs: "tuple[Path, ...] | Inputs" = ()) -> None:
     """Refuse an output that is one of the inputs, a folder, or not a plain file (a device)."""
-    for source in inputs:
-        if same_file(path, source):
-            raise DrafterError(f"输出文件不能是输入文件本身（{source}），请用 -o 另选文件名", Location(file=str(path)))
+    source = (inputs if isinstance(inputs, Inputs) else Inputs(inputs)).find(path)
+    if source is not None:
+        raise DrafterError(f"输出文件不能是输入文件本身（{source}），请用 -o 另选文件名", Location(file=str(path)))
     if path.is_dir():
         raise DrafterError("输出路径是一个文件夹，请在 -o 中写出文件名", Location(file=str(path)))
     if path.exists() and not path.is_file():

@@ -1,7 +1,7 @@
 """drafter build for many files at once, and outputs that cannot be written where asked."""
 import errno
 
-from drafter import build
+from drafter import build, yamlio
 from tests.conftest import DEMO_ANSWERS, run_drafter
 
 TITLE = "测试市应急管理局2023年法治政府建设年度报告"
@@ -108,7 +108,7 @@ def test_no_two_reports_of_a_batch_share_a_name(tmp_path, demo_ontology):
     taken: set = set()
     outs = []
     for source in inputs:
-        built = build.build_file(source, None, "md", directory=tmp_path / "out", forbidden=set(inputs), taken=taken,
+        built = build.build_file(source, None, "md", directory=tmp_path / "out", forbidden=yamlio.Inputs(inputs), taken=taken,
                                  ontology=demo_ontology)
         taken.add(built.output.resolve())
         outs.append(built.output.name)
@@ -118,3 +118,17 @@ def test_no_two_reports_of_a_batch_share_a_name(tmp_path, demo_ontology):
 def test_an_output_folder_that_does_not_exist_is_named_in_chinese(tmp_path, demo_env, demo_answers_file):
     result = run_drafter("build", str(demo_answers_file), "-o", str(tmp_path / "没有" / "报告.docx"), env=demo_env)
     assert result.returncode == 1 and "文件夹不存在" in result.stderr and "No such" not in result.stderr
+
+
+def test_inputs_know_their_files_by_path_spelling_and_by_link(tmp_path):
+    a, b = tmp_path / "a.yaml", tmp_path / "sub" / "b.yaml"
+    b.parent.mkdir()
+    a.write_text("x", encoding="utf-8")
+    b.write_text("y", encoding="utf-8")
+    (tmp_path / "link.yaml").hardlink_to(a)
+    inputs = yamlio.Inputs([a, b])
+    assert inputs.find(tmp_path / "sub" / ".." / "a.yaml") == a
+    assert inputs.find(tmp_path / "link.yaml") == a
+    assert inputs.find(b) == b
+    assert inputs.find(tmp_path / "c.yaml") is None  # not there yet: no input
+    assert inputs.find(tmp_path / "sub") is None
