@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from drafter import lists, markup, numbering, owntext, render
 from drafter.answers import Answers, Group, Part, SectionRef
-from drafter.context import section_context
+from drafter.context import report_wide, section_context
 from drafter.filters import cn_date, num
 from drafter.model import Attachment, Block, Document, Heading, Paragraph
 from drafter.ontology import Ontology
@@ -35,6 +35,7 @@ class _Composer:
         self.answers = answers
         self.ontology = ontology
         self.out = out
+        self.shared = report_wide(answers, ontology.observances, ontology.calendar.get("periods"))
 
     def section(self, ref: SectionRef, base_level: int) -> _Rendered | None:
         """One section's blocks, its sub-headings placed below base_level; None if empty."""
@@ -46,8 +47,7 @@ class _Composer:
         if section.id in self.answers.texts:
             text = self.own_text(section)
         else:
-            context = section_context(section, self.answers, self.ontology.observances,
-                                      self.ontology.calendar.get("periods"))
+            context = section_context(section, self.answers, shared=self.shared)
             # the sections already said above this one (“针对上述问题” needs problems above it)
             context["said"] = list(self.out.rendered)
             text = render.render(section.template, context, self.ontology.templates)

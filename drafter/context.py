@@ -79,13 +79,19 @@ def comparisons(section: Section, values: dict[str, Any], previous: dict[str, An
     return out
 
 
+def report_wide(answers: Answers, observances: dict[str, dict] | None = None, periods: dict | None = None) -> dict[str, Any]:
+    """What every section of one report sees alike (`report`, `calendar`): made once a report.
+    Templates cannot change it: they run in an immutable sandbox."""
+    return {"report": report_context(answers.meta),
+            "calendar": calendar_context(observances or {}, answers.meta.year, periods)}
+
+
 def section_context(section: Section, answers: Answers, observances: dict[str, dict] | None = None,
-                    periods: dict | None = None) -> dict[str, Any]:
+                    periods: dict | None = None, shared: dict[str, Any] | None = None) -> dict[str, Any]:
     values = _values(section, answers.values.get(section.id))
     ctx: dict[str, Any] = dict(values)
     ctx["prev"] = Namespace(_values(section, answers.previous.get(section.id)))
     ctx["cmp"] = comparisons(section, answers.values.get(section.id) or {}, answers.previous.get(section.id) or {})
-    ctx["report"] = report_context(answers.meta)
-    ctx["calendar"] = calendar_context(observances or {}, answers.meta.year, periods)
+    ctx.update(shared if shared is not None else report_wide(answers, observances, periods))
     ctx["section"] = Namespace(id=section.id, heading=section.heading)
     return ctx

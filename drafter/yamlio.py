@@ -229,7 +229,6 @@ def load_fast(path: Path) -> Document:
     try:
         _check_characters(text, path)
         data = _fast_yaml().load(text)
-        _check_depth(data, path)
     except (YAMLError, DrafterError, ValueError, OverflowError, RecursionError):
         return loads(text, path)  # the round-trip reader says where (or reads an odd date as text)
     return Document(path, data, text=text)
@@ -245,7 +244,7 @@ def _fast_yaml() -> YAML:
 def _fast_classes() -> tuple[type, type]:
     """ruamel's safe reader with its per-node Python overhead taken out: tags resolved from
     a table made once, and plain maps, lists and strings built directly. Anything unusual
-    (aliases, merge keys, explicit tags, duplicate keys) goes ruamel's own way."""
+    (aliases, merge keys, explicit tags, duplicate keys, deep nesting) goes ruamel's own way."""
     from ruamel.yaml.constructor import SafeConstructor
     from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
     from ruamel.yaml.resolver import VersionedResolver
@@ -254,56 +253,62 @@ def _fast_classes() -> tuple[type, type]:
     class Unusual(Exception):
         pass
 
-    tags: dict[str, Tag] = {}
-
     class Resolver(VersionedResolver):
         # ruamel looks the YAML version up for every scalar, through two AttributeErrors
         # when the C parser is in use. Answers files are YAML 1.2.
         processing_version = (1, 2)
 
         def resolve(self, kind, value, implicit):
-            if kind is not ScalarNode or not implicit[0] or self.yaml_path_resolvers:
-                return super().resolve(kind, value, implicit)
-            table = self.__dict__.get("_drafter_table")
-            if table is None:
-                table = self.__dict__["_drafter_table"] = self.versioned_resolver
-            for tag, regexp in table.get(value[:1], ()) or table.get(None, ()):
-                if regexp.match(value):
-                    return tags.get(tag) or tags.setdefault(tag, Tag(suffix=tag))
-            return self.DEFAULT_SCALAR_TAG
+            # drafter adds no path resolvers: a plain scalar's tag depends on its text only
+            if kind is ScalarNode and implicit[0]:
+                for tag, regexp in implicit_tags.get(value[:1]) or no_tags:
+                    if regexp.match(value):
+                        return tags[tag]
+                return string_tag
+            return super().resolve(kind, value, implicit)
 
-    string, mapping, sequence = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+    implicit_tags = Resolver().versioned_resolver
+    no_tags = implicit_tags.get(None, [])
+    tags = {tag: Tag(suffix=tag) for rules in implicit_tags.values() for tag, _ in rules}
+    string_tag, map_tag, seq_tag = Resolver.DEFAULT_SCALAR_TAG, Resolver.DEFAULT_MAPPING_TAG, Resolver.DEFAULT_SEQUENCE_TAG
+    string, mapping, sequence = str(string_tag), str(map_tag), str(seq_tag)
+    key_tags = {string, "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool",
+                "tag:yaml.org,2002:null"}
 
     class Constructor(SafeConstructor):
         def construct_document(self, node):
             try:
-                return self._plain(node, set())
+                return self._plain(node, set(), 1)
             except Unusual:
-                return super().construct_document(node)
+                data = super().construct_document(node)
+                _check_depth(data, Path())  # load_fast reads the file again to say where
+                return data
 
-        def _plain(self, node, seen: set[int]):
-            kind = type(node)
-            if node.anchor is not None or id(node) in seen:
+        def _plain(self, node, seen: set[int], depth: int):
+            """The value of a node of plain maps, lists and scalars. A node met twice is an
+            alias (the C composer does not mark anchors): ruamel's way shares it."""
+            kind, tag = type(node), node.ctag
+            if depth > MAX_DEPTH:
                 raise Unusual
             if kind is ScalarNode:
-                return node.value if str(node.ctag) == string else self.construct_object(node)
+                return node.value if tag is string_tag or str(tag) == string else self.construct_object(node)
+            if id(node) in seen:
+                raise Unusual
             seen.add(id(node))
-            if kind is SequenceNode and str(node.ctag) == sequence:
-                return [self._plain(item, seen) for item in node.value]
-            if kind is not MappingNode or str(node.ctag) != mapping:
+            if kind is SequenceNode and (tag is seq_tag or str(tag) == sequence):
+                return [self._plain(item, seen, depth + 1) for item in node.value]
+            if kind is not MappingNode or not (tag is map_tag or str(tag) == mapping):
                 raise Unusual
             out = {}
             for key_node, value_node in node.value:
-                if type(key_node) is not ScalarNode or str(key_node.ctag) not in Resolver.plain_key_tags:
+                if type(key_node) is not ScalarNode or (key_node.ctag is not string_tag and str(key_node.ctag) not in key_tags):
                     raise Unusual
-                key = self._plain(key_node, seen)
+                key = self._plain(key_node, seen, depth + 1)
                 if key in out:
                     raise Unusual  # ruamel says which key, where
-                out[key] = self._plain(value_node, seen)
+                out[key] = self._plain(value_node, seen, depth + 1)
             return out
 
-    Resolver.plain_key_tags = {string, "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
-                               "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null"}
     # A bare = (same as last year) resolves to YAML's old "value" tag, which the safe
     # constructor lacks: every file using it fell back to the slow round-trip reader.
     Constructor.add_constructor("tag:yaml.org,2002:value", SafeConstructor.construct_yaml_str)
