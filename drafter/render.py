@@ -33,8 +33,9 @@ def escape_value(value: Any) -> Any:
     """
     if isinstance(value, str):
         value = value.replace("\\", "\\\\")
-        value = _LINE_START_HASH.sub(lambda m: m.group(1) + "\\#", value)
-        return _SINGLE_NEWLINE.sub("\n\n", value)
+        if "#" in value:
+            value = _LINE_START_HASH.sub(lambda m: m.group(1) + "\\#", value)
+        return _SINGLE_NEWLINE.sub("\n\n", value) if "\n" in value else value
     return value
 
 
