@@ -53,7 +53,7 @@ def read_scalar(text: str) -> Any:
     return value if isinstance(value, (int, float, str)) or value is None or hasattr(value, "year") else text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one row per type: compared by identity
 class FieldType:
     """One kind of field value: how it is checked, read from text, stated, compared and asked for."""
 

@@ -23,14 +23,14 @@ def _default_profile() -> "StyleProfile":
     return default_profile()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class WriteOptions:
     """What a writer may be told besides the document: the page profile."""
 
     profile: "StyleProfile" = field(default_factory=_default_profile)  # page geometry, fonts, sizes
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # rows of WRITERS: compared by identity
 class Writer:
     """One output format: its file extensions, its Chinese description and its function."""
 

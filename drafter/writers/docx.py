@@ -35,7 +35,7 @@ CATEGORY_COLUMN = 1  # in attachment tables; a blank category continues the one 
 LEFT_COLUMNS = (1, 2)  # category and item read better flush left
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # never compared: equality and hashing would cost every start
 class Blank:
     """The styled empty report as its package's parts (see drafter.writers.blank)."""
 
@@ -101,7 +101,8 @@ def _blank(profile: StyleProfile) -> Blank:
         # python-docx's files by their location only: importing it is what a warm build saves
         spec = importlib.util.find_spec("docx")
         python_docx = Path(spec.origin) if spec and spec.origin else Path("python-docx-missing")
-        sources = [Path(__file__), Path(oxml.__file__), Path(__file__).with_name("blank.py"), python_docx]
+        sources = [Path(__file__), Path(oxml.__file__), Path(__file__).with_name("blank.py"),
+                   Path(__file__).with_name("zipped.py"), python_docx]
         name = cache.key("docx", sources, extra=text)
         blank = cache.get(name)
         if not isinstance(blank, Blank):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import struct
 import time
 import zlib
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _LOCAL = struct.Struct("<I5H3I2H")
 _CENTRAL = struct.Struct("<I6H3I5H2I")
@@ -23,8 +23,9 @@ _UTF8_NAME = 0x800
 _FILE_MODE = 0o600 << 16  # what zipfile.writestr gives a part named by a string
 
 
-@dataclass(frozen=True)
-class Deflated:
+class Deflated(NamedTuple):
+    """A part deflated ahead of time: its checksum and size before, its bytes after."""
+
     crc: int
     size: int
     data: bytes
