@@ -25,35 +25,36 @@ def compiled(pattern: str) -> re.Pattern[str]:
 
 
 def patterns() -> list[tuple[re.Pattern[str], str]]:
-    return _patterns(datafiles.find(CHECK_FILE))
+    return [(compiled(pattern), name) for pattern, name in _written(datafiles.find(CHECK_FILE))]
 
 
 @functools.lru_cache(maxsize=8)
-def _patterns(path) -> list[tuple[re.Pattern[str], str]]:
+def _written(path) -> tuple[tuple[str, str], ...]:
+    """The table's patterns as written, with what each finds."""
     data = datafiles.read(path, "检查规则表")
-    found = [(compiled(p["pattern"]), p.get("name", "占位符")) for p in data.get("placeholders") or []]
-    found += [(compiled(p), "起草说明") for p in data.get("instructions") or []]
-    return found
+    found = [(str(p["pattern"]), p.get("name", "占位符")) for p in data.get("placeholders") or []]
+    found += [(str(p), "起草说明") for p in data.get("instructions") or []]
+    return tuple(found)
 
 
 def found_in(text: str) -> list[tuple[str, str]]:
-    """Every leftover in a text as (what it is, as written)."""
-    table = patterns()
-    anything = _any(tuple(pattern for pattern, _ in table))
+    """Every leftover in a text as (what it is, as written). One search tells whether there
+    is any; the patterns are compiled and run one by one only then (most reports have none)."""
+    anything = _any(tuple(pattern for pattern, _ in _written(datafiles.find(CHECK_FILE))))
     if anything is not None and not anything.search(text):
-        return []  # most paragraphs: one search instead of one per pattern
-    return [(name, m.group(0)) for pattern, name in table for m in pattern.finditer(text)]
+        return []
+    return [(name, m.group(0)) for pattern, name in patterns() for m in pattern.finditer(text)]
 
 
 _BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
 
 
 @functools.lru_cache(maxsize=8)
-def _any(table: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
+def _any(table: tuple[str, ...]) -> re.Pattern[str] | None:
     """All the patterns as one alternation, or None when one refers back to its own groups."""
-    if not table or any(_BACKREFERENCE.search(p.pattern) for p in table):
+    if not table or any(_BACKREFERENCE.search(p) for p in table):
         return None
     try:
-        return re.compile("|".join(f"(?:{p.pattern})" for p in table))
-    except re.error:  # e.g. a pattern opening with its own (?i)
+        return re.compile("|".join(f"(?:{p})" for p in table))
+    except re.error:  # e.g. a pattern opening with its own (?i), or one written wrong
         return None

@@ -92,7 +92,7 @@ def test_one_search_for_leftovers_finds_what_every_pattern_finds():
     from drafter import leftovers
 
     table = leftovers.patterns()
-    assert leftovers._any(tuple(p for p, _ in table)) is not None
+    assert leftovers._any(tuple(p.pattern for p, _ in table)) is not None
     samples = ["全年检查xx次", "共开展【待补充】项", "（此处填写具体做法）", "{名称}未填", "一切正常，无遗留。", "ＸＸ家企业"]
     for text in samples:
         expected = [(name, m.group(0)) for pattern, name in table for m in pattern.finditer(text)]
