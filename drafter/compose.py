@@ -191,7 +191,8 @@ def compose(answers: Answers, ontology: Ontology) -> Composition:
     composer = _Composer(answers, ontology, out)
     for part in answers.outline.parts:
         document.blocks.extend(composer.part(part))
-    outside = [sid for sid in answers.values if sid not in answers.outline.section_ids() and answers.has_content(sid)]
+    in_outline = set(answers.outline.section_ids())
+    outside = [sid for sid in answers.values if sid not in in_outline and answers.has_content(sid)]
     for sid in outside:
         out.warnings.append(f"章节“{answers.section(sid, ontology).heading}”（{sid}）有答案，但不在提纲（outline）中，未写入报告")
     lists.resolve(document.blocks)
