@@ -147,6 +147,7 @@ class _Scanner:
         self.drop_before = sorted(_words(label, "drop_before"), key=len, reverse=True)
         self.drop_after = sorted(_words(label, "drop_after"), key=len, reverse=True)
         self.keep_reasons = set(_words(label, "keep_reasons"))
+        self.whole_words = _words(label, "whole_words")
         self.max_length = int(label.get("max_length") or 10)
         self.fallback = str(label.get("fallback") or "数量")
 
@@ -413,7 +414,7 @@ def label_before(text: str, q: Quantity) -> str:
         ends = [m.end() for m in sc.frames.finditer(head) if len(head) - m.end() >= 2]
         if ends:
             head = head[ends[-1]:]
-    head = _trim(head, sc.drop_before, sc.drop_after)
+    head = _trim(head, sc.drop_before, sc.drop_after, sc.whole_words)
     if len(head) > sc.max_length:
         head = head[-sc.max_length:]
     if len(head) < 2:
@@ -421,16 +422,18 @@ def label_before(text: str, q: Quantity) -> str:
     return head
 
 
-def _trim(head: str, before: list[str], after: list[str]) -> str:
+def _trim(head: str, before: list[str], after: list[str], whole: list[str] = ()) -> str:
+    """Drop the words of `before` at the start and of `after` at the end, again and again,
+    but never a piece of a whole word (违法行为 keeps its 为, 及时 its 及)."""
     changed = True
     while changed and head:
         changed = False
         for w in before:
-            if head.startswith(w):
+            if head.startswith(w) and not any(head.startswith(k) and k.startswith(w) and len(k) > len(w) for k in whole):
                 head, changed = head[len(w):], True
                 break
         for w in after:
-            if head.endswith(w):
+            if head.endswith(w) and not any(head.endswith(k) and k.endswith(w) and len(k) > len(w) for k in whole):
                 head, changed = head[: -len(w)], True
                 break
     return head
