@@ -235,3 +235,33 @@ def test_a_warm_build_imports_neither_python_docx_nor_lxml(tmp_path):
                                  capture_output=True, text=True, check=True).stdout.split()
     assert "docx" in run()  # the first run makes the blank with python-docx
     assert run() == []
+
+
+def _keeps(d) -> list[tuple[str, bool]]:
+    """(text, keeps with next) of the body's paragraphs before the first attachment page."""
+    out = []
+    for p in d.paragraphs:
+        if p.style.name == "Attachment Label":
+            break
+        own = p._p.pPr is not None and p._p.pPr.find(qn("w:keepNext")) is not None
+        out.append((p.text, own or bool(p.style.paragraph_format.keep_with_next)))
+    return out
+
+
+@pytest.mark.parametrize("sealed", [True, False])
+def test_the_signature_never_stands_on_a_page_without_body_text(sealed):
+    """From the last body paragraph down to the signature every line keeps with the next, so
+    a page break there takes the body's last lines along (GB/T 9704 7.3.5)."""
+    keeps = _keeps(opened(full_document(sealed=sealed)))
+    last_body = max(i for i, (text, _) in enumerate(keeps) if text == "引号 \"a\" 'b' & <c> ]]>")
+    signature = next(i for i, (text, _) in enumerate(keeps) if text == "测试市应急管理局" and i > last_body)
+    assert all(keep for _, keep in keeps[last_body + 1:signature + 1]), keeps[last_body:]
+    assert keeps[-1] == ("2024年1月15日", False)  # the date holds nothing after it
+    assert dict(keeps)[" 前有空格"] is False  # the body itself flows freely
+
+
+def test_without_a_signature_the_attachment_note_keeps_only_its_own_lines():
+    keeps = _keeps(opened(full_document(signature=None, date=None)))
+    note = [i for i, (text, _) in enumerate(keeps) if text.startswith(("附件：", "2."))]
+    assert [keeps[i][1] for i in note] == [True, False]
+    assert keeps[note[0] - 1] == ("", True) and keeps[note[0] - 2][1]  # the blank line and the last paragraph

@@ -161,20 +161,26 @@ def write_docx(doc: Document, profile: StyleProfile | None = None) -> bytes:
         body.paragraph()
         body.paragraph(doc.addressee_line(), "Addressee")
 
-    for block in doc.blocks:
+    signed = bool(doc.signature or doc.date)
+    # The 附件说明 and the signature never stand on a page without body text (GB/T 9704 7.3.5):
+    # the last body paragraph and every line down to the signature keep with the next one, so
+    # the last lines of the body move over with them.
+    closing = signed or bool(doc.attachment_note())
+    for n, block in enumerate(doc.blocks, 1):
+        hold = closing and n == len(doc.blocks)
         if isinstance(block, Heading):
             if block.run_in:
                 lead = oxml.run(f"{block.number}{block.text}", body.ids[RUN_IN_STYLE[block.level]])
-                body.add(lead + oxml.run(block.body))
+                body.add(lead + oxml.run(block.body), keep_next=hold)
             else:
                 body.paragraph(f"{block.number}{block.text}", HEADING_STYLE[block.level])
         elif isinstance(block, Paragraph):
-            body.paragraph(block.text)
+            body.paragraph(block.text, keep_next=hold)
 
-    _attachment_note(body, doc, profile)
-    if doc.sealed and (doc.signature or doc.date):
+    _attachment_note(body, doc, profile, signed)
+    if doc.sealed and signed:
         _sealed_signature(body, doc.signature or "", doc.date or "", profile)
-    elif doc.signature or doc.date:
+    elif signed:
         _signature(body, doc.signature or "", doc.date or "", profile)
 
     for label, attachment in zip(doc.attachment_labels(), doc.attachments):
@@ -215,7 +221,7 @@ def _issuer_mark(body: _Body, text: str, profile: StyleProfile) -> None:
 
 def _signature(body: _Body, name: str, date: str, profile: StyleProfile) -> None:
     """Unsealed layout (GB/T 9704 7.3.5.2), placed by signature_layout."""
-    body.paragraph()
+    body.paragraph(keep_next=True)
     name_right, date_left, date_right = signature_layout(name, date, profile)
     if name:
         body.paragraph(name, "Signature", indent=oxml.indent_twips(right=name_right))
@@ -250,7 +256,7 @@ def _sealed_signature(body: _Body, name: str, date: str, profile: StyleProfile) 
     date_start = type_width - 4 * advance - date_width
     centre = date_start + date_width / 2
     for _ in range(2):  # room for the seal above the name
-        body.paragraph()
+        body.paragraph(keep_next=True)
     if name:
         start = max(0.0, centre - display_width(name) * advance / 2)
         body.paragraph(name, "Signature", jc="left",
@@ -260,16 +266,17 @@ def _sealed_signature(body: _Body, name: str, date: str, profile: StyleProfile) 
                        indent=oxml.indent_twips(left=round(date_start * 20), right=-round(4 * advance * 20)))
 
 
-def _attachment_note(body: _Body, doc: Document, profile: StyleProfile) -> None:
-    """附件说明: one blank line below the body, 左空二字; further items under the first's title."""
+def _attachment_note(body: _Body, doc: Document, profile: StyleProfile, signed: bool) -> None:
+    """附件说明: one blank line below the body, 左空二字; further items under the first's title.
+    Each line keeps with the next one down to the signature (or to its own last line)."""
     note = doc.attachment_note()
     if not note:
         return
     advance = profile.body_advance_pt
-    body.paragraph()
-    body.paragraph(note[0])
-    for item in note[1:]:
-        body.paragraph(item, indent=oxml.indent_twips(left=round(5 * advance * 20)))
+    body.paragraph(keep_next=True)
+    for n, item in enumerate(note):
+        indent = oxml.indent_twips(left=round(5 * advance * 20)) if n else ""
+        body.paragraph(item, keep_next=signed or n < len(note) - 1, indent=indent)
 
 
 def _attachment(body: _Body, label: str, attachment: Attachment, profile: StyleProfile) -> None:

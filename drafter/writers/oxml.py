@@ -338,10 +338,12 @@ def line_break_run() -> str:
     return "<w:r><w:br/></w:r>"
 
 
-def paragraph(runs: str = "", style_id: str | None = None, *, page_break_before: bool = False, border: str = "",
-              spacing: str = "", indent: str = "", jc: str | None = None) -> str:
+def paragraph(runs: str = "", style_id: str | None = None, *, keep_next: bool = False, page_break_before: bool = False,
+              border: str = "", spacing: str = "", indent: str = "", jc: str | None = None) -> str:
     """A w:p of the given runs; border, spacing and indent are made by the functions below."""
     props = f'<w:pStyle w:val="{escape_attr(style_id)}"/>' if style_id else ""
+    if keep_next:
+        props += "<w:keepNext/>"
     if page_break_before:
         props += "<w:pageBreakBefore/>"
     props += border + spacing + indent
