@@ -16,6 +16,18 @@ def test_published_year_on_year_is_printed_as_given():
     assert "亡人事故12起、死亡13人，同比分别下降12.5%、10%" in text
 
 
+def test_equal_changes_are_said_once():
+    """“均下降33.3%”, never “分别下降33.3%、33.3%”: computed, published, and in the opening."""
+    computed = said("accidents", {"accidents": 2, "deaths": 2}, previous={"accidents": 3, "deaths": 3})
+    assert "同比减少1起、1人，均下降33.3%" in computed and "分别" not in computed
+    published = said("accidents", {"accidents": 12, "deaths": 13, "accidents_trend": "下降", "accidents_change": 10,
+                                   "deaths_trend": "下降", "deaths_change": 10.0})
+    assert "同比均下降10%" in published and "分别" not in published
+    opening = said("intro", {"headline_accidents": 4, "headline_deaths": 5, "headline_accidents_trend": "下降",
+                             "headline_accidents_change": 20, "headline_deaths_trend": "下降", "headline_deaths_change": 20})
+    assert "同比均下降20%" in opening and "分别" not in opening
+
+
 def test_published_change_wins_over_the_computed_one_only_for_its_own_count():
     text = said("accidents", {"accidents": 12, "deaths": 13, "deaths_trend": "上升", "deaths_change": 3},
                 previous={"accidents": 14})
