@@ -249,6 +249,32 @@ def _one_year_frame(blocks: list[Block], year: int) -> None:
             block.text = once(block.text)
         elif isinstance(block, Heading) and block.body:
             block.body = once(block.body)
+    _vary_year_openers(blocks, year)
+
+
+def _vary_year_openers(blocks: list[Block], year: int) -> None:
+    """Paragraphs in a row that each open with “2023年，” read like a form: within a part, the
+    second says “全年，”, the third none, and so on (sections written one after another)."""
+    opener = re.compile(rf"^((?:[一二三四五六七八九十]+是)?){year}年(?:全年)?，")
+    run = 0
+    for block in blocks:
+        if isinstance(block, Heading) and not block.body:
+            if block.level == 1:
+                run = 0  # a new part starts its own account
+            continue
+        text = block.body if isinstance(block, Heading) else getattr(block, "text", None)
+        m = opener.match(text) if isinstance(text, str) else None
+        if m is None:
+            run = 0
+            continue
+        run += 1
+        if run == 1:
+            continue
+        varied = m.group(1) + ("全年，" if run % 2 == 0 else "") + text[m.end():]
+        if isinstance(block, Heading):
+            block.body = varied
+        else:
+            block.text = varied
 
 
 def _short(prompt: str) -> str:

@@ -134,3 +134,16 @@ def test_qualifier_without_its_fact_is_warned_about(tmp_path, demo_ontology):
     result = composed(tmp_path, demo_ontology, DEMO_ANSWERS.replace("    inspections: 2770\n", "    inspections: 2770\n    inspectors: 市执法大队\n"))
     assert not any("执法检查由谁开展" in w for w in result.warnings)
     assert "市执法大队开展执法检查2770次" in result.document.blocks[2].body
+
+
+def test_paragraphs_in_a_row_do_not_all_open_with_the_year():
+    from drafter.compose import _vary_year_openers
+
+    blocks = [Heading(1, "一"), Paragraph("2023年，开展检查5次。"), Heading(2, "二", body="2023年，查处案件3件。"),
+              Paragraph("2023年全年，培训100人次。"), Paragraph("二是2023年，发布通告2份。"), Paragraph("另有说明。"),
+              Paragraph("2023年，召开会议2次。"), Heading(1, "二"), Paragraph("2023年，未发生事故。"),
+              Paragraph("2024年，计划开展检查。")]
+    _vary_year_openers(blocks, 2023)
+    said = [b.body if isinstance(b, Heading) else b.text for b in blocks if not isinstance(b, Heading) or b.body]
+    assert said == ["2023年，开展检查5次。", "全年，查处案件3件。", "培训100人次。", "二是全年，发布通告2份。",
+                    "另有说明。", "2023年，召开会议2次。", "2023年，未发生事故。", "2024年，计划开展检查。"]
