@@ -455,3 +455,22 @@ def test_samples_are_read_sensibly(path):
     for q in found:
         assert facts.label_before(text, q)
 
+
+
+def test_parsed_values_are_remembered_for_the_next_run(tmp_path, monkeypatch):
+    """An own-text report's values are read at every build; the second run reads them from
+    the cache without compiling the number table."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("DRAFTER_NO_CACHE", raising=False)
+    facts._parsed_values.cache_clear()
+    first = facts.parse("24场")
+    assert first is not None and first.value == 24 and facts.parse("2023年") is None
+    facts._remember()
+    facts._parsed_values.cache_clear()  # as a new process starts
+
+    def no_scanner(*args, **kwargs):
+        raise AssertionError("the number table was compiled again")
+
+    monkeypatch.setattr(facts, "_scanned", no_scanner)
+    assert facts.parse("24场") == first and facts.parse("2023年") is None
+    facts._parsed_values.cache_clear()
