@@ -450,3 +450,18 @@ def test_build_counts_leftovers_with_the_same_list(tmp_path, real_ontology):
     warnings = compose(answers_mod.load(path, real_ontology), real_ontology).warnings
     assert any("1 处占位符（××）" in w for w in warnings)
     assert any(f.rule == "leftovers" and "××" in f.problem for f in check(path, ontology=real_ontology))
+
+
+@pytest.mark.parametrize("text, found", [
+    ("学习借鉴张家港市应急管理局的经验。", ["张家港市"]),
+    ("照搬自呼和浩特市应急管理局。", ["呼和浩特市"]),  # 和 may belong to a longer name
+    ("参照沛县应急管理局做法。", ["沛县"]),
+    ("深圳市福田区应急管理局开展检查。", ["福田区"]),
+    ("制定《2023年昆山市应急管理局工作要点》。", []),  # the issuer after a year
+    ("赴南京市应急管理局考察。", ["南京市"]),
+    ("在各区应急管理局的配合下。", []),
+    ("一贯坚持推动淮安市应急管理局工作。", ["淮安市"]),  # no boundary in a full window: two characters
+])
+def test_another_regions_name_is_quoted_whole(text, found, real_ontology):
+    findings = rules_mod.names(view(body(text), ontology=real_ontology))
+    assert [re.search(r"出现“(.+?)”", f.problem).group(1) for f in findings if "出现" in f.problem] == found

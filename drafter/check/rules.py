@@ -486,16 +486,17 @@ def names(view: View) -> list[Finding]:
     known = " ".join(x for x in (view.issuer, view.addressee or "",
                                  getattr(getattr(view.answers, "meta", None), "region", None) or "") if x)
     stop = str(data.get("name_stop_chars") or "")
-    place = compiled(rf"([\u4e00-\u9fff]{{2}})({'|'.join(map(re.escape, suffixes))})(?=(?:{'|'.join(bodies)}))")
+    leads = sorted(data.get("name_lead_words") or [], key=len, reverse=True)
+    place = compiled(rf"([\u4e00-\u9fff]{{1,{_NAME_WINDOW}}})({'|'.join(map(re.escape, suffixes))})(?=(?:{'|'.join(bodies)}))")
     out: list[Finding] = []
     seen: set[str] = set()
     for para in view.paragraphs:
         if para.kind == TABLE:
             continue
         for m in place.finditer(para.text):
-            name, suffix = m.group(1), m.group(2)
+            name, suffix = _place_name(m.group(1), m.group(2), stop, leads), m.group(2)
             full = name + suffix
-            if full in not_places or any(ch in name for ch in stop + "县市区省") or full in known \
+            if not name or full in not_places or full in known \
                     or name in core or any(s in full for s in superiors) or suffix in ("省", "自治区"):
                 continue
             same_kind = view.issuer and core.endswith(suffix)
@@ -511,6 +512,32 @@ def names(view: View) -> list[Finding]:
                                 "如是照搬其他单位的文字，请改为本单位；如确属上级或兄弟单位，请核对"))
     out += _issuer_forms(view, core)
     return out
+
+
+_NAME_WINDOW = 6  # Chinese characters looked at before 市/区/县: a name and the word before it
+
+
+def _place_name(window: str, suffix: str, stop: str, leads: list[str]) -> str:
+    """The place name at the end of `window` (the characters before 市/区/县), or "".
+
+    It starts after the last word that cannot be part of it: a level (省市区县), a verb such as
+    借鉴 or 赴, or whatever is not a Chinese character. With none in a full window its extent
+    is unknown and its last two characters are taken, as for any name too long to be one.
+    Stop characters (的和与在…) rule out a two-character name and are shed from the front of a
+    longer one; inside a longer name they may belong to it (呼和浩特). One character stands for
+    a name only before 县 (沛县)."""
+    cut = max([i + 1 for i, ch in enumerate(window) if ch in "省市区县"] +
+              [at + len(word) for word in leads if (at := window.rfind(word)) >= 0] + [0])
+    name = window[cut:]
+    if (cut == 0 and len(window) == _NAME_WINDOW) or len(name) > 4:
+        name = name[-2:]
+    while len(name) > 2 and name[0] in stop:
+        name = name[1:]
+    if len(name) == 2 and any(ch in stop for ch in name):
+        return ""
+    if len(name) < 2 and not (name and suffix == "县" and (cut or len(window) == 1) and name not in stop):
+        return ""
+    return name
 
 
 def _issuer_forms(view: View, core: str) -> list[Finding]:
