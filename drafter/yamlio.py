@@ -274,6 +274,7 @@ def _fast_classes() -> tuple[type, type]:
     string, mapping, sequence = str(string_tag), str(map_tag), str(seq_tag)
     key_tags = {string, "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool",
                 "tag:yaml.org,2002:null"}
+    scalar_tags = key_tags | {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:value"}
 
     class Constructor(SafeConstructor):
         def construct_document(self, node):
@@ -291,7 +292,14 @@ def _fast_classes() -> tuple[type, type]:
             if depth > MAX_DEPTH:
                 raise Unusual
             if kind is ScalarNode:
-                return node.value if tag is string_tag or str(tag) == string else self.construct_object(node)
+                if tag is string_tag or str(tag) == string:
+                    return node.value
+                if str(tag) not in scalar_tags:
+                    raise Unusual  # a merge key (<<) out of place, a binary…: ruamel says what is wrong
+                try:
+                    return self.construct_object(node)
+                except Exception:  # noqa: BLE001 — ruamel's own pass reports it, in its own order
+                    raise Unusual from None
             if id(node) in seen:
                 raise Unusual
             seen.add(id(node))

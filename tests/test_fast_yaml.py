@@ -108,3 +108,16 @@ def test_duplicate_keys_are_ruamels_error():
     with pytest.raises(YAMLError, match="duplicate key"):
         fast("a: 1\na: 2\n")
     assert isinstance(fast("d: 2024-01-05\n")["d"], datetime.date)
+
+
+@pytest.mark.parametrize("text", [
+    "1:\n  -\n    - <<\ntrue: []\ntrue: []\n",  # a merge key out of place and a duplicate key: ruamel reports the duplicate
+    "a: [<<]\n",
+    "a: !custom x\n",
+])
+def test_errors_are_ruamels_own_in_its_order(text):
+    with pytest.raises(YAMLError) as expected:
+        reference(text)
+    with pytest.raises(YAMLError) as got:
+        fast(text)
+    assert type(got.value) is type(expected.value)
