@@ -281,6 +281,8 @@ def _fast_classes() -> tuple[type, type]:
             try:
                 return self._plain(node, set(), 1)
             except Unusual:
+                # a scalar that failed above is marked “being built” (None): start afresh
+                self.constructed_objects, self.recursive_objects = {}, {}
                 data = super().construct_document(node)
                 _check_depth(data, Path())  # load_fast reads the file again to say where
                 return data

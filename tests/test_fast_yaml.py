@@ -121,3 +121,13 @@ def test_errors_are_ruamels_own_in_its_order(text):
     with pytest.raises(YAMLError) as got:
         fast(text)
     assert type(got.value) is type(expected.value)
+
+
+@pytest.mark.parametrize("text", ["d: 2023-02-30\n", "d: 2023-13-01\n", "a: [1, 2023-02-30]\n"])
+def test_an_impossible_date_fails_as_in_ruamel_never_reads_as_empty(text):
+    """A date that cannot be built must not come out as None (it once did, through ruamel's
+    “being built” mark left over from the fast pass): load_fast then reads the file round-trip."""
+    with pytest.raises(ValueError):
+        reference(text)
+    with pytest.raises(ValueError):
+        fast(text)
