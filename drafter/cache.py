@@ -12,7 +12,7 @@ import os
 import pickle
 import sys
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 
 def directory() -> Path | None:
@@ -44,6 +44,15 @@ def get(name: str) -> Any:
             return pickle.load(handle)
     except Exception:  # missing, truncated, or written by an older drafter: rebuild
         return None
+
+
+def kept(name: str, kind: type, make: Callable[[], Any]) -> Any:
+    """The entry `name` if it holds a `kind`, else what make() returns, kept for next time."""
+    value = get(name)
+    if not isinstance(value, kind):
+        value = make()
+        put(name, value)
+    return value
 
 
 def put(name: str, value: Any) -> None:

@@ -40,13 +40,7 @@ def read(path: Path, what: str) -> dict:
     constructor is pure Python: the number table alone took 20 ms of every build)."""
     from drafter import cache
 
-    name = cache.key("table", [path])
-    data = cache.get(name)
-    if isinstance(data, dict):
-        return data
-    data = _parse(path, what)
-    cache.put(name, data)
-    return data
+    return cache.kept(cache.key("table", [path]), dict, lambda: _parse(path, what))
 
 
 def _parse(path: Path, what: str) -> dict:

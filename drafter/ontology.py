@@ -196,12 +196,7 @@ def _load(root: Path, templates: Path) -> Ontology:
     folders = [p for p in templates.iterdir() if p.is_dir()] if templates.is_dir() else []
     key = cache.key("ontology", [*root.glob("*.yaml"), templates, *folders,
                                  Path(__file__), Path(__file__).with_name("fields.py")])
-    onto = cache.get(key)
-    if isinstance(onto, Ontology):
-        return onto
-    onto = _parse(root, templates)
-    cache.put(key, onto)
-    return onto
+    return cache.kept(key, Ontology, lambda: _parse(root, templates))
 
 
 def _parse(root: Path, templates: Path) -> Ontology:

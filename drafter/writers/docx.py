@@ -104,14 +104,14 @@ def _blank(profile: StyleProfile) -> Blank:
         sources = [Path(__file__), Path(oxml.__file__), Path(__file__).with_name("blank.py"),
                    Path(__file__).with_name("zipped.py"), python_docx]
         name = cache.key("docx", sources, extra=text)
-        blank = cache.get(name)
-        if not isinstance(blank, Blank):
-            from drafter.writers.blank import make_blank
-
-            blank = make_blank(profile)
-            cache.put(name, blank)
-        _BLANKS[text] = blank
+        _BLANKS[text] = cache.kept(name, Blank, lambda: _make_blank(profile))
     return _BLANKS[text]
+
+
+def _make_blank(profile: StyleProfile) -> Blank:
+    from drafter.writers.blank import make_blank  # python-docx: only when the cache is cold
+
+    return make_blank(profile)
 
 
 class _Body:
