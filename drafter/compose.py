@@ -47,7 +47,7 @@ class _Composer:
         if section.id in self.answers.texts:
             text = self.own_text(section)
         else:
-            context = section_context(section, self.answers, shared=self.shared)
+            context = section_context(section, self.answers, self.shared)
             # the sections already said above this one (“针对上述问题” needs problems above it)
             context["said"] = list(self.out.rendered)
             text = render.render(section.template, context, self.ontology.templates)

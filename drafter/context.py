@@ -86,12 +86,13 @@ def report_wide(answers: Answers, observances: dict[str, dict] | None = None, pe
             "calendar": calendar_context(observances or {}, answers.meta.year, periods)}
 
 
-def section_context(section: Section, answers: Answers, observances: dict[str, dict] | None = None,
-                    periods: dict | None = None, shared: dict[str, Any] | None = None) -> dict[str, Any]:
+def section_context(section: Section, answers: Answers, shared: dict[str, Any]) -> dict[str, Any]:
+    """What a section's template sees: its fields, last year's (prev), comparisons (cmp) and
+    the report-wide names (report_wide)."""
     values = _values(section, answers.values.get(section.id))
     ctx: dict[str, Any] = dict(values)
     ctx["prev"] = Namespace(_values(section, answers.previous.get(section.id)))
     ctx["cmp"] = comparisons(section, answers.values.get(section.id) or {}, answers.previous.get(section.id) or {})
-    ctx.update(shared if shared is not None else report_wide(answers, observances, periods))
+    ctx.update(shared)
     ctx["section"] = Namespace(id=section.id, heading=section.heading)
     return ctx
