@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-_MARKS = "，。、；：？！“”‘’（）《》〔〕【】…—"
+CHINESE_MARKS = "，。、；：？！“”‘’（）《》〔〕【】…—"  # full-width marks of Chinese text
 _URL = re.compile(r"(?:https?|ftp)://[^\s，。；、（）“”]+|www\.[^\s，。；、（）“”]+")
 
 # full-width forms of ASCII letters, digits and the marks that belong inside numbers
@@ -37,7 +37,7 @@ def is_cjk(ch: str) -> bool:
 
 
 def _cjk_or_mark(ch: str) -> bool:
-    return is_cjk(ch) or (ch != "" and ch in _MARKS)
+    return is_cjk(ch) or (ch != "" and ch in CHINESE_MARKS)
 
 
 def _digit(ch: str) -> bool:

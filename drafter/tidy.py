@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 
 from drafter import lists
-from drafter.punctuation import is_cjk
+from drafter.punctuation import CHINESE_MARKS, is_cjk
 
-_CJK_PUNCT = "，。、；：？！“”‘’（）《》〔〕【】…—"
+_CJK_PUNCT = CHINESE_MARKS
 
 _SPACE_RULES: list[tuple[re.Pattern[str], str]] = [
     # spaces around Chinese punctuation (between Chinese characters: _join_chinese)
