@@ -30,6 +30,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from bench.read_speed import median_ms  # noqa: E402
+
 # Children run as an installed drafter does: pip compiles the package to bytecode when it
 # installs it, so the bench compiles it first and lets Python use the .pyc files (some
 # shells, CI images among them, set PYTHONDONTWRITEBYTECODE, which would compile every
@@ -39,15 +42,6 @@ EXAMPLE = ROOT / "examples" / "kunshan-2023.yaml"
 # Runs a command line in a child and prints its peak resident memory (KiB on Linux).
 PEAK = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, capture_output=True); "
         "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
-
-
-def median_ms(fn, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def interleaved_ms(commands: dict, runs: int) -> dict[str, float]:
