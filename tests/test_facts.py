@@ -237,6 +237,7 @@ def test_parse_refuses_what_is_not_one_statistic(text):
     ("及时处置群众投诉12件。", "12件", "及时处置群众投诉"),  # 及时 keeps its 及
     ("开展专项审计3次。", "3次", "专项审计"),  # 审计 keeps its 计
     ("发展共青团员23人。", "23人", "发展共青团员"),
+    ("专业执法人员仅9人。", "9人", "专业执法人员"),
 ])
 def test_label_from_the_words_before(sentence, number, label):
     q = next(q for q in facts.find(sentence) if q.text == number)

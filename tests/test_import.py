@@ -289,6 +289,12 @@ def test_body_outweighs_a_misleading_heading(tmp_path, real_ontology):
     assert sections["加强法治建设组织领导"] == "organization"
 
 
+def test_plans_under_another_name_are_the_plans(tmp_path, real_ontology):
+    text = ("一、主要工作\n1.规范行政执法。全年开展执法检查186次。\n"
+            "二、2026年工作打算\n（一）充实执法力量，力争新增执法人员3名。\n（二）完成执法记录仪配备。\n")
+    assert _sections(_import(tmp_path, text, real_ontology))["2026年工作打算"] == "plans"
+
+
 def test_unknown_block_is_an_own_section_with_its_heading(tmp_path, real_ontology):
     result = _import(tmp_path, UNKNOWN, real_ontology)
     own = next(u for u in result.units if u.heading == "做好机关食堂管理")

@@ -162,6 +162,8 @@ def _whole_part(heading: str | None, ontology: Ontology, rules: Rules) -> str | 
         return None
     best, best_sid = 0.0, None
     for sid, section in ontology.sections.items():
+        if sid in mapping.POSITIONAL:  # the closing is found where it stands, not by its heading
+            continue
         h = mapping.heading_score(heading, section)
         if h > best:
             best, best_sid = h, sid
