@@ -372,8 +372,11 @@ def cmd_rollup(args) -> int:
     from drafter.rollup import describe, rollup
 
     city = Path(args.city)
-    districts = [p for p in expand_inputs([Path(d) for d in args.districts]) if p.resolve() != city.resolve()]
-    sums, written = rollup(city, districts, ontology_mod.load(), force=args.force)
+    notes: list[str] = []  # rollup knows the city's own file among the districts (by identity), and says so
+    sums, written = rollup(city, expand_inputs([Path(d) for d in args.districts]), ontology_mod.load(),
+                           force=args.force, notes=notes)
+    for note in notes:
+        print(f"提示：{note}", file=sys.stderr)
     for s in sums:
         print(describe(s))
     print(f"已更新：{city}（填入 {written} 项）" if written else "市局答案文件没有改动。")

@@ -6,6 +6,16 @@ value; otherwise the sum so far and the missing districts are shown and nothing 
 A value the city typed by hand is never replaced without --force: values drafter wrote carry
 an end-of-line comment with the sum, and a value that no longer matches its comment counts
 as typed by hand. The city's file stays an ordinary answers file, comments and order kept.
+
+One district counts once. A file is known by what it is (yamlio.Inputs: resolved path and
+device/inode, so a hard link is the same file) and by whom it is from (report.issuer and
+report.year): a second file of the same issuer — a copy, 乙区(1).yaml — is refused, naming
+both files. The city's own file among the districts is skipped with a note when it is the
+same file (a folder that holds it), and refused when it is a copy. Answers files carry no
+field for the level above (report.region is 全区/全县, not a name), so “under the city” is
+read from the issuers: a district whose issuer names another city (深圳市福田区应急管理局
+under 某市) is refused; one that names no city at all (甲区应急管理局) is added, with a note
+naming it, for the clerk to confirm. The years must agree.
 """
 from __future__ import annotations
 
@@ -197,22 +207,95 @@ def describe(s: Sum) -> str:
     return f"{lines} → 已填入" + (f"（原为 {s.before}）" if not is_empty(s.before) else "")
 
 
-def rollup(city_path: Path, district_paths: list[Path], onto: Ontology, force: bool = False) -> tuple[list[Sum], int]:
+# A place's own name ends in one of these; what comes before is the name of the place above.
+# (Not a bare 州: 杭州湾新区 is no district of 杭州; prefectures are named X州市 anyway.)
+_ABOVE = re.compile(r"^(?P<above>.+?(?:市|自治州|盟|地区))(?P<own>.+(?:区|县|市|旗|镇|乡|街道))$")
+_PROVINCE = re.compile(r"^.+?(?:省|自治区)")
+
+
+def _place(issuer: str) -> str:
+    """某市应急管理局 → 某市: the issuer's place, without the bureau's name or spaces."""
+    text = re.sub(r"\s+", "", issuer)
+    return text.split("应急管理")[0] or text
+
+
+def _city_names(place: str) -> list[str]:
+    """The ways a district's issuer may name the city: 某某市, without its province, 某某."""
+    names = [place, _PROVINCE.sub("", place)]
+    stem = re.sub(r"(?:市|自治州|盟|地区)$", "", names[-1])
+    if len(stem) >= 2:
+        names.append(stem)
+    return [n for n in dict.fromkeys(names) if n]
+
+
+def _who(answers, city_names: list[str]) -> str:
+    """A district as one issuer: spaces and the city's own name taken out (某市乙区 is 乙区)."""
+    text = re.sub(r"\s+", "", answers.meta.issuer)
+    for name in city_names:
+        if text.startswith(name) and len(text) > len(name):
+            return text[len(name):]
+    return text
+
+
+def _district_of(city, district, path: Path, city_path: Path, city_names: list[str]) -> str | None:
+    """Refuse a district of another city; a note when its issuer does not name the city."""
+    place = _place(district.meta.issuer)
+    if any(name in place for name in city_names):
+        return None
+    above = _ABOVE.match(_PROVINCE.sub("", place))
+    if above:
+        raise DrafterError(f"发文机关是“{district.meta.issuer}”，属于{above.group('above')}，不是市局"
+                           f"（{city.meta.issuer}，{city_path.name}）下属的区县；请把它移出，或换用本市区县的答案文件",
+                           Location(file=str(path), field="report.issuer"))
+    return (f"{path} 的发文机关“{district.meta.issuer}”中没有“{city_names[0]}”字样，已按{city_names[0]}"
+            f"的区县计入；如果不是，请把它移出后重新运行")
+
+
+def rollup(city_path: Path, district_paths: list[Path], onto: Ontology, force: bool = False,
+           notes: list[str] | None = None) -> tuple[list[Sum], int]:
+    """Fill the city's sums. Notes for the clerk (a file skipped, a district that does not
+    name the city) are added to `notes`; a file that would count twice is refused."""
     rules = load_rules(onto)
-    if not district_paths:
-        raise DrafterError("请列出各区县的答案文件")
+    notes = notes if notes is not None else []
     city = answers_mod.load(city_path, onto)
-    seen = {city_path.resolve()}
+    city_file = yamlio.Inputs([city_path])
+    city_names = _city_names(_place(city.meta.issuer))
+    city_who = _who(city, city_names)
+    kept: list[Path] = []
+    by_issuer: dict[str, tuple[Path, str]] = {}
     districts = []
     for path in district_paths:
-        if path.resolve() in seen:
-            raise DrafterError("同一个答案文件列了两次（或与市局的相同）", Location(file=str(path)))
-        seen.add(path.resolve())
+        if city_file.find(path) is not None:  # the city's own file: in the folder, or a link to it
+            if path.resolve() != city_path.resolve():
+                notes.append(f"{path} 与市局的答案文件 {city_path} 是同一个文件（硬链接），不作为区县计入")
+            continue
+        twin = yamlio.Inputs(kept).find(path) if kept else None
+        if twin is not None:
+            raise DrafterError(f"与 {twin} 是同一个文件（重复列出或硬链接）：同一区县只能计一次",
+                               Location(file=str(path)))
         district = answers_mod.load(path, onto)
         if district.meta.year != city.meta.year:
             raise DrafterError(f"年度（{district.meta.year}）与市局报告的年度（{city.meta.year}）不同",
                                Location(file=str(path), field="report.year"))
+        who = _who(district, city_names)
+        if who == city_who:
+            raise DrafterError(f"发文机关与市局相同（{district.meta.issuer}，{city.meta.year} 年）：这是市局答案文件"
+                               f" {city_path.name} 的副本，不是区县；请把它移出后重新运行",
+                               Location(file=str(path), field="report.issuer"))
+        if who in by_issuer:
+            twin_path, twin_issuer = by_issuer[who]
+            same = f"“{district.meta.issuer}”" + ("" if twin_issuer == district.meta.issuer else f"（即“{twin_issuer}”）")
+            raise DrafterError(f"与 {twin_path} 同为{same}{city.meta.year} 年的答案文件："
+                               f"同一区县只能计一次（副本不是另一个区县），请只留一份",
+                               Location(file=str(path), field="report.issuer"))
+        note = _district_of(city, district, path, city_path, city_names)
+        if note:
+            notes.append(note)
+        kept.append(path)
+        by_issuer[who] = (path, district.meta.issuer)
         districts.append(district)
+    if not districts:
+        raise DrafterError("请列出各区县的答案文件（市局自己的答案文件不算）", Location(file=str(city_path)))
     sums = compute(city, districts, rules)
     written = apply(city.document, sums, force)
     if written:
