@@ -12,11 +12,21 @@ An empty 今年 cell leaves the answer as it is (a sheet passed round half-fille
 erase numbers already in the file); `=` copies last year's value. Numbers inside records
 (lists of entries) are on the sheet for the entries the file already holds, keyed by their
 place (drills[2].participants); adding or removing entries is done in the file.
+
+A sheet remembers the answers file it was made from — issuer, year and file name, in a
+hidden sheet of the .xlsx or in the last row of the .csv (its 键 cell) — and `--fill` takes
+it back only into a file of the same issuer and year: numbers typed for another bureau or
+another year are not written into this one. (A sheet without that record, made by an older
+drafter or copied into a new workbook, cannot be checked and is read as before.) A formula
+whose result was never saved (written by a program, not by Excel or WPS) is refused by its
+cell, not read as empty.
 """
 from __future__ import annotations
 
 import csv
 import io
+import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,6 +42,12 @@ from drafter.ontology import Ontology
 COLUMNS = ("章节", "项目", "单位", "上年", "今年", "键")
 SECTION, LABEL, UNIT, PREVIOUS, CURRENT, KEY = range(len(COLUMNS))
 FORMATS = (".xlsx", ".csv")
+# other spreadsheet formats a colleague may hand back: what they are, to say so
+OTHER_FORMATS = {".xls": "旧版 Excel 格式", ".et": "WPS 表格格式", ".ett": "WPS 表格模板", ".ods": "OpenDocument 表格格式",
+                 ".xlsm": "带宏的 Excel 格式", ".xlsb": "Excel 二进制格式", ".xltx": "Excel 模板", ".numbers": "Numbers 表格格式"}
+ORIGIN_SHEET = "drafter"  # .xlsx: the hidden sheet that says which answers file the sheet was made from
+ORIGIN_MARK = "drafter:"  # .csv: the 键 cell of the row that says it
+ORIGIN_LABELS = ("发文机关", "年度", "答案文件")
 FACTS_KEY = "facts"  # the key of an own fact: <section>.facts.<name>
 SAME = "="
 
@@ -127,35 +143,69 @@ def table(answers: answers_mod.Answers, ontology: Ontology) -> list[list[Any]]:
     return [list(COLUMNS), *body]
 
 
+@dataclass(frozen=True)
+class Origin:
+    """The answers file a sheet was made from."""
+
+    issuer: str
+    year: int
+    file: str  # its name, for messages
+
+    @classmethod
+    def of(cls, answers: answers_mod.Answers, path: Path) -> "Origin":
+        return cls(answers.meta.issuer, answers.meta.year, Path(path).name)
+
+    def matches(self, other: "Origin") -> bool:
+        return _plain(self.issuer) == _plain(other.issuer) and self.year == other.year
+
+    def __str__(self) -> str:
+        return f"{self.issuer} {self.year} 年"
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
 def write(answers_path: Path, output: Path, ontology: Ontology) -> int:
     """Write the sheet; the number of rows written."""
-    output = Path(output)
-    kind = _kind(output)
-    answers = answers_mod.load(Path(answers_path), ontology)
+    answers_path, output = Path(answers_path), Path(output)
+    yamlio.check_output(output, (answers_path,))  # not onto the answers file, not a folder: before the format
+    kind = _kind(output, writing=True)
+    answers = answers_mod.load(answers_path, ontology)
     data = table(answers, ontology)
-    payload = _xlsx(data) if kind == ".xlsx" else _csv(data)
-    yamlio.write_output(output, payload, inputs=(Path(answers_path),))
+    origin = Origin.of(answers, answers_path)
+    payload = _xlsx(data, origin) if kind == ".xlsx" else _csv(data, origin)
+    yamlio.write_output(output, payload, inputs=(answers_path,))
     return len(data) - 1
 
 
-def _kind(path: Path) -> str:
+def _kind(path: Path, writing: bool = False) -> str:
     kind = Path(path).suffix.lower()
-    if kind not in FORMATS:
-        raise DrafterError(f"数字表只能是 .xlsx（Excel、WPS 表格）或 .csv 文件，实际是“{kind or '无扩展名'}”",
-                           Location(file=str(path)))
-    return kind
+    if kind in FORMATS:
+        return kind
+    message = f"数字表只能是 .xlsx（Excel、WPS 表格）或 .csv 文件，实际是“{kind or '无扩展名'}”"
+    if kind in OTHER_FORMATS:
+        way_out = ("请把 -o 的扩展名改为 .xlsx（Excel 和 WPS 都能打开）" if writing
+                   else "请在 Excel 或 WPS 中打开后另存为 .xlsx，再读回")
+        message += f"（{OTHER_FORMATS[kind]}）：{way_out}"
+    raise DrafterError(message, Location(file=str(path)))
 
 
-def _csv(data: list[list[Any]]) -> bytes:
+def _csv(data: list[list[Any]], origin: Origin) -> bytes:
     stream = io.StringIO()
     writer = csv.writer(stream, lineterminator="\r\n")
     for line in data:
         writer.writerow(["" if v is None else v for v in line])
+    record = json.dumps(dict(zip(ORIGIN_LABELS, (origin.issuer, origin.year, origin.file))), ensure_ascii=False)
+    note = f"本表根据 {origin.file}（{origin}）生成；这一行供 drafter 核对，请勿改动或删除"
+    origin_row = [""] * len(COLUMNS)
+    origin_row[LABEL], origin_row[KEY] = note, ORIGIN_MARK + record
+    writer.writerow(origin_row)
     # with a BOM, Excel and WPS open the Chinese text correctly
     return stream.getvalue().encode("utf-8-sig")
 
 
-def _xlsx(data: list[list[Any]]) -> bytes:
+def _xlsx(data: list[list[Any]], origin: Origin) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font, PatternFill
 
@@ -173,6 +223,11 @@ def _xlsx(data: list[list[Any]]) -> bytes:
         sheet.column_dimensions[letter].width = width
     sheet.column_dimensions["F"].hidden = True  # the key: drafter's, not the reader's
     sheet.freeze_panes = "A2"
+    record = book.create_sheet(ORIGIN_SHEET)
+    record.append(["本页供 drafter 核对这张数字表来自哪份答案文件，请勿改动"])
+    for label, value in zip(ORIGIN_LABELS, (origin.issuer, origin.year, origin.file)):
+        record.append([label, value])
+    record.sheet_state = "hidden"
     stream = io.BytesIO()
     book.save(stream)
     return stream.getvalue()
@@ -191,22 +246,107 @@ def _read_csv(path: Path) -> list[list[Any]]:
             continue
     else:
         raise DrafterError("无法识别 CSV 文件的编码，请用 UTF-8 或 GBK 另存后再试", Location(file=str(path)))
+    lines: list[list[Any]] = []
     try:
-        return [list(line) for line in csv.reader(io.StringIO(text, newline=""))]
-    except csv.Error as exc:
-        raise DrafterError(f"CSV 文件格式错误：{exc}", Location(file=str(path))) from None
+        for line in csv.reader(io.StringIO(text, newline="")):
+            lines.append(list(line))
+    except csv.Error as exc:  # Python's English; the row it stopped at is the one after the last read
+        number = len(lines) + 1
+        if "field larger than field limit" in str(exc):
+            message = (f"有一格超过 {csv.field_size_limit():,} 个字符，不是数字表中会有的内容"
+                       "（可能粘贴了整篇文字，或引号没有配对）；请检查这一行")
+        elif "NUL" in str(exc):
+            message = "含有空字符（NUL），可能不是文本格式的 CSV；请用 Excel 或 WPS 另存为 CSV 后再试"
+        else:
+            message = "CSV 格式有误（可能引号没有配对）；请用 Excel 或 WPS 另存为 CSV 后再试"
+        raise DrafterError(f"第 {number} 行：{message}", Location(file=str(path), line=number)) from None
+    return lines
 
 
-def _read_xlsx(path: Path) -> list[list[Any]]:
+@dataclass(frozen=True)
+class _Unsaved:
+    """A formula cell with no saved result (openpyxl reads it as None): not an empty cell."""
+
+    cell: str  # E12
+
+    def __str__(self) -> str:
+        return ""
+
+
+def _read_xlsx(path: Path) -> tuple[list[list[Any]], Origin | None]:
     from openpyxl import load_workbook
 
+    raw = _bytes(path)  # a missing file is “找不到文件”, not a broken workbook
     try:
-        book = load_workbook(io.BytesIO(_bytes(path)), read_only=True, data_only=True)
+        book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+        lines = [[_xlsx_value(cell) for cell in line] for line in _table_sheet(book).iter_rows()]
+        record = ([list(line) for line in book[ORIGIN_SHEET].iter_rows(values_only=True)]
+                  if ORIGIN_SHEET in book.sheetnames else None)
+        # data_only gives None for a formula never calculated: find those among the empty cells
+        formulas = _table_sheet(load_workbook(io.BytesIO(raw), read_only=True, data_only=False))
+        for row, line in enumerate(formulas.iter_rows()):
+            for column, cell in enumerate(line):
+                if getattr(cell, "data_type", None) == "f" and row < len(lines) and column < len(lines[row]) \
+                        and lines[row][column] is None:
+                    lines[row][column] = _Unsaved(f"{_column_letter(column)}{row + 1}")
     except Exception:  # openpyxl raises many kinds for a file that is not a workbook
         raise DrafterError("无法读取这个 .xlsx 文件（不是 Excel 工作簿，或已损坏）；请用 Excel 或 WPS 另存为 .xlsx 后再试",
                            Location(file=str(path))) from None
-    sheet = book.worksheets[0]
-    return [[_xlsx_value(cell) for cell in line] for line in sheet.iter_rows()]
+    return lines, (_xlsx_origin(record, path) if record is not None else None)
+
+
+def _table_sheet(book: Any) -> Any:
+    """The sheet of numbers: the first that is not drafter's record."""
+    return next((page for page in book.worksheets if page.title != ORIGIN_SHEET), book.worksheets[0])
+
+
+def _xlsx_origin(record: list[list[Any]], path: Path) -> Origin:
+    found = {str(line[0]).strip(): line[1] for line in record if len(line) > 1 and line[0] is not None}
+    return _origin(found, path, f"隐藏的“{ORIGIN_SHEET}”工作表")
+
+
+def _origin(found: dict, path: Path, where: str, line: int | None = None) -> Origin:
+    issuer, year, name = (found.get(label) for label in ORIGIN_LABELS)
+    if isinstance(year, float) and year.is_integer():
+        year = int(year)  # a program may save 2025 as 2025.0
+    try:
+        year = int(str(year).strip())
+    except ValueError:
+        year = None
+    if not isinstance(issuer, str) or not issuer.strip() or year is None:
+        raise DrafterError(f"数字表中 drafter 的记录（{where}）被改动过，无法核对这张表来自哪份答案文件；"
+                           "请用 drafter numbers 重新生成数字表", Location(file=str(path), line=line))
+    return Origin(issuer.strip(), year, str(name or "").strip() or "（未记下文件名）")
+
+
+def _csv_origin(lines: list[list[Any]], key_column: int, path: Path) -> tuple[Origin | None, set[int]]:
+    """The record a .csv sheet keeps in its last row (wherever sorting put it), and its rows."""
+    origins, at = [], set()
+    for index, line in enumerate(lines):
+        key = line[key_column] if key_column < len(line) else None
+        if isinstance(key, str) and key.strip().startswith(ORIGIN_MARK):
+            try:
+                found = json.loads(key.strip()[len(ORIGIN_MARK):])
+            except ValueError:
+                found = None
+            origins.append(_origin(found if isinstance(found, dict) else {}, path, f"第 {index + 1} 行“键”列", index + 1))
+            at.add(index)
+    other = next((o for o in origins if not o.matches(origins[0])), None)
+    if other is not None:  # two sheets pasted together
+        raise DrafterError(f"数字表中有两份来源记录（{origins[0]}，{other}）：它由两张数字表拼成；"
+                           "请用 drafter numbers 重新生成", Location(file=str(path)))
+    return (origins[0] if origins else None), at
+
+
+def _check_origin(origin: Origin | None, answers: answers_mod.Answers, path: Path) -> None:
+    if origin is None:
+        return  # made by an older drafter, or copied into a new workbook: nothing to check against
+    answers_path = answers.document.path if answers.document is not None else Path("答案文件")
+    this = Origin.of(answers, answers_path)
+    if not origin.matches(this):
+        raise DrafterError(f"这张数字表是根据 {origin.file}（{origin}）生成的，不能读回 {answers_path}（{this}）："
+                           f"表中的数字是那份报告的；请用 drafter numbers {answers_path} -o 数字表.xlsx 生成这份答案文件的数字表",
+                           Location(file=str(path)))
 
 
 def _xlsx_value(cell: Any) -> Any:
@@ -223,7 +363,13 @@ def _bytes(path: Path) -> bytes:
 
 
 def _column_letter(index: int) -> str:
-    return "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[index] if index < 26 else str(index + 1)
+    """0 → A, 25 → Z, 26 → AA, as Excel names columns."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
 
 
 def _header(lines: list[list[Any]], path: Path) -> dict[int, int]:
@@ -246,15 +392,28 @@ class Change:
 def read(path: Path, answers: answers_mod.Answers, ontology: Ontology) -> list[Change]:
     """This year's values of a filled-in sheet, every one checked; the first bad row raises."""
     path = Path(path)
-    lines = _read_xlsx(path) if _kind(path) == ".xlsx" else _read_csv(path)
-    where = _header(lines, path)
+    if _kind(path) == ".xlsx":
+        lines, origin = _read_xlsx(path)
+        where = _header(lines, path)
+        skip: set[int] = set()
+    else:
+        lines = _read_csv(path)
+        where = _header(lines, path)
+        origin, skip = _csv_origin(lines, where[KEY], path)
+    _check_origin(origin, answers, path)  # before any row: another bureau's rows would mislead
     by_key = {r.key: r for r in rows(answers, ontology)}
     seen: dict[str, int] = {}
     changes = []
     for index in range(where["header"] + 1, len(lines)):
+        if index in skip:
+            continue
         line, number = lines[index], index + 1
         cell = lambda column: line[column] if column < len(line) else None  # noqa: E731
         key, value = cell(where[KEY]), cell(where[CURRENT])
+        for column, name in ((where[KEY], "键"), (where[CURRENT], "今年")):
+            if isinstance(cell(column), _Unsaved):
+                raise _error(path, number, column, f"{cell(column).cell} 是公式，但没有保存计算结果："
+                                                   "请在 Excel 或 WPS 中打开并保存后再读回", name)
         if is_empty(key if not isinstance(key, (int, float)) else str(key)):
             if not _blank(value):
                 raise _error(path, number, where[CURRENT], "这一行没有“键”，不知道该填到哪一项；请不要改动或删除“键”列", "今年")

@@ -123,7 +123,7 @@ def test_sheet_round_trips(report, kind):
     assert answers.facts["own_形势"]["事故"].value == 2
     assert text.index("bureau_cases") < text.index("previous_year")  # new keys before last year's
     again = sheet.write(report, report.with_name("again" + kind), ONTOLOGY)
-    assert again == len(rows) - 1
+    assert again == len([r for r in rows[1:] if not r[sheet.KEY].startswith(sheet.ORIGIN_MARK)])  # .csv: its last row is the record
 
 
 def test_a_percent_formatted_excel_cell_is_read_as_typed(report):
