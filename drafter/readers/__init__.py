@@ -4,9 +4,10 @@
     source = read(Path("去年的报告.docx"))
 
 The format is judged from the file's content (a .doc that is really a web page or a .docx is
-read as what it is); each format has one reader in READERS; every result then goes through
-the shared cleanup (traditional → simplified, pinyin glosses, website furniture, page numbers,
-paragraphs broken by page ends). Bad files raise DrafterError with one Chinese line.
+read as what it is; a page saved as one .mhtml/.mht file is read as the page inside it); each
+format has one reader in READERS; every result then goes through the shared cleanup
+(traditional → simplified, pinyin glosses, website furniture, page numbers, paragraphs broken
+by page ends). Bad files raise DrafterError with one Chinese line.
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from drafter.readers.cleanup import clean
 from drafter.readers.convert import read_doc, read_pdf, read_rtf, read_wps
 from drafter.readers.docx import read_docx
 from drafter.readers.html import read_html
+from drafter.readers.mhtml import read_mhtml
 from drafter.readers.sniff import load_bytes
 from drafter.readers.sniff import sniff as detect_format
 from drafter.readers.source import Source, SourceBlock
@@ -29,6 +31,7 @@ READERS: dict[str, Reader] = {
     "txt": read_txt,
     "md": read_markdown,
     "html": read_html,
+    "mhtml": read_mhtml,
     "doc": read_doc,
     "wps": read_wps,
     "rtf": read_rtf,
@@ -48,7 +51,7 @@ def read(path: Path) -> Source:
     return clean(source)
 
 
-_SAME = {"htm": "html", "markdown": "md", "docm": "docx", "dotx": "docx", "dot": "doc"}
+_SAME = {"htm": "html", "mht": "mhtml", "markdown": "md", "docm": "docx", "dotx": "docx", "dot": "doc"}
 
 
 def _misnamed(path: Path, fmt: str) -> bool:

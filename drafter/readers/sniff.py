@@ -17,7 +17,12 @@ ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 
 BINARY_EXTENSIONS = {".docx", ".docm", ".dotx", ".doc", ".dot", ".wps", ".pdf", ".odt"}
 MARKDOWN_EXTENSIONS = {".md", ".markdown"}
-_HTML_START = re.compile(rb"<\s*(!doctype\s+html|html|head|body|meta|div|p[\s>]|table|title)", re.I)
+MHTML_EXTENSIONS = {".mhtml", ".mht"}
+_HTML_START = re.compile(rb"<\s*(!doctype\s+html|html|head|body|meta|div|p[\s>]|table|title|script|style)", re.I)
+# a web page saved as one file: MIME headers (From:, MIME-Version:, Content-Type: multipart/…)
+_MIME_HEADER = re.compile(rb"^[A-Za-z][A-Za-z0-9-]*:[ \t]")
+_MIME_VERSION = re.compile(rb"^MIME-Version\s*:", re.I | re.M)
+_MIME_PAGE = re.compile(rb"^Content-Type\s*:\s*(multipart/related|text/html)", re.I | re.M)
 
 
 def fail(path: Path, message: str) -> DrafterError:
@@ -46,7 +51,7 @@ def load_bytes(path: Path) -> bytes:
 
 
 def sniff(path: Path, data: bytes) -> str:
-    """The reader's format name: docx, doc, wps, rtf, pdf, html, md or txt."""
+    """The reader's format name: docx, doc, wps, rtf, pdf, mhtml, html, md or txt."""
     ext = path.suffix.lower()
     if data.startswith(ZIP):
         return "docx"
@@ -58,12 +63,19 @@ def sniff(path: Path, data: bytes) -> str:
         return "pdf"
     if data.lstrip(b"\xef\xbb\xbf").startswith(RTF):
         return "rtf"
+    if _looks_like_mhtml(data) or (ext in MHTML_EXTENSIONS and not _looks_like_html(data)):
+        return "mhtml"  # Word's 单个文件网页 is sometimes served as .doc too
     if _looks_like_html(data):
         return "html"  # government sites often serve a web page saved as .doc
     if ext in BINARY_EXTENSIONS:
         raise fail(path, f"文件扩展名是 {ext}，但内容不是这种格式（看起来是纯文本或已损坏），"
                          "请用 Word 或 WPS 打开确认后另存再试")
     return "md" if ext in MARKDOWN_EXTENSIONS else "txt"
+
+
+def _looks_like_mhtml(data: bytes) -> bool:
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    return bool(_MIME_HEADER.match(head) and _MIME_VERSION.search(head) and _MIME_PAGE.search(head))
 
 
 def _looks_like_html(data: bytes) -> bool:

@@ -20,7 +20,7 @@ SourceBlock fields
   rows          tables only: the cell texts, row by row.
 
 Source fields
-  path, format  the file read and what it really was (docx txt md html doc wps rtf odt pdf).
+  path, format  the file read and what it really was (docx txt md html mhtml doc wps rtf odt pdf).
   blocks        the body, in order.
   header_texts  text of the page header area and of text boxes before the body (版头, 文号).
   embedded_answers  the answers YAML a drafter-made .docx carries, else None.

@@ -1,0 +1,148 @@
+"""drafter import on inputs that are not a plain report: saved web pages (.mhtml), pages with no
+text, drafter's own answers files, results too big to build, web text copied as one run-on
+line, traditional characters. Every case runs the real command line in this process.
+
+The report texts here are written for these tests (never sample sentences).
+"""
+from __future__ import annotations
+
+import base64
+import quopri
+import shutil
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+
+from drafter import yamlio
+from drafter.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+
+PARAGRAPHS = [
+    "某县应急管理局2024年法治政府建设年度报告",
+    "2024年，我局以法治思维统领应急管理各项工作，依法履职能力稳步提升。现将全年情况报告如下：",
+    "一、抓牢组织保障",
+    "（一）健全议事机制。局党委全年专题研究法治工作4次，把法治建设列入年度考核。",
+    "（二）推动领导干部学法。局领导带头参加法治讲座3场，组织集中学法8次。",
+    "二、规范行政执法",
+    "（三）落实执法公示。在门户网站公开执法信息120条，接受群众监督。",
+    "（四）提升办案质量。全年办理处罚案件46件，复议维持率保持100%。",
+    "三、存在的不足",
+    "基层执法力量偏弱，部分执法人员对新颁法规掌握不深。",
+    "四、下一年度工作打算",
+    "持续加强执法人员培训，完善执法监督机制。",
+    "某县应急管理局",
+    "2025年1月8日",
+]
+
+
+def page(charset: str | None = "utf-8") -> str:
+    meta = f'<meta charset="{charset}">' if charset else ""
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    return (f'<!DOCTYPE html><html><head>{meta}<title>某县人民政府网</title>'
+            f'<style>p {{ text-indent: 2em; }}</style></head>'
+            f'<body><div class="article">{body}</div></body></html>')
+
+
+def mhtml(html: bytes, encoding: str, charset: str) -> bytes:
+    """A saved web page as browsers write it: MIME headers, the page, a style sheet."""
+    if encoding == "quoted-printable":
+        payload = quopri.encodestring(html).decode("ascii")
+    else:
+        raw = base64.b64encode(html).decode("ascii")
+        payload = "\n".join(raw[i:i + 76] for i in range(0, len(raw), 76))
+    return (
+        "From: <Saved by Blink>\n"
+        "Snapshot-Content-Location: http://www.example.gov.cn/yjj/2025/0108.html\n"
+        "Subject: =?utf-8?Q?=E6=B3=95=E6=B2=BB?=\n"
+        "Date: Wed, 8 Jan 2025 10:00:00 +0800\n"
+        "MIME-Version: 1.0\n"
+        'Content-Type: multipart/related;\n\ttype="text/html";\n\tboundary="----MultipartBoundary--x1y2z3----"\n'
+        "\n\n"
+        "------MultipartBoundary--x1y2z3----\n"
+        f'Content-Type: text/html; charset="{charset}"\n'
+        "Content-ID: <frame-0@mhtml.blink>\n"
+        f"Content-Transfer-Encoding: {encoding}\n"
+        "Content-Location: http://www.example.gov.cn/yjj/2025/0108.html\n"
+        "\n"
+        f"{payload}\n"
+        "------MultipartBoundary--x1y2z3----\n"
+        "Content-Type: text/css\n"
+        "Content-Transfer-Encoding: quoted-printable\n"
+        "Content-Location: http://www.example.gov.cn/style.css\n"
+        "\n"
+        ".article { margin: 0 auto; } p { line-height: 2; }\n"
+        "------MultipartBoundary--x1y2z3------\n"
+    ).encode("ascii")
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    assert "内部错误" not in err and "Traceback" not in err
+    return code, out, err
+
+
+def imported(capsys, path: Path) -> dict:
+    out = path.with_name(path.stem + "-导入.yaml")
+    code, stdout, err = run(capsys, "import", str(path), "-o", str(out))
+    assert code == 0, err
+    assert "已导入" in stdout
+    data = YAML(typ="safe").load(out.read_text(encoding="utf-8"))
+    data["_text"] = out.read_text(encoding="utf-8")
+    return data
+
+
+def refused(capsys, path: Path, *words: str) -> str:
+    out = path.with_name("导入结果.yaml")
+    code, stdout, err = run(capsys, "import", str(path), "-o", str(out))
+    assert code == 1
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith(f"错误：{path}") and "内部错误" not in lines[0]
+    for word in words:
+        assert word in lines[0], lines[0]
+    assert not out.exists()
+    return lines[0]
+
+
+def section_texts(data: dict) -> str:
+    return "\n".join(str(v.get("text", "")) for v in data["answers"].values() if isinstance(v, dict))
+
+
+# --- saved web pages (.mhtml / .mht) ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("encoding", ["quoted-printable", "base64"])
+@pytest.mark.parametrize("ext", [".mhtml", ".mht"])
+def test_saved_web_page_is_read_as_its_html(tmp_path, capsys, encoding, ext):
+    path = tmp_path / f"网页{ext}"
+    path.write_bytes(mhtml(page().encode("utf-8"), encoding, "utf-8"))
+    data = imported(capsys, path)
+    assert data["report"]["title"] == "某县应急管理局2024年法治政府建设年度报告"
+    assert data["report"]["date"].isoformat() == "2025-01-08"
+    text = data["_text"]
+    for leftover in ("Content-Type", "MIME", "quoted-printable", "base64", "Blink", "=E6", "margin", "{ "):
+        assert leftover not in text
+    assert "健全议事机制" in text and "提升办案质量" in text
+    assert len(data["outline"]["parts"]) >= 4
+
+
+@pytest.mark.parametrize("charset", ["gb2312", "gbk"])
+@pytest.mark.parametrize("encoding", ["quoted-printable", "base64"])
+def test_saved_web_page_in_a_chinese_charset(tmp_path, capsys, charset, encoding):
+    # the charset is said only in the MIME part header, not in the page
+    path = tmp_path / "网页.mhtml"
+    path.write_bytes(mhtml(page(None).encode("gb2312"), encoding, charset))
+    data = imported(capsys, path)
+    assert data["report"]["title"] == "某县应急管理局2024年法治政府建设年度报告"
+    assert "推动领导干部学法" in data["_text"]
+
+
+def test_saved_web_page_without_a_page_in_it(tmp_path, capsys):
+    path = tmp_path / "网页.mhtml"
+    path.write_bytes(
+        b"MIME-Version: 1.0\nContent-Type: multipart/related; boundary=\"b1\"\n\n--b1\n"
+        b"Content-Type: image/png\nContent-Transfer-Encoding: base64\n\niVBORw0KGgo=\n--b1--\n")
+    refused(capsys, path, "网页")
