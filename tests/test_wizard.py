@@ -517,3 +517,96 @@ def test_argument_errors_are_in_chinese(demo_env):
     from tests.conftest import run_drafter
     result = run_drafter("build", "a.yaml", "--format", "odt", env=demo_env)
     assert result.returncode == 2 and "可选" in result.stderr and "choose from" not in result.stderr
+
+
+# ---- undoing a skip, and resuming where the clerk stopped (issue 18) -----------------------
+
+def test_going_back_to_a_skipped_section_and_filling_it_puts_it_back_in_the_outline(tmp_path, demo):
+    path = tmp_path / "r.yaml"
+    keys = (
+        new_report_keys()
+        + DOWN + ENTER                 # 1/3 开头：跳过本节 (it is alone in its part: the part goes too)
+        + DOWN * 3 + ENTER             # 2/3 执法：← 返回上一题
+        + ENTER + "指导思想甲" + ENTER  # 1/3 开头：填写本节
+        + DOWN * 2 + ENTER             # 2/3 执法：保存并退出
+    )
+    assert drive(keys, lambda t: flow.run_new(path, t)) == 0
+    a = answers_mod.load(path, demo)
+    assert a.values["opening"] == {"guidance": "指导思想甲"}
+    assert a.outline.section_ids() == ["opening", "enforcement", "problems"]
+    assert [p.heading for p in a.outline.parts][0] in (None, "")  # its own part, first, as before
+    assert Store(path).progress() == {"done": ["opening"], "skipped": []}
+
+
+def test_a_skip_undone_restores_the_section_in_its_part_and_group(tmp_path):
+    path = tmp_path / "a.yaml"
+    path.write_text(DEMO_ANSWERS.split("outline:")[0] + """outline:
+  parts:
+    - heading: 甲
+      sections: [opening]
+    - heading: 乙
+      sections:
+        - enforcement
+        - heading: 一组
+          group: [problems, {id: leaders, heading: 自拟}]
+answers: {}
+""", encoding="utf-8")
+    store = Store(path)
+    before = store.read()["outline"]
+    order = ["opening", "enforcement", "problems", "leaders"]
+    for sid in ("leaders", "opening", "problems"):
+        store.remove_from_outline(sid)
+    assert store.read()["outline"]["parts"] == [{"heading": "乙", "sections": ["enforcement"]}]
+    for sid in ("problems", "opening", "leaders"):  # in another order than they went
+        store.restore_to_outline(sid, order)
+    assert store.read()["outline"] == before
+    # skipped in an earlier run (nothing remembered): after the section before it in the ontology
+    store.remove_from_outline("problems")
+    Store(path).restore_to_outline("problems", order)
+    assert store.read()["outline"]["parts"][1]["sections"] == [
+        "enforcement", "problems", {"heading": "一组", "group": [{"id": "leaders", "heading": "自拟"}]}]
+
+
+def test_ask_resumes_where_the_clerk_stopped_not_at_a_question_left_empty_before(tmp_path, demo):
+    path = rolled_demo(tmp_path, demo)
+    # 开头 (asked whole)，严格规范执法 (4 numbers), 第一责任人履职, 存在的不足 (asked whole)
+    keys = (
+        ENTER + ENTER                  # 开头：填写本节; 指导思想 left empty on purpose
+        + ENTER                        # 严格规范执法：填写本节
+        + ENTER                        # 检查次数 left empty on purpose
+        + "=" + ENTER                  # 检查企业家数: as last year; the clerk stops at 罚款金额
+    )
+    with pytest.raises(AssertionError, match="keys ran out"):
+        drive(keys, lambda t: flow.run_ask(path, None, t), timeout=8)
+    assert answers_mod.load(path, demo).values["enforcement"]["enterprises"] == 2479
+
+    asked = []
+
+    class Recording(Terminal):
+        def text(self, message, **kwargs):
+            asked.append(message)
+            raise KeyboardInterrupt  # the first question asked is all this test wants
+
+        def select(self, message, choices, **kwargs):
+            asked.append(message)
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        flow.run_ask(path, None, Recording())
+    assert asked and "罚款金额" in asked[0], asked
+    # the questions left empty are still missing: --list names them, the next run asks them
+    keys = [q.key for q in flow.missing_questions(path, demo)]
+    assert "inspections" in keys and "fines" in keys
+
+
+def test_ask_stopped_at_a_sections_menu_resumes_at_that_menu(tmp_path, demo):
+    path = rolled_demo(tmp_path, demo)
+    keys = (
+        ENTER + ENTER                  # 开头：填写本节; 指导思想 left empty
+        + ENTER + ENTER * 4            # 严格规范执法: its four numbers left empty
+        + DOWN * 2 + ENTER             # 第一责任人履职：保存并退出
+    )
+    assert drive(keys, lambda t: flow.run_ask(path, None, t)) == 0
+    first = flow.missing_questions(path, demo, resume=True)[0]
+    assert (first.section.id, first.kind) == ("leaders", "section")
+    assert flow.missing_questions(path, demo)[0].section.id == "enforcement"  # --list: everything missing

@@ -267,3 +267,51 @@ def test_ask_on_a_file_rolled_from_kunshan_asks_only_what_is_missing_then_builds
     assert all(r.get("status") == "已完成" for r in after.values["previous_followup"]["items"])
     left = missing_questions(tmp_path / "k.yaml", onto)
     assert not [q for q in left if q.kind in ("fact", "followup") or (q.kind == "field" and q.spec.type != "records")]
+
+
+def test_resume_after_ctrl_c_lands_where_the_clerk_stopped_not_on_a_question_left_empty(tmp_path, env):
+    from tests.conftest import DEMO_ANSWERS, run_drafter
+
+    (tmp_path / "report-2023.yaml").write_text(DEMO_ANSWERS, encoding="utf-8")
+    assert run_drafter("next", str(tmp_path / "report-2023.yaml"), env=env).returncode == 0
+    child = spawn(["ask", "report-2024.yaml"], env, tmp_path)
+    answer(child, r"第 1/\d 节 · 开头", "")
+    answer(child, "本节", ENTER)
+    answer(child, "指导思想", ENTER)             # left empty on purpose
+    answer(child, r"严格规范执法（4 项待填）", "")
+    answer(child, "本节", ENTER)
+    answer(child, "执法检查次数", ENTER)         # left empty on purpose
+    answer(child, "检查企业家数", "=" + ENTER)
+    child.expect("罚款金额")                     # the clerk stops here
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+    child.close()
+
+    child = spawn(["ask", "report-2024.yaml"], env, tmp_path)
+    child.expect("从上次停下的问题继续")
+    i = child.expect(["罚款金额", "执法检查次数", "本节："])
+    assert i == 0, child.before
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+    child.close()
+
+
+def test_skip_then_back_then_fill_keeps_the_section_in_the_report(tmp_path, env):
+    child = spawn(["new", "r.yaml"], env, tmp_path)
+    metadata(child)
+    answer(child, r"第 1/3 节", "")
+    answer(child, "本节", DOWN + ENTER)          # 开头：跳过本节
+    child.expect("已从今年的报告中去掉")
+    answer(child, r"第 2/3 节", "")
+    answer(child, "本节", DOWN * 3 + ENTER)      # ← 返回上一题
+    answer(child, r"第 1/3 节", "")
+    answer(child, "本节", ENTER)                 # 填写本节
+    child.expect("放回今年的报告")
+    answer(child, "指导思想", "以习近平法治思想为指导" + ENTER)
+    answer(child, r"第 2/3 节", "")
+    answer(child, "本节", DOWN * 2 + ENTER)      # 保存并退出
+    child.expect(pexpect.EOF)
+    child.close()
+    a = answers_mod.load(tmp_path / "r.yaml", ontology_mod.load())
+    assert a.outline.section_ids() == ["opening", "enforcement", "problems"]
+    assert a.values["opening"]["guidance"] == "以习近平法治思想为指导"

@@ -194,28 +194,42 @@ def run_ask(path: Path, sections: list[str] | None, term: Terminal, everything: 
     return ask_missing(path, term, onto)
 
 
-def missing_questions(path: Path, onto: Ontology) -> list[Question]:
-    """The questions `drafter ask` would ask now, in order (also `drafter ask --list`)."""
+def missing_questions(path: Path, onto: Ontology, resume: bool = False) -> list[Question]:
+    """The questions `drafter ask` would ask now, in order (also `drafter ask --list`).
+    resume: only from where the last run of `drafter ask` stopped — what it went through
+    before that was seen, answered or left empty on purpose, and waits for the next run."""
     answers = answers_mod.load(path, onto)
     store = Store(path)
     progress = store.progress()
     found = questions(answers, onto, set(progress["skipped"]), set(progress["done"]))
-    at_section, _ = store.at()
-    if at_section and at_section not in progress["done"] and at_section not in progress["skipped"]:
+    at = store.at()
+    order = answers.outline.section_ids()
+    if not at.section or at.section in progress["done"] or at.section in progress["skipped"]:
+        return found
+    if at.asking != "missing":
         # a section left in the middle is taken up again at the exact question
-        found = [q for q in found if q.section.id != at_section]
-        if at_section in answers.outline.section_ids():
-            section = answers.section(at_section, onto)
-            order = answers.outline.section_ids()
-            position = next((i for i, q in enumerate(found) if order.index(q.section.id) > order.index(at_section)),
+        found = [q for q in found if q.section.id != at.section]
+        if at.section in order:
+            section = answers.section(at.section, onto)
+            position = next((i for i, q in enumerate(found) if order.index(q.section.id) > order.index(at.section)),
                             len(found))
             found.insert(position, Question(section, "section"))
+    if resume and at.asking and at.section in order:
+        here = order.index(at.section)
+        mine = [q for q in found if q.section.id == at.section]
+        if at.asking == "missing" and at.field is not None:
+            start = next((n for n, q in enumerate(mine) if q.kind != "section" and q.key == at.field
+                          and (q.kind != "followup" or q.index == at.item)), 0)
+            mine = mine[start:]
+        found = mine + [q for q in found if order.index(q.section.id) > here]
     return found
 
 
 def ask_missing(path: Path, term: Terminal, onto: Ontology) -> int:
-    found = missing_questions(path, onto)
+    found = missing_questions(path, onto, resume=True)
+    store, order = Store(path), _ontology_order(onto)
     if not found:
+        store.set_at(None)
         term.say("今年的答案已经齐全：没有尚未填写的数字和整改情况。")
         return finish(path, term, onto)
     groups: list[tuple[Section, list[Question]]] = []
@@ -225,19 +239,24 @@ def ask_missing(path: Path, term: Terminal, onto: Ontology) -> int:
         else:
             groups.append((q.section, [q]))
     term.say(f"今年还需要填写 {len(found)} 项（drafter ask --list 可列出清单；--all 逐题全部过一遍）。")
-    store, asker = Store(path), _asker(path, term, onto)
+    asker = _asker(path, term, onto)
     i = 0
     while i < len(groups):
         section, qs = groups[i]
         if qs[0].kind == "section":
-            result = ask_section(section, i, len(groups), store, asker, term)
+            result = ask_section(section, i, len(groups), store, asker, term, asking="section", order=order)
         else:
-            result = ask_some(section, qs, i, len(groups), store, asker, term)
+            result = ask_some(section, qs, i, len(groups), store, asker, term, order=order)
         if result is FINISH:
             term.say(f"已保存。下次运行 drafter ask {path} 从这里继续。")
             return 0
         i = max(0, i - 1) if result is BACK else i + 1
+    store.set_at(None)  # went through to the end: the next run starts from the first missing question
     return finish(path, term, onto)
+
+
+def _ontology_order(onto: Ontology) -> list[str]:
+    return [s.id for area in onto.areas for s in area.sections]
 
 
 def _asker(path: Path, term: Terminal, onto: Ontology) -> Asker:
@@ -260,18 +279,35 @@ def _skip(section: Section, store: Store, term: Terminal) -> None:
     term.say(f"  已从今年的报告中去掉“{section.heading}”。")
 
 
+def _unskip(section: Section, store: Store, term: Terminal, order: list[str]) -> None:
+    """Filling a section skipped before (in this run, or the last) undoes the skip: it is no
+    longer marked skipped and goes back into the outline where it stood."""
+    if section.id in store.progress()["skipped"]:
+        store.mark(section.id, None)
+        store.restore_to_outline(section.id, order)
+        term.say(f"  已把“{section.heading}”放回今年的报告。")
+
+
 def ask_some(section: Section, qs: list[Question], index: int, total: int, store: Store, asker: Asker,
-             term: Terminal) -> object:
+             term: Terminal, order: list[str] = ()) -> object:
     """Only the missing questions of a section that has answers."""
-    action = _section_menu(section, index, total, term, f"（{len(qs)} 项待填）")
-    if action is BACK or action == "finish":
-        return FINISH if action == "finish" else BACK
-    if action == "skip":
-        _skip(section, store, term)
-        return None
+    at = store.at()
+    if at.section == section.id and at.field is not None and at.asking == "missing":
+        term.say("")  # where the last run stopped (missing_questions starts qs there)
+        term.say(f"第 {index + 1}/{total} 节 · {section.heading}（从上次停下的问题继续）")
+    else:
+        store.set_at(section.id, None, asking="missing")
+        action = _section_menu(section, index, total, term, f"（{len(qs)} 项待填）")
+        if action is BACK or action == "finish":
+            return FINISH if action == "finish" else BACK
+        if action == "skip":
+            _skip(section, store, term)
+            return None
+        _unskip(section, store, term, list(order))
     j = 0
     while j < len(qs):
         q = qs[j]
+        store.set_at(section.id, q.key, q.index if q.kind == "followup" else None, asking="missing")
         if q.kind == "fact":
             result = asker.fact(q.spec, q.previous, lambda v, q=q: store.set_fact(section.id, q.key, v))
         elif q.kind == "followup":
@@ -284,7 +320,8 @@ def ask_some(section: Section, qs: list[Question], index: int, total: int, store
             result = asker.field(q.spec, current, q.previous, _saver(store, section, q.spec, term))
         if result is BACK:
             if j == 0:
-                return ask_some(section, qs, index, total, store, asker, term)
+                store.set_at(section.id, None, asking="missing")  # back at the menu, not resuming
+                return ask_some(section, qs, index, total, store, asker, term, order)
             j -= 1
             continue
         j += 1
@@ -299,18 +336,18 @@ def walk(path: Path, term: Terminal, onto: Ontology, chosen: list[str] | None) -
     if not chosen:
         progress = store.progress()
         finished = set(progress["done"]) | set(progress["skipped"])
-        at_section, _ = store.at()
+        at_section = store.at().section
         start = next((i for i, sid in enumerate(order) if sid not in finished), len(order))
         if at_section in order and at_section not in finished:
             start = order.index(at_section)  # where the last run stopped, to the question
-    asker = _asker(path, term, onto)
+    asker, every = _asker(path, term, onto), _ontology_order(onto)
     i = start
     while i < len(order):
         section = answers.section(order[i], onto)
         if not section.fields:  # a section of the bureau's own: its text is edited in the file
             i += 1
             continue
-        result = ask_section(section, i, len(order), store, asker, term)
+        result = ask_section(section, i, len(order), store, asker, term, order=every)
         if result is FINISH:
             term.say(f"已保存。下次运行 drafter ask {path} 从这里继续。")
             return 0
@@ -321,13 +358,20 @@ def walk(path: Path, term: Terminal, onto: Ontology, chosen: list[str] | None) -
     return finish(path, term, onto)
 
 
-def ask_section(section: Section, index: int, total: int, store: Store, asker: Asker, term: Terminal) -> object:
-    at_section, at_field = store.at()
-    resuming = at_section == section.id
-    action = "fill" if resuming else _section_menu(section, index, total, term)
+def ask_section(section: Section, index: int, total: int, store: Store, asker: Asker, term: Terminal, *,
+                asking: str | None = None, order: list[str] = ()) -> object:
+    """A section, question by question. asking: set by `drafter ask`'s default run (see
+    Position); order: the ontology's sections, to put a section skipped before back in place."""
+    at = store.at()
+    resuming = at.section == section.id and at.field is not None
     if resuming:
+        action = "fill"
         term.say("")
         term.say(f"第 {index + 1}/{total} 节 · {section.heading}（从上次停下的问题继续）")
+    else:
+        if asking:
+            store.set_at(section.id, None, asking=asking)  # at the menu: resume here, not earlier
+        action = _section_menu(section, index, total, term)
     if action is BACK:
         return BACK
     if action == "finish":
@@ -335,19 +379,20 @@ def ask_section(section: Section, index: int, total: int, store: Store, asker: A
     if action == "skip":
         _skip(section, store, term)
         return None
+    _unskip(section, store, term, list(order))
     values = store.values(section.id)
     previous = dict(values.get(answers_mod.PREVIOUS_YEAR) or {})
     fields = section.fields
-    j = next((k for k, f in enumerate(fields) if f.id == at_field), 0) if resuming else 0
+    j = next((k for k, f in enumerate(fields) if f.id == at.field), 0) if resuming else 0
     while j < len(fields):
         spec = with_chosen_units(fields, store.values(section.id))[j]  # 起, once 起 is chosen
-        store.set_at(section.id, spec.id)
+        store.set_at(section.id, spec.id, asking=asking)
         current = store.values(section.id).get(spec.id)
         result = asker.field(spec, current, previous.get(spec.id), _saver(store, section, spec, term))
         if result is BACK:
             if j == 0:
                 store.set_at(None)
-                return ask_section(section, index, total, store, asker, term)
+                return ask_section(section, index, total, store, asker, term, asking=asking, order=order)
             j -= 1
             continue
         j += 1

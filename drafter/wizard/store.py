@@ -6,7 +6,9 @@ keys drafter does not know survive; a file that no longer parses is never overwr
 """
 from __future__ import annotations
 
+import copy
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -52,9 +54,136 @@ class Session:
         cls.saved += 1
 
 
+@dataclass(frozen=True)
+class Position:
+    """Where the wizard was when it last stopped (`wizard: at:` in the file).
+
+    asking: set by `drafter ask`'s default run, which goes once through what is missing:
+    "section" when the section is asked whole, "missing" when only its missing questions
+    are; what comes before the position was seen in that run and is not asked again when it
+    resumes. field None: the section's menu."""
+
+    section: str | None = None
+    field: str | None = None
+    item: int | None = None  # the follow-up record's position in its list
+    asking: str | None = None
+
+
+def _ident(entry: Any) -> str | None:
+    """A section entry's id: `- enforcement` or `- {id: enforcement, heading: …}`."""
+    if isinstance(entry, str):
+        return entry
+    return str(entry["id"]) if isinstance(entry, dict) and entry.get("id") else None
+
+
+def _children(entry: Any) -> str | None:
+    """The key of a container's list: a part's sections, a group's members."""
+    if isinstance(entry, dict) and _ident(entry) is None:
+        for key in ("sections", "group"):
+            if isinstance(entry.get(key), list):
+                return key
+    return None
+
+
+def _leaves(entry: Any) -> set[str]:
+    key = _children(entry)
+    if key is None:
+        ident = _ident(entry)
+        return {ident} if ident else set()
+    return {sid for member in entry[key] for sid in _leaves(member)}
+
+
+def _stands_for(before: Any, now: Any, section_id: str) -> bool:
+    """Whether an entry of the outline now is the one that stood in the outline before: the
+    same section; a part or group holding one of the same sections, or the same heading."""
+    key = _children(before)
+    if key is None:
+        return _ident(before) is not None and _ident(now) == _ident(before)
+    if _children(now) != key:
+        return False
+    theirs = _leaves(now)
+    return (bool((_leaves(before) - {section_id}) & theirs) or not theirs
+            or (bool(before.get("heading")) and now.get("heading") == before.get("heading")))
+
+
+def _holding(entries: list, section_id: str) -> int | None:
+    return next((k for k, e in enumerate(entries) if section_id in _leaves(e)), None)
+
+
+def _only(entry: Any, section_id: str) -> Any:
+    """The entry (a part, a group) with nothing in it but the way down to the section."""
+    key = _children(entry)
+    if key is None:
+        return copy.deepcopy(entry)
+    out = {k: copy.deepcopy(v) for k, v in entry.items() if k != key}
+    out[key] = [_only(m, section_id) for m in entry[key] if section_id in _leaves(m)]
+    return out
+
+
+def _reinsert(now: list, before: list, section_id: str) -> None:
+    """Put the section back into `now` where it stood in `before`: inside the part (group)
+    that held it if that is still there, after the nearest earlier neighbour still there, else
+    before the nearest later one; a part (group) it was alone in comes back with it."""
+    k = _holding(before, section_id)
+    entry = before[k]
+    key = _children(entry)
+    if key is not None:
+        home = next((e for e in now if _stands_for(entry, e, section_id)), None)
+        if home is not None:
+            _reinsert(home[key], entry[key], section_id)
+            return
+    new = _plain(_only(entry, section_id))
+    for j in [*range(k - 1, -1, -1), *range(k + 1, len(before))]:
+        at = next((n for n, e in enumerate(now) if _stands_for(before[j], e, section_id)), None)
+        if at is not None:
+            now.insert(at + 1 if j < k else at, new)
+            return
+    now.append(new)
+
+
+def _neighbours(parts: list, section_id: str, order: list[str]) -> list:
+    """An outline as it might have been, the section standing after the nearest section
+    before it in `order` that the outline holds (else before the nearest one after it)."""
+    before = _plain_copy(parts)
+    present = {sid for entry in before for sid in _leaves(entry)}
+    at = order.index(section_id) if section_id in order else len(order)
+    earlier = [sid for sid in order[:at] if sid in present]
+    later = [sid for sid in order[at + 1:] if sid in present]
+    anchor = earlier[-1] if earlier else later[0] if later else None
+
+    def place(entries: list) -> bool:
+        for n, entry in enumerate(entries):
+            key = _children(entry)
+            if key is not None:
+                if place(entry[key]):
+                    return True
+            elif _ident(entry) == anchor:
+                entries.insert(n + 1 if earlier else n, section_id)
+                return True
+        return False
+
+    if anchor is None or not place(before):
+        containers = [p for p in before if _children(p) == "sections"]
+        if containers:
+            containers[-1]["sections"].append(section_id)
+        else:
+            before.append({"sections": [section_id]})
+    return before
+
+
+def _plain_copy(value: Any) -> Any:
+    """The outline as plain lists and dicts, to remember it as it was."""
+    if isinstance(value, dict):
+        return {k: _plain_copy(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain_copy(v) for v in value]
+    return value
+
+
 class Store:
     def __init__(self, path: Path):
         self.path = Path(path)
+        self._outline_before: dict[str, list] = {}  # skipped in this run: the outline's parts before
 
     # -- whole file ----------------------------------------------------------------------
     @classmethod
@@ -166,7 +295,8 @@ class Store:
 
     def remove_from_outline(self, section_id: str) -> None:
         """Leave a section out of this year's report: take it out of the outline (and a part
-        or group that it leaves empty)."""
+        or group that it leaves empty). The outline as it was is remembered for this run, so
+        that restore_to_outline can put the section back where it stood."""
         def prune(entries) -> None:
             for entry in list(entries):
                 ident = entry if isinstance(entry, str) else entry.get("id") if isinstance(entry, dict) else None
@@ -179,6 +309,8 @@ class Store:
 
         def change(data):
             parts = (data.get("outline") or {}).get("parts") or []
+            if isinstance(parts, list) and _holding(parts, section_id) is not None:
+                self._outline_before.setdefault(section_id, _plain_copy(parts))
             for part in list(parts):
                 if isinstance(part, dict) and isinstance(part.get("sections"), list):
                     prune(part["sections"])
@@ -186,15 +318,38 @@ class Store:
                         parts.remove(part)
         self._update(change)
 
-    def at(self) -> tuple[str | None, str | None]:
-        """(section, field) of the question being asked when the wizard last stopped."""
+    def restore_to_outline(self, section_id: str, order: list[str]) -> None:
+        """Undo remove_from_outline: the section goes back where it stood when this run took
+        it out. Taken out in an earlier run, it goes after the nearest section before it in
+        `order` (the ontology's) that the outline holds, else before the nearest one after it."""
+        def change(data):
+            outline = data.get("outline")
+            parts = outline.get("parts") if isinstance(outline, dict) else None
+            if not isinstance(parts, list) or _holding(parts, section_id) is not None:
+                return  # no outline to change, or the section is there already (put back by hand)
+            before = self._outline_before.get(section_id)
+            if before is None:
+                before = _neighbours(parts, section_id, order)
+            _reinsert(parts, before, section_id)
+            self._outline_before.pop(section_id, None)
+        self._update(change, answer=False)
+
+    def at(self) -> Position:
+        """Where the wizard was when it last stopped."""
         raw = self.read().get(PROGRESS) or {}
         at = raw.get("at") if isinstance(raw, dict) else None
-        if not isinstance(at, dict):
-            return None, None
-        return (str(at["section"]) if at.get("section") else None), (str(at["field"]) if at.get("field") else None)
+        if not isinstance(at, dict) or not at.get("section"):
+            return Position()
+        item = at.get("item")
+        return Position(str(at["section"]), str(at["field"]) if at.get("field") else None,
+                        item if isinstance(item, int) and not isinstance(item, bool) else None,
+                        str(at["asking"]) if at.get("asking") else None)
 
-    def set_at(self, section_id: str | None, field_id: str | None = None) -> None:
+    def set_at(self, section_id: str | None, field_id: str | None = None, item: int | None = None,
+               asking: str | None = None) -> None:
+        if section_id is None and self.at() == Position():
+            return  # nothing to forget: the file stays as it is
+
         def change(data):
             progress = data.get(PROGRESS)
             if not isinstance(progress, dict):
@@ -202,7 +357,7 @@ class Store:
             if section_id is None:
                 progress.pop("at", None)
             else:
-                progress["at"] = _plain({"section": section_id, "field": field_id})
+                progress["at"] = _plain({"section": section_id, "field": field_id, "item": item, "asking": asking})
         self._update(change, answer=False)
 
     # -- progress ------------------------------------------------------------------------
