@@ -338,11 +338,17 @@ def cmd_import(args) -> int:
         raise DrafterError("文件已存在；要覆盖请加 --force", Location(file=str(out)))
     onto = ontology_mod.load()
     result = import_file(source, onto)
+    size = len(result.text.encode("utf-8"))
+    if size > yamlio.MAX_BYTES:  # build refuses answers files this big: write none
+        raise DrafterError(f"导入结果有 {size / 1024 / 1024:.2f} MB，超过答案文件的上限 "
+                           f"{yamlio.MAX_BYTES // (1024 * 1024)} MB（drafter build 不读这么大的答案文件），没有写入；"
+                           "一份年度报告导入后通常不到 100 KB，请确认选对了文件", Location(file=str(source)))
     try:  # what we write must load: check it in memory, before any file is touched
         answers_mod.from_document(yamlio.loads(result.text, out), onto)
     except DrafterError as exc:
-        raise DrafterError(f"导入结果未通过检查，没有写入：{exc.message}",
-                           Location(file=str(out), field=exc.location.field)) from None
+        where = f"（{exc.location.field}）" if exc.location.field else ""
+        raise DrafterError(f"导入结果{where}未通过检查，没有写入 {out}：{exc.message}",
+                           Location(file=str(source))) from None  # the report is what to look at
     yamlio.write_output(out, result.text.encode("utf-8"), inputs=(source,))
     for note in result.source.notes:
         print(f"提示：{note}", file=sys.stderr)

@@ -146,3 +146,69 @@ def test_saved_web_page_without_a_page_in_it(tmp_path, capsys):
         b"MIME-Version: 1.0\nContent-Type: multipart/related; boundary=\"b1\"\n\n--b1\n"
         b"Content-Type: image/png\nContent-Transfer-Encoding: base64\n\niVBORw0KGgo=\n--b1--\n")
     refused(capsys, path, "网页")
+
+
+# --- no report text ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name, content, words", [
+    ("空.txt", "", ["空"]),
+    ("空白.txt", "\u3000\u3000\n\u00a0 \n\u200b\n\t\n", ["没有报告正文"]),
+    ("脚本.html", '<script type="text/javascript">\nvar t = "某县应急管理局法治政府建设年度报告";\n'
+                  'document.write(t);\n</script>\n', ["没有报告正文"]),
+    ("样式.htm", "<style>p { color: #333; }</style>\n<div>\u3000</div>", ["没有报告正文"]),
+    ("栏目.txt", "打印 关闭\n来源：某县应急管理局\n发布时间：2025-01-08\n上一篇\n下一篇\n", ["没有报告正文", "栏目"]),
+])
+def test_input_without_report_text_is_refused(tmp_path, capsys, name, content, words):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    refused(capsys, path, *words)
+
+
+# --- drafter's own answers files --------------------------------------------------------------
+
+ANSWERS_HINT = ["这是 drafter 的答案文件，不是报告", "drafter build", "drafter next"]
+
+
+@pytest.mark.parametrize("name", ["kunshan-2023.yaml", "去年.yml", "去年的报告.txt"])
+def test_an_answers_file_is_not_imported_as_a_report(tmp_path, capsys, name):
+    path = tmp_path / name
+    shutil.copy(ROOT / "examples" / "kunshan-2023.yaml", path)
+    refused(capsys, path, *ANSWERS_HINT)
+
+
+def test_a_broken_answers_file_is_still_an_answers_file(tmp_path, capsys):
+    path = tmp_path / "半成品.txt"
+    path.write_text("report:\n  issuer: 某县应急管理局\n  year: [2024\nanswers:\n  intro:\n    text: 开头\n",
+                    encoding="utf-8")
+    refused(capsys, path, *ANSWERS_HINT)
+
+
+def test_a_yaml_file_that_is_no_answers_file(tmp_path, capsys):
+    path = tmp_path / "规则.yaml"
+    path.write_text("headings:\n  - style: 一、\n", encoding="utf-8")
+    refused(capsys, path, "不是报告")
+
+
+def test_a_result_that_fails_its_check_names_the_report(tmp_path, capsys):
+    path = tmp_path / "报告.txt"
+    path.write_text("某县应急管理局2024年法治政府建设年度报告\n一、加强领导\n全年召开会议}次，研究法治工作。\n",
+                    encoding="utf-8")
+    message = refused(capsys, path, "未通过检查", "花括号")
+    assert "导入结果.yaml" in message  # said not written, but the line starts with the report
+
+
+# --- the answers file size limit --------------------------------------------------------------
+
+
+def test_a_result_too_big_for_build_is_not_written(tmp_path, capsys):
+    lines = []
+    for part in range(1, 10):
+        lines.append(f"{'一二三四五六七八九'[part - 1]}、第{part}方面的工作")
+        for k in range(1, 500):
+            lines.append(f"围绕第{part}方面任务，本年度共开展督导{k}轮，整改隐患{k * 3}处，"
+                         f"培训人员{k * 7}人次，查处违法行为{k + 5}起。")
+    path = tmp_path / "很长的报告.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    message = refused(capsys, path, "MB")
+    assert f"{yamlio.MAX_BYTES // (1024 * 1024)} MB" in message

@@ -41,9 +41,10 @@ READERS: dict[str, Reader] = {
 __all__ = ["READERS", "Source", "SourceBlock", "read"]
 
 
-def read(path: Path) -> Source:
+def read(path: Path, data: bytes | None = None) -> Source:
+    """The file's Source; `data` when the caller has read the file's bytes already."""
     path = Path(path)
-    data = load_bytes(path)
+    data = load_bytes(path) if data is None else data
     fmt = detect_format(path, data)
     source = READERS[fmt](path, data)
     if _misnamed(path, source.format):

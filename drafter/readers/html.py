@@ -197,7 +197,7 @@ def read_html(path: Path, data: bytes) -> Source:
     _strip_furniture(root)
     content = find_content(root)
     if content is None:
-        raise fail(path, "网页中没有找到正文文字")
+        raise fail(path, "网页里没有报告正文（只有网页的脚本、样式或栏目），请确认选对了文件")
     lines = _Lines()
     lines.walk(content)
     blocks = lines.blocks
