@@ -212,3 +212,37 @@ def test_a_result_too_big_for_build_is_not_written(tmp_path, capsys):
     path.write_text("\n".join(lines), encoding="utf-8")
     message = refused(capsys, path, "MB")
     assert f"{yamlio.MAX_BYTES // (1024 * 1024)} MB" in message
+
+
+# --- traditional characters -------------------------------------------------------------------
+
+TRADITIONAL = (
+    "某縣應急管理局2024年法治政府建設年度報告\n"
+    "2024年，我局著力推進依法行政，著重解決執法檢查中發現的突出問題，隨著各項制度落地，"
+    "執法規範化水平顯著提高。\n"
+    "一、加強普法宣傳\n"
+    "組織學習《安全生產法》相關著作，邀請著名法學專家授課，普法成效卓著。\n"
+    "二、存在的不足\n"
+    "基層執法力量薄弱，專業人員數量不足。\n"
+)
+
+
+def test_traditional_text_becomes_simplified_at_phrase_level(tmp_path, capsys):
+    path = tmp_path / "繁體.txt"
+    path.write_text(TRADITIONAL, encoding="utf-8")
+    text = imported(capsys, path)["_text"]
+    for right in ("着力推进", "着重解决", "随着各项", "显著提高", "相关著作", "著名法学专家", "成效卓著"):
+        assert right in text, right
+    for wrong in ("著力", "著重", "随著", "显着", "着作", "着名", "卓着"):
+        assert wrong not in text, wrong
+
+
+def test_traditional_text_that_keeps_zhe_apart_from_zhu(tmp_path, capsys):
+    # converters that follow the mainland standard write 着 for zhe/zhuó and 著 only for zhù
+    path = tmp_path / "繁體.txt"
+    standard = (TRADITIONAL.replace("著力", "着力").replace("著重", "着重").replace("隨著", "隨着")
+                .replace("普法成效卓著。", "普法成效卓著，兩位同志出版新著。"))
+    path.write_text(standard, encoding="utf-8")
+    text = imported(capsys, path)["_text"]
+    for right in ("着力推进", "着重解决", "随着各项", "显著提高", "相关著作", "著名法学专家", "成效卓著", "出版新著"):
+        assert right in text, right

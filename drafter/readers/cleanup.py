@@ -32,15 +32,46 @@ _HANZI = re.compile(r"[\u4e00-\u9fff]")
 
 
 class _Simplifier:
-    _converter = None
+    """OpenCC, phrase by phrase. Its standard (t2s) keeps 着 and 著 apart, as mainland traditional
+    text does; the Taiwan usage most converters (and Word's 简转繁) follow writes 著 for both, so
+    t2s leaves 著力 and 隨著 as 著. A text with 著 and no 着 is converted the Taiwan way (tw2s:
+    著力 → 着力, 著作 stays), and the 著 words its dictionary lacks (卓著, 编著 …, listed in
+    sections/_import.yaml) are put back."""
+    _converters: dict = {}
+
+    @classmethod
+    def converter(cls, config: str):
+        if config not in cls._converters:
+            import opencc  # loaded only when needed: its dictionaries take a moment
+
+            cls._converters[config] = opencc.OpenCC(config)
+        return cls._converters[config]
 
     @classmethod
     def convert(cls, text: str) -> str:
-        if cls._converter is None:
-            import opencc  # loaded only when needed: its dictionaries take a moment
+        return cls.converter("t2s").convert(text)
 
-            cls._converter = opencc.OpenCC("t2s")
-        return cls._converter.convert(text)
+    @classmethod
+    def for_text(cls, text: str):
+        """The conversion for this whole text: the standard one, or the Taiwan one with its fix-ups."""
+        if "著" not in text or "着" in text:
+            return cls.convert
+        converter, zhu = cls.converter("tw2s"), _zhu_words()
+        wrong = re.compile("|".join(re.escape(w.replace("著", "着")) for w in zhu)) if zhu else None
+
+        def convert(part: str) -> str:
+            done = converter.convert(part)
+            return wrong.sub(lambda m: m.group(0).replace("着", "著"), done) if wrong else done
+        return convert
+
+
+def _zhu_words() -> tuple[str, ...]:
+    """The 著 (zhù) words the Taiwan conversion would get wrong: _import.yaml, traditional_zhu."""
+    from drafter import datafiles
+
+    path = datafiles.find("_import.yaml")
+    data = datafiles.read(path, "导入规则") if path.is_file() else {}
+    return tuple(sorted((str(w) for w in data.get("traditional_zhu") or [] if "著" in str(w)), key=len, reverse=True))
 
 
 def is_traditional(text: str) -> bool:
@@ -114,9 +145,11 @@ def clean(source: Source) -> Source:
     if odd_spaces:
         notes.append(f"已将全角空格、不间断空格等规范为普通空格（{odd_spaces} 处）")
 
-    if is_traditional("".join(b.text for b in blocks) + "".join(headers)):
-        blocks = [_map_text(b, _Simplifier.convert) for b in blocks]
-        headers = [_Simplifier.convert(t) for t in headers]
+    whole = "".join(b.text for b in blocks) + "".join(headers)
+    if is_traditional(whole):
+        convert = _Simplifier.for_text(whole)
+        blocks = [_map_text(b, convert) for b in blocks]
+        headers = [convert(t) for t in headers]
         notes.append("已将繁体字转换为简体")
 
     glosses = sum(len(_PINYIN_GLOSS.findall(b.text)) for b in blocks)
