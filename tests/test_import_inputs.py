@@ -157,6 +157,8 @@ def test_saved_web_page_without_a_page_in_it(tmp_path, capsys):
     ("脚本.html", '<script type="text/javascript">\nvar t = "某县应急管理局法治政府建设年度报告";\n'
                   'document.write(t);\n</script>\n', ["没有报告正文"]),
     ("样式.htm", "<style>p { color: #333; }</style>\n<div>\u3000</div>", ["没有报告正文"]),
+    ("栏目.html", "<html><body><div>【字体：大 中 小】 打印 | 关闭</div><p>扫一扫在手机打开当前页</p>"
+                 "<p>来源：某县应急管理局 浏览次数：25</p></body></html>", ["没有报告正文", "栏目"]),
     ("栏目.txt", "打印 关闭\n来源：某县应急管理局\n发布时间：2025-01-08\n上一篇\n下一篇\n", ["没有报告正文", "栏目"]),
 ])
 def test_input_without_report_text_is_refused(tmp_path, capsys, name, content, words):
@@ -212,6 +214,65 @@ def test_a_result_too_big_for_build_is_not_written(tmp_path, capsys):
     path.write_text("\n".join(lines), encoding="utf-8")
     message = refused(capsys, path, "MB")
     assert f"{yamlio.MAX_BYTES // (1024 * 1024)} MB" in message
+
+
+# --- web text copied as one run-on line ---------------------------------------------------------
+
+RUN_ON = (
+    "某县应急管理局2024年法治政府建设年度报告"
+    "来源：某县应急管理局发布时间：2025-01-08 09:30浏览次数：318【字体：大中小】打印收藏分享到|"
+    "2024年，我局以法治思维统领应急管理各项工作，依法履职能力稳步提升，在大中小学校开展安全法治宣讲。"
+    "现将全年情况报告如下。"
+    "一、抓牢组织保障，压实法治责任。"
+    "（一）健全议事机制。局党委全年专题研究法治工作4次，坚持把第一、第二责任人的职责写进清单，"
+    "把法治建设列入年度考核，所需经费的资金来源：县级财政预算。"
+    "（二）推动领导干部学法。局领导带头参加法治讲座3场，组织集中学法8次，利用微信微博推送法治资讯。"
+    "二、规范行政执法，提升执法质效。"
+    "（三）落实执法公示。在门户网站公开执法信息120条，接受群众监督。"
+    "（四）提升办案质量。全年办理处罚案件46件，复议维持率保持100%。"
+    "三、存在的不足。"
+    "基层执法力量偏弱，部分执法人员对新颁法规掌握不深。"
+    "四、下一年度工作打算。"
+    "持续加强执法人员培训，完善执法监督机制。"
+    "某县应急管理局2025年1月8日"
+    "扫一扫在手机打开当前页上一篇：关于开展安全检查的通知下一篇：关于防汛值班安排的公告"
+)
+FURNITURE_WORDS = ["字体", "打印", "收藏", "分享到", "|", "浏览次数", "发布时间", "扫一扫", "上一篇", "下一篇"]
+
+
+@pytest.mark.parametrize("ext", [".txt", ".html"])
+def test_run_on_web_text_is_split_at_its_headings(tmp_path, capsys, ext):
+    path = tmp_path / f"复制的网页{ext}"
+    path.write_text(RUN_ON if ext == ".txt" else f"<html><body><div>{RUN_ON}</div></body></html>",
+                    encoding="utf-8")
+    data = imported(capsys, path)
+    assert data["report"]["title"] == "某县应急管理局2024年法治政府建设年度报告"
+    assert data["report"]["date"].isoformat() == "2025-01-08"
+    headings = [p.get("heading") for p in data["outline"]["parts"]]
+    assert headings[1:5] == ["抓牢组织保障，压实法治责任", "规范行政执法，提升执法质效", "存在的不足", "下一年度工作打算"]
+    texts = section_texts(data)
+    for word in FURNITURE_WORDS:
+        assert word not in texts, word
+    # prose that only looks like furniture or a heading stays as written
+    for kept in ("在大中小学校开展", "第一、第二责任人", "资金来源：县级财政预算", "利用微信微博推送"):
+        assert kept in texts, kept
+
+
+def test_a_long_paragraph_with_inline_items_is_not_split(tmp_path, capsys):
+    items = "".join(f"{n}是围绕第{k}项任务开展专项检查，排查整改一般隐患，督促企业落实主体责任。"
+                    for k, n in enumerate("一二三", 1))
+    text = "\n".join([
+        "某县应急管理局2024年法治政府建设年度报告",
+        "一、强化安全监管",
+        f"全年持续加大监管力度。{items}",
+        "二、存在的不足",
+        "执法力量仍然不足。",
+    ])
+    path = tmp_path / "报告.txt"
+    path.write_text(text, encoding="utf-8")
+    data = imported(capsys, path)
+    assert any(items in line for line in section_texts(data).splitlines())  # one paragraph, as written
+    assert [p.get("heading") for p in data["outline"]["parts"] if p.get("heading")] == ["强化安全监管", "存在的不足"]
 
 
 # --- traditional characters -------------------------------------------------------------------

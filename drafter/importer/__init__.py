@@ -31,7 +31,7 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from drafter.importer import mapping, metadata, outline, slots
+from drafter.importer import mapping, metadata, outline, runon, slots
 from drafter.importer.items import records
 from drafter.importer.outline import Line
 from drafter.importer.rules import Rules
@@ -85,7 +85,10 @@ def import_source(source: Source, ontology: Ontology) -> ImportResult:
         return import_embedded(source, ontology)
     rules = load_rules(ontology.root)
     meta = metadata.Metadata()
-    body = metadata.split_front(list(source.blocks), source, rules, meta)
+    blocks, cuts = runon.split(list(source.blocks), rules)
+    if cuts:
+        meta.notes.append(f"原文有连成一行的长段（多半是从网页复制的），已在其中的编号标题、落款等处断开 {cuts} 处，请核对各节的起止")
+    body = metadata.split_front(blocks, source, rules, meta)
     body = metadata.split_back(body, rules, meta)
     meta.date = meta.date or metadata.web_date(source, meta)
     metadata.find_issuer(meta, body, source, rules)

@@ -55,6 +55,12 @@ class Rules:
     field_cover: float
     field_dice: float
     root: Path | None = None  # the ontology folder the rules came from
+    # a report copied as one run-on line (see run_on in _import.yaml)
+    run_on_min: int = 3000
+    run_on_headings: int = 2
+    run_on_item_min: int = 150
+    run_on_ends: str = "。；！？"
+    run_on_item_ends: str = "。！？"
 
 
 def _compile(path: Path, where: str, pattern: object) -> re.Pattern:
@@ -89,6 +95,7 @@ def load(root: Path) -> Rules:
                                    Location(file=str(path), field=where))
         styles.append(HeadingStyle(str(entry.get("style")), int(entry.get("rank") or i + 1), pattern))
     scores = raw.get("scores") or {}
+    run_on = raw.get("run_on") or {}
     for key, examples in (raw.get("examples") or {}).items():
         pattern = _compile(path, str(key), raw.get(key) or "")
         for example in examples or []:
@@ -122,5 +129,10 @@ def load(root: Path) -> Rules:
         field_cover=float((raw.get("fields") or {}).get("cover", 0.6)),
         field_dice=float((raw.get("fields") or {}).get("dice", 0.3)),
         root=root,
+        run_on_min=int(run_on.get("min") or 3000),
+        run_on_headings=int(run_on.get("headings") or 2),
+        run_on_item_min=int(run_on.get("item_min") or 150),
+        run_on_ends="".join(str(w) for w in run_on.get("sentence_ends") or "。；！？"),
+        run_on_item_ends="".join(str(w) for w in run_on.get("item_ends") or "。！？"),
         records={str(k): {str(a): str(b) for a, b in (v or {}).items()} for k, v in (raw.get("records") or {}).items()},
     )

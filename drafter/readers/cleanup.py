@@ -2,6 +2,8 @@
 
 Order matters: traditional characters become simplified before the furniture words (stored
 simplified) are matched, and furniture and page numbers go before broken paragraphs are joined.
+Furniture inside a line (a page copied as one run-on line) goes after the whole furniture lines,
+so that a line of furniture in mid-report, which the edge rule keeps, stays as it is.
 """
 from __future__ import annotations
 
@@ -164,6 +166,10 @@ def clean(source: Source) -> Source:
     if page_lines:
         notes.append(f"已略去页码行 {page_lines} 行")
 
+    blocks, inline = _drop_inline(blocks, dropped)
+    if inline:
+        notes.append(f"已略去夹在正文行中的网页栏目文字 {inline} 处")
+
     blocks, joins = _join_broken(blocks)
     if joins:
         notes.append(f"已合并被分页断开的段落 {joins} 处")
@@ -200,6 +206,26 @@ def _drop_lines(blocks: list[SourceBlock], dropped: list[str]) -> tuple[list[Sou
         if block.text or block.rows:
             kept.append(block)
     return kept, furniture_lines, page_lines
+
+
+def _drop_inline(blocks: list[SourceBlock], dropped: list[str]) -> tuple[list[SourceBlock], int]:
+    """Furniture inside a line (a page copied as one run-on line): taken out wherever it stands,
+    the line split where it stood. A line that is furniture as a whole is the edge rule's."""
+    furniture = furniture_mod.load()
+    kept: list[SourceBlock] = []
+    count = 0
+    for block in blocks:
+        if block.kind != "paragraph" or block.auto_number is not None or furniture.is_furniture(block.text):
+            kept.append(block)
+            continue
+        pieces, removed = furniture.split_inline(block.text)
+        if not removed:
+            kept.append(block)
+            continue
+        count += len(removed)
+        dropped.extend(removed)
+        kept += [replace(block, text=piece) for piece in pieces]
+    return kept, count
 
 
 def _join_broken(blocks: list[SourceBlock]) -> tuple[list[SourceBlock], int]:
