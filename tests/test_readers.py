@@ -385,6 +385,21 @@ def test_corrupt_member(tmp_path):
     fails(write(tmp_path, "r.docx", bytes(data)), "损坏")
 
 
+def test_zip_asking_for_an_unknown_zip_version(tmp_path, capsys):
+    # a damaged header of the central directory: zipfile raises NotImplementedError, not BadZipFile
+    buffer = BytesIO()
+    with zipfile.ZipFile(buffer, "w") as z:
+        z.writestr("word/document.xml", "<w:document/>")
+    data = bytearray(buffer.getvalue())
+    data[data.index(b"PK\x01\x02") + 6] = 84  # version needed to extract: 8.4
+    path = write(tmp_path, "r.docx", bytes(data))
+    fails(path, "已损坏")
+    from drafter.cli import main
+    assert main(["import", str(path), "-o", str(tmp_path / "r.yaml")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("错误：") and "内部错误" not in err and not (tmp_path / "r.yaml").exists()
+
+
 def test_zip_bomb_is_refused_before_inflating(tmp_path):
     bomb = _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<" + b" " * (5 * 1024 * 1024)})
     fails(write(tmp_path, "r.docx", bomb), "拒绝")

@@ -30,7 +30,8 @@ class Package:
         try:
             self.zip = zipfile.ZipFile(BytesIO(data))
             infos = self.zip.infolist()
-        except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+        except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError):
+            # NotImplementedError: a damaged header asks for a zip version nobody writes (8.4)
             raise fail(path, "文件已损坏，无法作为 Word 文档（.docx）打开") from None
         self._check_sizes(infos)
         self.names = {info.filename for info in infos}
