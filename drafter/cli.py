@@ -131,7 +131,8 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
     if command in (None, "schema"):
         schema.add_argument("-h", "--help", action="help", help="显示帮助并退出")
         schema.add_argument("-o", "--output", metavar="输出", default="drafter.schema.json",
-                            help="输出文件路径，默认 drafter.schema.json")
+                            help="输出文件路径（.json），默认 drafter.schema.json")
+        schema.add_argument("--force", action="store_true", help="输出文件已存在、且不是 drafter 生成的 JSON Schema 时也覆盖它")
 
     sections = commands.add_parser("sections", help="列出可用的章节（章节本体）", add_help=False,
                                    description="列出章节本体中的全部章节：id、默认标题、对应的法定内容。")
@@ -223,18 +224,19 @@ def cmd_numbers(args) -> int:
 
 def cmd_schema(args) -> int:
     from drafter import ontology as ontology_mod
-    from drafter import schema
+    from drafter import schema, yamlio
 
     out = Path(args.output)
-    yamlio_write(out, schema.dumps(schema.generate(ontology_mod.load())).encode("utf-8"))
+    yamlio.check_output(out)  # a folder or a device first: that is what is wrong with it
+    if out.suffix.lower() != ".json":
+        raise DrafterError(f"JSON Schema 要写成 .json 文件（如 {schema.FILE_NAME}），不能写成“{out.suffix or '无扩展名'}”文件",
+                           Location(file=str(out)))
+    if out.is_file() and not args.force and not schema.is_drafter_schema(out):
+        raise DrafterError("文件已存在，且不是 drafter 生成的 JSON Schema，没有覆盖；确需覆盖请加 --force",
+                           Location(file=str(out)))
+    yamlio.write_output(out, schema.dumps(schema.generate(ontology_mod.load())).encode("utf-8"))
     print(f"已生成：{out}")
     return 0
-
-
-def yamlio_write(path: Path, data: bytes) -> None:
-    from drafter import yamlio
-
-    yamlio.write_output(path, data)
 
 
 def _terminal_or_exit() -> None:

@@ -260,7 +260,9 @@ class _Scanner:
         if in_value or mult or suf:
             value = f"{in_value}{number}{mult}{suf}"
         else:
-            value = float(number) if "." in number else int(number)
+            # float() of a run of thousands of digits is infinity (validation calls it too
+            # large); int() of one past Python's digit limit fails outright
+            value = float(number) if "." in number or len(number) > 30 else int(number)
         if unit in self.percent_signs:
             unit = "%"
         return Quantity(

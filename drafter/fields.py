@@ -111,6 +111,8 @@ def describe(value: Any) -> str:
         return f"真假值“{'true' if value else 'false'}”"
     if isinstance(value, int):
         return f"整数“{shorten(str(value))}”"
+    if value in (float("inf"), float("-inf")):  # yamlio.bounded_int
+        return f"位数过多的{'负' if value < 0 else ''}数字"
     if isinstance(value, float):
         return f"小数“{value:g}”"
     if isinstance(value, str):
@@ -141,6 +143,8 @@ def amount_value(value: Any) -> float | None:
 
 
 def _too_large(size: float) -> FieldValueError:
+    if size == float("inf"):  # a number of thousands of digits (yamlio.huge_number)
+        return FieldValueError("数值过大（超过一万亿，位数过多），请核对")
     return FieldValueError(f"数值过大（超过一万亿），请核对：{describe(size)}")
 
 
@@ -154,7 +158,11 @@ def check_amount(value: Any, spec: FieldSpec, integer: bool) -> Any:
             raise _too_large(value)
         return value
     if isinstance(value, float):
-        if value != value or value in (float("inf"), float("-inf")):
+        if value == float("inf"):
+            raise _too_large(value)
+        if value == float("-inf"):
+            raise FieldValueError("不能是负数（位数过多的负数）")
+        if value != value:
             raise FieldValueError("应为有限的数字")
         if value < 0:
             raise FieldValueError(f"不能是负数（{value:g}）")

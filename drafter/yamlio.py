@@ -28,11 +28,65 @@ from drafter.errors import DrafterError, Location, os_reason
 MAX_BYTES = 1024 * 1024
 # Real answers files nest six or seven levels deep; drafter walks them recursively.
 MAX_DEPTH = 40
+# Values in a file once aliases (*名称) are expanded. The largest real answers file holds a
+# few thousand; a “YAML bomb” (anchors of anchors) expands a few hundred bytes into billions,
+# and every walk over the answers would take hours. Both readers count before building.
+MAX_NODES = 100_000
+
+
+class _TooLarge(Exception):
+    """Raised inside a reader: the composed file would expand past MAX_NODES, or an alias
+    refers to the value that holds it. Carries the place of the anchor, for the message."""
+
+    def __init__(self, message: str, mark) -> None:
+        super().__init__(message)
+        self.message, self.mark = message, mark
+
+
+def _check_expansion(root) -> None:
+    """Count the values of a composed node graph as the answers will hold them, each alias
+    expanded, in time linear in the file (a node's count is computed once and shared)."""
+    from ruamel.yaml.nodes import MappingNode, SequenceNode
+
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()
+    stack = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        key = id(node)
+        if children_done:
+            open_nodes.discard(key)
+            if isinstance(node, MappingNode):
+                children = [n for pair in node.value for n in pair]
+            else:
+                children = node.value
+            size = 1 + sum(sizes[id(child)] for child in children)
+            if size > MAX_NODES:
+                raise _TooLarge(f"文件展开后的值过多（超过 {MAX_NODES:,} 个；锚点“&”和别名“*”层层引用会成倍展开），"
+                                "请删去锚点和别名，直接写出内容", node.start_mark)
+            sizes[key] = size
+            continue
+        if key in sizes:
+            continue
+        if key in open_nodes:
+            raise _TooLarge("别名“*”引用了包含它自己的内容，无法展开，请删去这个别名", node.start_mark)
+        if isinstance(node, (MappingNode, SequenceNode)):
+            open_nodes.add(key)
+            stack.append((node, True))
+            children = [n for pair in node.value for n in pair] if isinstance(node, MappingNode) else node.value
+            stack.extend((child, False) for child in children)
+        else:
+            sizes[key] = 1
 
 
 class _Constructor(RoundTripConstructor):
     """Round-trip constructor that leaves an impossible date (2023-02-30) as text, so that
-    validation can report it with its place instead of the loader failing outright."""
+    validation can report it with its place instead of the loader failing outright, and
+    that refuses a file whose aliases expand past MAX_NODES before building anything."""
+
+    def construct_document(self, node):
+        _check_expansion(node)
+        return super().construct_document(node)
 
     def construct_yaml_timestamp(self, node, values=None):
         try:
@@ -40,8 +94,38 @@ class _Constructor(RoundTripConstructor):
         except (ValueError, OverflowError):
             return self.construct_scalar(node)
 
+    def construct_yaml_int(self, node):
+        return bounded_int(super().construct_yaml_int, node)
+
+    def construct_same_as_last_year(self, node):
+        """A bare = (same as last year) is YAML 1.1's “value” tag, which standard safe loaders
+        (PyYAML, ruamel's) refuse: read it as the text "=", written back quoted."""
+        from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+        return DoubleQuotedScalarString(self.construct_scalar(node))
+
+
+# Integers beyond this are read as ±infinity. Python cannot turn an integer of more than
+# 4,300 decimal digits into text or back (hex has no such limit, so 0xfff… builds and then
+# fails when printed); no answer is within a thousand orders of magnitude of it.
+HUGE = 10**30
+
+
+def bounded_int(construct, node) -> "int | float":
+    """An integer as YAML reads it, or ±infinity for one past HUGE or past Python's digit
+    limit: validation then names the field and says the number is too large."""
+    try:
+        value = construct(node)
+    except ValueError:
+        value = None
+    if value is None or not -HUGE <= value <= HUGE:
+        return float("-inf") if str(node.value).lstrip().startswith("-") else float("inf")
+    return value
+
 
 _Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp)
+_Constructor.add_constructor("tag:yaml.org,2002:value", _Constructor.construct_same_as_last_year)
+_Constructor.add_constructor("tag:yaml.org,2002:int", _Constructor.construct_yaml_int)
 
 
 def _yaml(mapping: int = 2, sequence: int = 4, offset: int = 2) -> YAML:
@@ -156,6 +240,8 @@ def loads(text: str, path: Path) -> Document:
         line, column = _line_column(text, exc.position)
         raise DrafterError(f"含有不允许的字符（{_codepoint(exc.character)}），请删除后再试",
                            Location(file=str(path), line=line, column=column)) from None
+    except _TooLarge as exc:
+        raise DrafterError(exc.message, _mark_location(path, exc.mark)) from None
     except RecursionError:
         line, column = _too_deep_at(text)
         raise DrafterError(f"嵌套层次过深（超过 {MAX_DEPTH} 层），请检查括号和缩进",
@@ -164,6 +250,10 @@ def loads(text: str, path: Path) -> Document:
         raise DrafterError(f"YAML 格式错误：{_describe(exc)}", Location(file=str(path))) from None
     _check_depth(data, path)
     return Document(path, data, (mapping, sequence, offset), text=text)
+
+
+def _mark_location(path: Path, mark) -> Location:
+    return Location(file=str(path), line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None)
 
 
 # XML 1.0 (and so Word) cannot hold these; YAML cannot hold most of them either
@@ -229,6 +319,8 @@ def load_fast(path: Path) -> Document:
     try:
         _check_characters(text, path)
         data = _fast_yaml().load(text)
+    except _TooLarge as exc:
+        raise DrafterError(exc.message, _mark_location(path, exc.mark)) from None
     except (YAMLError, DrafterError, ValueError, OverflowError, RecursionError):
         return loads(text, path)  # the round-trip reader says where (or reads an odd date as text)
     return Document(path, data, text=text)
@@ -281,6 +373,7 @@ def _fast_classes() -> tuple[type, type]:
             try:
                 return self._plain(node, set(), 1)
             except Unusual:
+                _check_expansion(node)  # aliases are the unusual case that can expand without end
                 # a scalar that failed above is marked “being built” (None): start afresh
                 self.constructed_objects, self.recursive_objects = {}, {}
                 data = super().construct_document(node)
@@ -319,6 +412,10 @@ def _fast_classes() -> tuple[type, type]:
                 out[key] = self._plain(value_node, seen, depth + 1)
             return out
 
+    def construct_yaml_int(self, node):
+        return bounded_int(functools.partial(SafeConstructor.construct_yaml_int, self), node)
+
+    Constructor.add_constructor("tag:yaml.org,2002:int", construct_yaml_int)
     # A bare = (same as last year) resolves to YAML's old "value" tag, which the safe
     # constructor lacks: every file using it fell back to the slow round-trip reader.
     Constructor.add_constructor("tag:yaml.org,2002:value", SafeConstructor.construct_yaml_str)
