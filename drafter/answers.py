@@ -196,10 +196,27 @@ class _Reader:
 
     def mapping(self, node: Any, parent: Any, key: Any, field_path: str) -> dict:
         if node is None:
-            return {}
+            return self._empty_at(parent, key)
         if not isinstance(node, dict):
             raise self.error(f"应为键值表（“键: 值”），实际是{describe(node)}", parent, key, field_path)
         return node
+
+    @staticmethod
+    def _empty_at(parent: Any, key: Any) -> dict:
+        """An empty mapping for `key:` left empty, placed at that key, so that an error about
+        what it lacks (“缺少必填项 issuer”) names the line of `report:`."""
+        from ruamel.yaml.comments import CommentedMap
+
+        lc = getattr(parent, "lc", None)
+        if lc is None:
+            return {}
+        empty = CommentedMap()
+        try:
+            line, column = lc.item(key) if isinstance(parent, list) else lc.key(key)
+        except (KeyError, IndexError, TypeError):
+            line, column = lc.line, lc.col
+        empty.lc.line, empty.lc.col = line, column
+        return empty
 
     def unknown_keys(self, node: dict, allowed: tuple[str, ...] | list[str], field_path: str, what: str) -> None:
         for key in node:
@@ -505,13 +522,24 @@ def _group(raw: dict, where, ontology: Ontology, reader: _Reader, seen: set[str]
     return Group(heading=heading or "", members=members, style=style, run_in=_bool(raw, "run_in", reader, where))
 
 
+def _first_content_line(text: str | None) -> int | None:
+    """The line of a file's first value (past comments and blank lines), 1-based."""
+    if text is None:
+        return None
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.strip() and not line.lstrip().startswith(("#", "---", "%")):
+            return number
+    return 1
+
+
 def from_document(doc: yamlio.Document, ontology: Ontology) -> Answers:
     reader = _Reader(doc.path, doc.text)
     root = doc.data
     if root is None:
         raise DrafterError("文件是空的", Location(file=str(doc.path)))
     if not isinstance(root, dict):
-        raise reader.error(f"文件顶层应为键值表（report、outline、answers），实际是{describe(root)}", root, None, "")
+        raise DrafterError(f"文件顶层应为键值表（report、outline、answers），实际是{describe(root)}",
+                           Location(file=str(doc.path), line=_first_content_line(doc.text), column=1))
     reader.unknown_keys(root, TOP_KEYS, "", "顶层键")
     for key in ("report", "outline"):
         if key not in root:

@@ -220,6 +220,10 @@ class _Roller:
             if spec is None or is_empty(old[key]):
                 continue
             value = old[key]
+            if owntext.same_as_last_year(value):  # `=`: this year's value is last year's
+                value = (old.get(PREVIOUS_YEAR) or {}).get(key)
+                if is_empty(value):
+                    continue
             if spec.id in in_slots:  # a number the own text states: next year must fill it again
                 previous[spec.id] = value
                 continue

@@ -32,6 +32,7 @@ from drafter.ontology import Ontology, Section
 DRAFT = "http://json-schema.org/draft-07/schema#"
 FILE_NAME = "drafter.schema.json"
 MODELINE = "# yaml-language-server: $schema="
+TITLE = "drafter 答案文件（法治政府建设年度报告）"
 
 _DIGIT = "[0-9０-９]"
 _BLANK = r"^[\s\u3000，。、；：,.;:！？!?“”《》（）]*$"  # says nothing: the same as leaving it out
@@ -306,6 +307,15 @@ def outline(onto: Ontology) -> dict:
     }, entry, part
 
 
+def is_drafter_schema(path: Path) -> bool:
+    """True when the file at path is a schema drafter wrote (one it may write over)."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(data, dict) and data.get("title") == TITLE
+
+
 def generate(onto: Ontology) -> dict:
     global _shared
     _shared = _Shared()
@@ -319,7 +329,7 @@ def generate(onto: Ontology) -> dict:
     }
     schema = {
         "$schema": DRAFT,
-        "title": "drafter 答案文件（法治政府建设年度报告）",
+        "title": TITLE,
         "description": "由 drafter schema 根据章节本体生成，请勿手工修改。",
         "type": "object",
         "additionalProperties": False,

@@ -160,3 +160,40 @@ def test_structural_errors_name_their_line(tmp_path, capsys, text, line, field):
         assert f"s.yaml:{line}:" in message, message
         if field:
             assert field in message
+
+
+# ---- drafter schema never writes over someone's file -----------------------------------
+
+def test_schema_never_replaces_an_answers_file(tmp_path, capsys):
+    answers = tmp_path / "in.yaml"
+    answers.write_text(KUNSHAN, encoding="utf-8")
+    other = tmp_path / "notes.json"
+    other.write_text('{"备注": 1}', encoding="utf-8")
+    for target in (answers, other, tmp_path):
+        code, err = drafter(capsys, "schema", "-o", str(target))
+        assert code == 1 and "内部错误" not in err and len(err.strip().splitlines()) == 1, err
+    assert answers.read_text(encoding="utf-8") == KUNSHAN
+    assert other.read_text(encoding="utf-8") == '{"备注": 1}'
+    assert drafter(capsys, "schema", "-o", str(other), "--force")[0] == 0
+    assert drafter(capsys, "schema", "-o", str(other))[0] == 0  # its own schema: written again
+
+
+# ---- = (same as last year) ---------------------------------------------------------------
+
+def test_next_reads_a_bare_equals_as_last_years_value(tmp_path, capsys):
+    yaml = pytest.importorskip("yaml")
+    draft = (EXAMPLES / "kunshan-2024-draft.yaml").read_text(encoding="utf-8")
+    assert "    committee_sessions: 6\n" in draft
+    source = tmp_path / "k-2024.yaml"
+    source.write_text(draft.replace("    committee_sessions: 6\n", "    committee_sessions: =\n", 1), encoding="utf-8")
+    code, err = drafter(capsys, "next", str(source), "-o", str(tmp_path / "k-2025.yaml"))
+    assert code == 0, err
+    rolled = yaml.safe_load((tmp_path / "k-2025.yaml").read_text(encoding="utf-8"))
+    assert rolled["answers"]["party_spirit"]["previous_year"]["committee_sessions"] == 6
+
+
+def test_a_bare_equals_is_written_back_quoted(tmp_path):
+    from drafter import yamlio
+
+    doc = yamlio.loads("a: =\nb: [=, 1]\nc: x\n", tmp_path / "x.yaml")
+    assert doc.data["a"] == "=" and doc.dumps() == 'a: "="\nb: ["=", 1]\nc: x\n'
