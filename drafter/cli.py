@@ -15,18 +15,57 @@ from drafter.errors import DrafterError, Location
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse's own messages are English
-        message = (message.replace("the following arguments are required", "缺少参数")
-                   .replace("unrecognized arguments", "无法识别的参数")
-                   .replace("invalid choice", "无效的选项")
-                   .replace("argument", "参数")
-                   .replace("expected one argument", "需要一个值")
-                   .replace("expected at least one argument", "至少需要一个值")
-                   .replace("not allowed with argument", "不能与此参数同时使用")
-                   .replace("choose from", "可选"))
-        self.print_usage(sys.stderr)
-        print(f"错误：{message}", file=sys.stderr)
+    """argparse, speaking Chinese: its help headings and its errors (one line, with where
+    to look for the usage) are English in the standard library."""
+
+    _HEADINGS = (("usage: ", "用法："), ("\npositional arguments:\n", "\n参数：\n"),
+                 ("\noptions:\n", "\n选项：\n"), ("\noptional arguments:\n", "\n选项：\n"),
+                 ("\n子命令:\n", "\n子命令：\n"))
+
+    def format_usage(self) -> str:
+        return self._chinese(super().format_usage())
+
+    def format_help(self) -> str:
+        return self._chinese(super().format_help())
+
+    def _chinese(self, text: str) -> str:
+        for english, chinese in self._HEADINGS:
+            text = text.replace(english, chinese)
+        return text
+
+    def error(self, message: str) -> None:
+        print(f"错误：{_argparse_message(message)}；运行 {self.prog} -h 查看用法", file=sys.stderr)
         raise SystemExit(2)
+
+
+def _quoted_list(text: str) -> str:
+    return "、".join(part.strip().strip("'\"") for part in text.split(","))
+
+
+def _argparse_message(message: str) -> str:
+    """argparse's English error as one Chinese clause."""
+    import re
+
+    rules = [
+        (r"^argument 命令: invalid choice: '(.*)' \(choose from (.*)\)$",
+         lambda m: f"没有“{m[1]}”这个命令；可用的命令：{_quoted_list(m[2])}"),
+        (r"^the following arguments are required: (.*)$", lambda m: f"缺少{_quoted_list(m[1])}"),
+        (r"^unrecognized arguments: (.*)$", lambda m: f"无法识别的参数：{m[1]}"),
+        (r"^one of the arguments (.*) is required$", lambda m: f"需要以下参数之一：{m[1]}"),
+        (r"^ambiguous option: (\S+) could match (.*)$", lambda m: f"选项 {m[1]} 不明确，可能是 {m[2]}"),
+        (r"^argument (.*?): invalid choice: '(.*)' \(choose from (.*)\)$",
+         lambda m: f"{m[1]} 不能是“{m[2]}”，可选：{_quoted_list(m[3])}"),
+        (r"^argument (.*?): expected one argument$", lambda m: f"{m[1]} 后面需要一个值"),
+        (r"^argument (.*?): expected at least one argument$", lambda m: f"{m[1]} 后面至少需要一个值"),
+        (r"^argument (.*?): not allowed with argument (.*)$", lambda m: f"{m[1]} 不能与 {m[2]} 同时使用"),
+        (r"^argument (.*?): ignored explicit argument '(.*)'$", lambda m: f"{m[1]} 不带值（多了“{m[2]}”）"),
+        (r"^argument (.*?): invalid (\w+) value: '(.*)'$", lambda m: f"{m[1]} 的值“{m[3]}”无效"),
+    ]
+    for pattern, say in rules:
+        m = re.match(pattern, message)
+        if m:
+            return say(m)
+    return message.replace("argument", "参数")
 
 
 def _parser(command: str | None = None) -> argparse.ArgumentParser:
@@ -183,6 +222,13 @@ def cmd_check(args) -> int:
             raise DrafterError("找不到文件" if not given.exists() else "不是一个文件", Location(file=str(given)))
     findings = check(path, Path(args.previous) if args.previous else None)
     if args.json:
+    if args.previous:
+        from drafter import yamlio
+
+        if yamlio.same_file(Path(args.previous), path):
+            raise DrafterError("--previous 给出的是这份报告本身；请给出上年的报告", Location(file=str(args.previous)))
+        if _same_bytes(path, Path(args.previous)):
+            raise DrafterError(f"与 {path} 内容完全相同，不是上年的报告；请给出上年的报告", Location(file=str(args.previous)))
         print(to_json(findings))
     else:
         for finding in findings:
@@ -193,6 +239,13 @@ def cmd_check(args) -> int:
 
 def cmd_sections(args) -> int:
     from drafter import ontology as ontology_mod
+def _same_bytes(a: Path, b: Path) -> bool:
+    try:
+        return a.stat().st_size == b.stat().st_size and a.read_bytes() == b.read_bytes()
+    except OSError:
+        return False
+
+
 
     onto = ontology_mod.load()
     for area in onto.areas:

@@ -1,9 +1,11 @@
 """End-to-end: run the real `drafter` command in a subprocess."""
 import io
+import re
 import shutil
 import sys
 
 import docx
+
 import pytest
 
 from tests.conftest import DEMO_ANSWERS, run_drafter
@@ -68,7 +70,38 @@ def test_help_is_chinese(demo_env):
     result = run_drafter("build", "--help", env=demo_env)
     assert "答案文件" in result.stdout and "输出文件" in result.stdout
     result = run_drafter("build", env=demo_env)
-    assert result.returncode == 2 and "错误：缺少参数" in result.stderr
+    assert result.returncode == 2 and result.stderr.startswith("错误：缺少答案文件")
+
+
+@pytest.mark.parametrize("command", ["build", "new", "ask", "next", "import", "rollup", "check", "numbers",
+                                     "schema", "sections"])
+def test_every_commands_help_is_chinese(command, capsys):
+    from drafter import cli
+
+    with pytest.raises(SystemExit) as done:
+        cli.main([command, "-h"])
+    out = capsys.readouterr().out
+    assert done.value.code == 0 and out.startswith(f"用法：drafter {command}")
+    assert not re.search(r"usage|options|positional|arguments|show this help", out), out
+
+
+@pytest.mark.parametrize("args, said", [
+    (["bogus"], "没有“bogus”这个命令"),
+    (["build"], "缺少答案文件"),
+    (["build", "x.yaml", "--format", "rtf"], "--format 不能是“rtf”，可选：docx、md、html、pdf"),
+    (["build", "x.yaml", "-o"], "-o/--output 后面需要一个值"),
+    (["build", "x.yaml", "--bogus"], "无法识别的参数：--bogus"),
+    (["build", "x.yaml", "--watch=3"], "--watch 不带值"),
+    (["next"], "缺少今年的答案文件"),
+])
+def test_argument_errors_are_one_chinese_line(args, said, capsys):
+    from drafter import cli
+
+    with pytest.raises(SystemExit) as done:
+        cli.main(args)
+    err = capsys.readouterr().err
+    assert done.value.code == 2 and err.count("\n") == 1 and err.startswith(f"错误：{said}"), err
+    assert not re.search(r"usage|argument|expected|invalid|choose", err), err
 
 
 def test_sections_lists_the_ontology(demo_env):

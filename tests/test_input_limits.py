@@ -197,3 +197,18 @@ def test_a_bare_equals_is_written_back_quoted(tmp_path):
 
     doc = yamlio.loads("a: =\nb: [=, 1]\nc: x\n", tmp_path / "x.yaml")
     assert doc.data["a"] == "=" and doc.dumps() == 'a: "="\nb: ["=", 1]\nc: x\n'
+
+
+# ---- check --previous is last year's report -----------------------------------------------
+
+def test_check_previous_refuses_this_years_report(tmp_path, capsys):
+    this = tmp_path / "k.yaml"
+    this.write_text(KUNSHAN, encoding="utf-8")
+    (tmp_path / "copy.yaml").write_text(KUNSHAN, encoding="utf-8")
+    (tmp_path / "link.yaml").hardlink_to(this)
+    for previous, said in ((this, "这份报告本身"), (tmp_path / "link.yaml", "这份报告本身"),
+                           (tmp_path / "copy.yaml", "内容完全相同"),
+                           (EXAMPLES / "kunshan-2024-draft.yaml", "比")):
+        code, err = drafter(capsys, "check", str(this), "--previous", str(previous))
+        assert code == 1 and said in err and len(err.strip().splitlines()) == 1, err
+        assert "照搬" not in err

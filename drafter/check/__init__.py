@@ -24,7 +24,15 @@ def check(path: Path, previous: Path | None = None, ontology=None) -> list[Findi
     onto = ontology or ontology_mod.load()
     view = from_path(Path(path), onto)
     if previous is not None:
-        view.previous = from_path(Path(previous), onto).paragraphs
+        last = from_path(Path(previous), onto)
+        if view.year and last.year and last.year >= view.year:
+            from drafter.errors import DrafterError, Location
+
+            same = f"与 {path} 同为 {view.year} 年的报告（可能是同一份报告）" if last.year == view.year else \
+                f"是 {last.year} 年的报告，比 {path}（{view.year} 年）还晚"
+            raise DrafterError(f"{same}，不是上年的报告；--previous 请给出 {view.year - 1} 年的报告",
+                               Location(file=str(previous)))
+        view.previous = last.paragraphs
     return check_view(view)
 
 
