@@ -220,8 +220,6 @@ def cmd_check(args) -> int:
     for given in (path, Path(args.previous) if args.previous else None):
         if given is not None and not given.is_file():
             raise DrafterError("找不到文件" if not given.exists() else "不是一个文件", Location(file=str(given)))
-    findings = check(path, Path(args.previous) if args.previous else None)
-    if args.json:
     if args.previous:
         from drafter import yamlio
 
@@ -229,6 +227,8 @@ def cmd_check(args) -> int:
             raise DrafterError("--previous 给出的是这份报告本身；请给出上年的报告", Location(file=str(args.previous)))
         if _same_bytes(path, Path(args.previous)):
             raise DrafterError(f"与 {path} 内容完全相同，不是上年的报告；请给出上年的报告", Location(file=str(args.previous)))
+    findings = check(path, Path(args.previous) if args.previous else None)
+    if args.json:
         print(to_json(findings))
     else:
         for finding in findings:
@@ -237,8 +237,6 @@ def cmd_check(args) -> int:
     return 1 if any(f.severity == ERROR for f in findings) else 0
 
 
-def cmd_sections(args) -> int:
-    from drafter import ontology as ontology_mod
 def _same_bytes(a: Path, b: Path) -> bool:
     try:
         return a.stat().st_size == b.stat().st_size and a.read_bytes() == b.read_bytes()
@@ -246,6 +244,8 @@ def _same_bytes(a: Path, b: Path) -> bool:
         return False
 
 
+def cmd_sections(args) -> int:
+    from drafter import ontology as ontology_mod
 
     onto = ontology_mod.load()
     for area in onto.areas:
