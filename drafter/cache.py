@@ -1,7 +1,9 @@
 """A small on-disk cache for parsed data files, in the user's cache folder.
 
-Entries are keyed by the files they were made from (path, size, modification time) and by
-drafter's and Python's versions; a changed, added or deleted file makes a new key. A cache
+Entries are keyed by the files they were made from (path, size, modification time), by
+drafter's code (every module's path, size and modification time: the version string is the
+same for every commit, and a changed detector must not serve old answers) and by Python's
+version; a changed, added or deleted file makes a new key. A cache
 that cannot be read or written is skipped silently: it only ever saves time. Set
 DRAFTER_NO_CACHE=1 to turn it off (the compiled templates of drafter.render too).
 """
@@ -22,10 +24,33 @@ def directory() -> Path | None:
     return base / "drafter"
 
 
+_CODE: list[str] = []  # the code's stamp, once a process
+
+
+def code_stamp() -> str:
+    """A digest of drafter's modules as they are on disk (path, size, modification time of
+    each .py file): any edit, checkout or reinstall changes it. Half a millisecond; reading
+    and hashing the sources would take six times as long on every start."""
+    if not _CODE:
+        digest = hashlib.sha256()
+        folders = [Path(__file__).resolve().parent]
+        while folders:
+            with os.scandir(folders.pop()) as entries:
+                for entry in sorted(entries, key=lambda e: e.name):
+                    if entry.is_dir():
+                        if entry.name != "__pycache__":
+                            folders.append(Path(entry.path))
+                    elif entry.name.endswith(".py"):
+                        st = entry.stat()
+                        digest.update(f"{entry.path}|{st.st_size}|{st.st_mtime_ns}\n".encode())
+        _CODE.append(digest.hexdigest())
+    return _CODE[0]
+
+
 def key(kind: str, files: Iterable[Path], extra: str = "") -> str:
     from drafter import __version__
 
-    digest = hashlib.sha256(f"{kind}|{__version__}|{sys.version}|{extra}".encode())
+    digest = hashlib.sha256(f"{kind}|{__version__}|{code_stamp()}|{sys.version}|{extra}".encode())
     for path in sorted(Path(f) for f in files):
         try:
             st = path.stat()

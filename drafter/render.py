@@ -82,7 +82,9 @@ class _CompiledLoader(jinja2.FileSystemLoader):
 
     def _cached(self) -> dict[str, tuple[int, int, bytes]]:
         if self._codes is None:
-            self._key = cache.key("templates", [], extra=str(self.folder.resolve()))
+            import jinja2  # compiled code is Jinja's: another Jinja compiles differently
+
+            self._key = cache.key("templates", [], extra=f"{self.folder.resolve()}|{jinja2.__version__}")
             found = cache.get(self._key)
             self._codes = found if isinstance(found, dict) else {}
         return self._codes

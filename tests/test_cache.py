@@ -1,6 +1,7 @@
 """The on-disk cache of the parsed ontology: used when nothing changed, missed when a file did."""
 import os
 import shutil
+from pathlib import Path
 
 from drafter import cache, ontology
 from tests.conftest import FIXTURE_ONTOLOGY
@@ -67,3 +68,22 @@ def test_compiled_templates_follow_edits_in_one_process_and_the_next(tmp_path, m
     finally:
         (tmp_path / "cache").chmod(0o700)
         render.environment.cache_clear()
+
+
+def test_a_changed_module_makes_new_keys(tmp_path, monkeypatch):
+    """The version string is 0.1.0 for every commit: keys follow the code itself, so a
+    changed detector never serves answers it parsed before."""
+    data = tmp_path / "table.yaml"
+    data.write_text("a: 1\n", encoding="utf-8")
+    before = cache.key("values", [data])
+    assert cache.key("values", [data]) == before  # stable while nothing changes
+    module = Path(cache.__file__).resolve().parent / "facts.py"
+    stat = module.stat()
+    monkeypatch.setattr(cache, "_CODE", [])
+    try:
+        os.utime(module, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+        assert cache.key("values", [data]) != before
+    finally:
+        os.utime(module, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+        cache._CODE.clear()
+    assert cache.key("values", [data]) == before
