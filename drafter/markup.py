@@ -5,8 +5,9 @@
 * A paragraph whose first line starts with `# ` is a heading one level below the section's
   own heading (`## ` two levels below). If more lines follow it in the same paragraph, the
   heading runs into that text (“1.加强工作部署。一季度……”); otherwise it stands alone.
-* A backslash escapes `#` and `\\`. Answers are escaped this way before they reach the
-  template output, so a user's text can never become structure.
+* A backslash escapes `#`, `\\` and a brace (own text's slots are braces). Answers are
+  escaped this way before they reach the template output, so a user's text can never
+  become structure.
 """
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ def clean(text: str) -> str:
     return tidy(normalize(text))
 
 _HEADING = re.compile(r"^(#{1,3})[ \t]+(.*)$")
-_ESCAPE = re.compile(r"\\([\\#])")
+_ESCAPE = re.compile(r"\\([\\#{}｛｝])")
 _PARA_BREAK = re.compile(r"\n[ \t]*\n")
 
 

@@ -1,11 +1,12 @@
-"""The bureau's own text for a section, with its numbers as facts.
+r"""The bureau's own text for a section, with its numbers as facts.
 
 A section's answers may carry `text:` — the bureau's own prose, printed instead of the
 template's — and `facts:` — numbers the ontology has no field for, written as a clerk writes
 them (`听证会: 24场`, `罚款: 53887.5元`, `参考率: 98.6%`). In the text, `{名称}` (or ｛名称｝)
 prints a fact with its unit, `{名称|同比}` its year-on-year phrase, `{名称|上年}` last year's
 value. 名称 is a field of the section or an own fact. `{{ … }}` is not a slot: it prints as it
-stands. Slots are parsed here, by drafter; Jinja never sees own text.
+stands; a brace alone is written `\{` (`\}`, `\｛`, `\｝`), as import writes a report's own
+braces. Slots are parsed here, by drafter; Jinja never sees own text.
 """
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ MODIFIERS = {"同比": "yoy", "上年": "previous"}
 FACT_KEYS = ("value", "unit", "label", "compare")
 _OPEN, _CLOSE = "{｛", "}｝"
 _BAR = "|｜"
+_ESCAPED = ("\\", "{", "}", "｛", "｝")  # after a backslash: printed as it stands
 _FORBIDDEN_NAME = re.compile(r"[{}｛｝|｜\n]")
 
 
@@ -68,7 +70,10 @@ def pieces(text: str) -> list[str | Slot]:
     i = 0
     while i < len(text):
         ch = text[i]
-        if text.startswith(("{{", "｛｛"), i):  # literal double braces, printed as written
+        if ch == "\\" and text[i + 1:i + 2] in _ESCAPED:  # \{ is a brace, \\ a backslash (markup unescapes)
+            literal.append(text[i:i + 2])
+            i += 2
+        elif text.startswith(("{{", "｛｛"), i):  # literal double braces, printed as written
             close = _find_double_close(text, i + 2)
             if close < 0:
                 raise SlotError("“{{”没有对应的“}}”", i)

@@ -192,12 +192,17 @@ def test_a_yaml_file_that_is_no_answers_file(tmp_path, capsys):
     refused(capsys, path, "不是报告")
 
 
-def test_a_result_that_fails_its_check_names_the_report(tmp_path, capsys):
+def test_a_reports_own_braces_import_and_print_as_they_stand(tmp_path, capsys):
+    """A brace in a report is never a slot: {3}, a lone } or ｛ come back as written (they
+    were refused, or {3} came back as {{3}})."""
     path = tmp_path / "报告.txt"
-    path.write_text("某县应急管理局2024年法治政府建设年度报告\n一、加强领导\n全年召开会议}次，研究法治工作。\n",
-                    encoding="utf-8")
-    message = refused(capsys, path, "未通过检查", "花括号")
-    assert "导入结果.yaml" in message  # said not written, but the line starts with the report
+    body = "全年召开会议}次，研究法治工作，见附表{3}和｛附件｝。"
+    path.write_text(f"某县应急管理局2024年法治政府建设年度报告\n一、加强领导\n{body}\n", encoding="utf-8")
+    data = imported(capsys, path)
+    built = tmp_path / "重建.md"
+    assert run(capsys, "build", str(path.with_name("报告-导入.yaml")), "-o", str(built))[0] == 0
+    assert body in built.read_text(encoding="utf-8")
+    assert "\\{" in data["_text"]
 
 
 # --- the answers file size limit --------------------------------------------------------------

@@ -189,20 +189,9 @@ def markup(lines: list[Line], base: int) -> list[tuple[str | None, str | None]]:
 def escape(text: str) -> str:
     """A source's text as own text: a leading #, a backslash or a brace is never markup."""
     text = text.replace("\\", "\\\\")
-    if any(ch in text for ch in "{}｛｝") and _balanced(text):
-        for ch in "{}｛｝":  # {{ }} prints as written
-            text = text.replace(ch, ch * 2)
+    for ch in "{}｛｝":  # a brace of the report's own, never a slot: \{ prints {
+        text = text.replace(ch, "\\" + ch)
     return "\\" + text if text.startswith("#") else text
-
-
-def _balanced(text: str) -> bool:
-    depth = 0
-    for ch in text:
-        depth += ch in "{｛"
-        depth -= ch in "}｝"
-        if depth < 0:
-            return False
-    return depth == 0
 
 
 def cn_ordinal(n: int) -> str:
