@@ -4,17 +4,24 @@ The ontology and the compiled templates are loaded once and shared by every repo
 batch (and by every rebuild of `--watch`). Outputs are written atomically and never onto an
 answers file; when Word or WPS holds the output open (Windows refuses to replace it), the
 report goes to a sibling name (报告-1.docx) instead of failing.
+
+A .docx drafter writes carries, in its answers part, a digest of its body's text. Before
+an existing .docx is replaced, that digest is compared with the body it holds now: a
+report edited in Word since (or a document drafter did not write) is never overwritten.
+Under the default name the new report goes to 报告-1.docx and a line says so; a name given
+with -o is refused unless --force.
 """
 from __future__ import annotations
 
 import gc
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from drafter.errors import DrafterError, Location, os_reason
-from drafter.writers import DEFAULT_FORMAT, WRITERS, WriteOptions, format_of
+from drafter.writers import DEFAULT_FORMAT, WRITERS, WriteOptions, check_extension, extension, format_of
 
 if TYPE_CHECKING:
     from drafter.yamlio import Inputs
@@ -49,17 +56,14 @@ def expand_inputs(paths: list[Path]) -> list[Path]:
 
 
 def output_path(output: str | Path | None, fmt: str | None, title: str, directory: Path | None = None) -> tuple[Path, str]:
-    """Where to write and in which format: --format wins, else the extension, else .docx."""
+    """Where to write and in which format: the extension, which --format must agree with;
+    no extension: --format's (else .docx) is added."""
     if output is not None:
         out = Path(output)
-        inferred = format_of(out)
-        if fmt is None and inferred is None:
-            if out.suffix:
-                raise DrafterError(f"无法从扩展名“{out.suffix}”判断输出格式；请用 --format 指定（{'、'.join(WRITERS)}）",
-                                   Location(file=str(out)))
-            inferred = DEFAULT_FORMAT
-            out = out.with_name(out.name + WRITERS[inferred].extension)
-        return out, fmt or inferred
+        fmt = check_extension(out, fmt)
+        if not extension(out):
+            out = out.with_name(out.name + WRITERS[fmt].extension)
+        return out, fmt
     fmt = fmt or DEFAULT_FORMAT
     from drafter.yamlio import safe_filename
 
@@ -67,9 +71,11 @@ def output_path(output: str | Path | None, fmt: str | None, title: str, director
 
 
 def build_file(source: Path, output: str | Path | None, fmt: str | None, *, directory: Path | None = None,
-               forbidden: "Inputs | None" = None, taken: set[Path] | None = None, ontology=None) -> Built:
+               forbidden: "Inputs | None" = None, taken: set[Path] | None = None, ontology=None,
+               force: bool = False) -> Built:
     """Build one report. `forbidden` holds paths never to write (the inputs); `taken`, the
-    outputs already written by this batch: a clashing title falls back to the file's name."""
+    outputs already written by this batch: a clashing title falls back to the file's name.
+    force: replace an output .docx even when it was edited since drafter wrote it."""
     from drafter import ontology as ontology_mod
     from drafter.compose import compose
 
@@ -81,6 +87,7 @@ def build_file(source: Path, output: str | Path | None, fmt: str | None, *, dire
         inputs = Inputs((source, *(inputs.paths if inputs else ())))
     if output is not None:
         check_output(Path(output), inputs)  # onto the answers file: say that, whatever its extension
+        output_path(output, fmt, "")  # a wrong extension is said before the answers are read
     answers, profile = load(source, onto)
     out, fmt = output_path(output, fmt, answers.meta.display_title, directory)
     if output is None and taken:
@@ -88,11 +95,14 @@ def build_file(source: Path, output: str | Path | None, fmt: str | None, *, dire
         candidates += [out.with_name(f"{source.stem}-{n}{WRITERS[fmt].extension}") for n in range(2, len(taken) + 3)]
         out = next(c for c in candidates if c.resolve() not in taken)
     check_output(out, inputs)
+    target, note = keep_edited(out, fmt, explicit=output is not None, force=force, taken=taken)
     result = compose(answers, onto)
-    data = WRITERS[fmt].function(result.document, WriteOptions(profile=profile))
-    written, warnings = write_output(out, data, inputs), list(result.warnings)
-    if written != out:
-        warnings.append(f"{out} 正被其他程序（Word 或 WPS）打开，无法覆盖；本次已另存为 {written.name}")
+    data = render(result.document, fmt, WriteOptions(profile=profile))
+    written, warnings = write_output(target, data, inputs, protect=not force), list(result.warnings)
+    if note:
+        warnings.append(note)
+    if written != target:
+        warnings.append(f"{target} 正被其他程序（Word 或 WPS）打开，无法覆盖；本次已另存为 {written.name}")
     from drafter import layout
 
     layout_file = layout.layout_file(source, answers.document.data if answers.document else None)
@@ -113,18 +123,20 @@ def load(source: Path, onto):
         return answers, layout.profile_for(answers.document.data, source)
 
 
-def write_output(out: Path, data: bytes, inputs: "Inputs | tuple[Path, ...]" = ()) -> Path:
+def write_output(out: Path, data: bytes, inputs: "Inputs | tuple[Path, ...]" = (), protect: bool = False) -> Path:
     """Write atomically, never onto an input; if the file is locked (Windows, open in Word),
-    use 报告-1.docx …"""
+    use 报告-1.docx … (protect: passing over a .docx edited since drafter wrote it)"""
     from drafter.errors import os_reason
     from drafter.yamlio import Inputs, atomic_write_bytes, check_output
 
     inputs = inputs if isinstance(inputs, Inputs) else Inputs(inputs)
     check_output(out, inputs)
-    for candidate in [out, *(out.with_name(f"{out.stem}-{n}{out.suffix}") for n in range(1, SIBLINGS + 1))]:
+    for candidate in [out, *siblings(out)]:
         try:
             if candidate != out:
                 check_output(candidate, inputs)
+                if protect and edited(candidate):
+                    continue
             atomic_write_bytes(candidate, data)
             return candidate
         except PermissionError as exc:
@@ -136,6 +148,132 @@ def write_output(out: Path, data: bytes, inputs: "Inputs | tuple[Path, ...]" = (
     raise DrafterError("输出文件及其备用文件名都被占用，请关闭 Word 或 WPS 后重试", Location(file=str(out)))
 
 
+def siblings(out: Path) -> list[Path]:
+    """报告-1.docx … 报告-20.docx: where a report goes when 报告.docx cannot be replaced."""
+    return [out.with_name(f"{out.stem}-{n}{out.suffix}") for n in range(1, SIBLINGS + 1)]
+
+
+# ---- never overwrite a report edited in Word ---------------------------------------------
+
+ANSWERS_ROOT = b'<answers xmlns="urn:drafter:answers"'  # the answers part's root (drafter.writers.oxml)
+ANSWERS_NS = b"urn:drafter:answers"
+DIGEST_ATTR = "body-sha256"
+_DIGEST = re.compile(rb"<[^>]*\s" + DIGEST_ATTR.encode() + rb"""=["']([0-9a-f]{64})["']""")
+_ANSWERS_ITEM = re.compile(r"customXml/item\d+\.xml")
+_BODY = re.compile(rb"<w:body(?:\s[^>]*)?>(.*)</w:body>", re.S)
+# what a reader sees of the body: text, breaks, tabs (a run's <w:tab/>, not a paragraph's tab
+# stops), and where each paragraph, table, row and cell starts
+_SEEN = re.compile(rb"<w:t(?:\s[^>]*)?>([^<]*)</w:t>|<w:(br|cr)(?:\s[^>]*)?/>|<w:(tab)\s*/>|<w:(p|tbl|tr|tc)(?:\s[^>]*)?/?>")
+_MARKS = {b"br": b"\v", b"cr": b"\v", b"tab": b"\t", b"p": b"\n", b"tbl": b"\f", b"tr": b"\f", b"tc": b"\r"}
+
+
+def body_digest(document_xml: bytes) -> str:
+    """A digest of what the body shows: its text, paragraph by paragraph and cell by cell,
+    with its breaks and tabs. A save in Word that changes nothing keeps it; any edit to the
+    words, a paragraph added or removed, changes it. Formatting alone (bold, fonts) is not seen."""
+    import hashlib
+    from html import unescape
+
+    body = _BODY.search(document_xml)
+    seen = b"".join(m.group(1) if m.group(1) is not None else _MARKS[m.group(2) or m.group(3) or m.group(4)]
+                    for m in _SEEN.finditer(body.group(1) if body else document_xml))
+    text = unescape(seen.decode("utf-8", "replace"))  # &amp; and &#x4E00; read as what they stand for
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def render(document, fmt: str, options: WriteOptions) -> bytes:
+    """The report in its format; a .docx with the digest of its body in its answers part."""
+    data = WRITERS[fmt].function(document, options)
+    return stamp(data) if fmt == "docx" else data
+
+
+def stamp(docx: bytes) -> bytes:
+    """The .docx with the digest of its body added to drafter's answers part (unchanged when
+    it has none). The other parts are copied as they are deflated."""
+    import io
+    import zipfile
+    import zlib
+
+    from drafter.writers.zipped import Deflated, package
+
+    parts: dict[str, bytes | Deflated] = {}
+    found = None
+    with zipfile.ZipFile(io.BytesIO(docx)) as z:
+        for info in z.infolist():
+            start = info.header_offset + 30
+            name_length, extra_length = int.from_bytes(docx[start - 4:start - 2], "little"), \
+                int.from_bytes(docx[start - 2:start], "little")
+            raw = docx[start + name_length + extra_length:start + name_length + extra_length + info.compress_size]
+            if info.compress_type != zipfile.ZIP_DEFLATED:
+                parts[info.filename] = z.read(info)
+                continue
+            parts[info.filename] = Deflated(info.CRC, info.file_size, raw)
+            if found is None and _ANSWERS_ITEM.fullmatch(info.filename) and info.file_size:
+                text = zlib.decompress(raw, -15)
+                if text.find(ANSWERS_ROOT, 0, 200) != -1:
+                    found = info.filename, text
+        if found is None or "word/document.xml" not in parts:
+            return docx
+        name, text = found
+        digest = body_digest(z.read("word/document.xml"))
+    text = text.replace(ANSWERS_ROOT, ANSWERS_ROOT + f' {DIGEST_ATTR}="{digest}"'.encode(), 1)
+    # deflated fast: the writer has deflated this part once already (level 6 would double its cost)
+    parts[name] = Deflated(zlib.crc32(text), len(text), zlib.compress(text, 1, -15))
+    return package(parts)
+
+
+def edited(path: Path) -> str | None:
+    """Why the .docx at path must not be replaced: edited in Word since drafter wrote it, or
+    not drafter's. None for drafter's own output as written, for a missing file and for any
+    other format."""
+    if path.suffix.lower() != ".docx" or not path.is_file():
+        return None
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as z:
+            names = z.namelist()
+            stamped = None
+            for name in names:
+                if _ANSWERS_ITEM.fullmatch(name):
+                    with z.open(name) as part:  # its root element (a part Word wrote again may say it otherwise)
+                        head = part.read(400)
+                    if ANSWERS_NS in head:
+                        stamped = _DIGEST.search(head)
+                        if stamped is None:
+                            return "由旧版 drafter 生成，无法确认是否在 Word 中改过"
+                        break
+            if stamped is None:
+                return "不是 drafter 生成的文件"
+            if body_digest(z.read("word/document.xml")) != stamped.group(1).decode():
+                return "已在 Word 中改过"
+    except (zipfile.BadZipFile, KeyError, OSError, RuntimeError, ValueError, EOFError):
+        return "不是 drafter 生成的文件"
+    return None
+
+
+def keep_edited(out: Path, fmt: str, *, explicit: bool, force: bool,
+                taken: "set[Path] | None" = None) -> tuple[Path, str | None]:
+    """Where the report goes and what to say about it: `out`, unless out is a .docx that was
+    edited since drafter wrote it (or is not drafter's). Then a name given by the user is
+    refused (unless force); the default name gives way to the first of 报告-1.docx … that is
+    free or drafter's own unedited output."""
+    if force or fmt != "docx":
+        return out, None
+    why = edited(out)
+    if why is None:
+        return out, None
+    if explicit:
+        raise DrafterError(f"这份 .docx {why}，没有覆盖；要覆盖请加 --force，或用 -o 另选文件名",
+                           Location(file=str(out)))
+    for candidate in siblings(out):
+        if (taken and candidate.resolve() in taken) or candidate.is_dir() or edited(candidate):
+            continue
+        return candidate, f"{out.name} {why}，没有覆盖；新生成的报告是 {candidate.name}"
+    raise DrafterError(f"这份 .docx {why}，备用文件名 {out.stem}-1 … -{SIBLINGS}{out.suffix} 也都是别人改过的文件，"
+                       "没有覆盖；请用 -o 另选文件名", Location(file=str(out)))
+
+
 def _locked(path: Path, exc: PermissionError) -> bool:
     """A PermissionError on an existing file in a writable folder: another program holds it."""
     import os
@@ -143,8 +281,9 @@ def _locked(path: Path, exc: PermissionError) -> bool:
     return path.exists() and os.access(path.parent if str(path.parent) else ".", os.W_OK)
 
 
-def build_batch(inputs: list[Path], outdir: Path | None, fmt: str | None) -> int:
-    """Build every report; report each failure at the end; exit status 1 if any failed."""
+def build_batch(inputs: list[Path], outdir: Path | None, fmt: str | None, force: bool = False) -> int:
+    """Build every report; report each failure at the end; exit status 1 if any failed.
+    A report edited in Word is kept, the new one written beside it (unless force)."""
     from drafter import ontology as ontology_mod
 
     if outdir is not None:
@@ -163,7 +302,8 @@ def build_batch(inputs: list[Path], outdir: Path | None, fmt: str | None) -> int
     total = len(inputs)
     for n, source in enumerate(inputs, 1):
         try:
-            built = build_file(source, None, fmt, directory=outdir, forbidden=forbidden, taken=taken, ontology=onto)
+            built = build_file(source, None, fmt, directory=outdir, forbidden=forbidden, taken=taken, ontology=onto,
+                               force=force)
         except DrafterError as exc:
             failures.append((source, exc))
             print(f"[{n}/{total}] 失败：{source}", flush=True)

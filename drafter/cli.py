@@ -96,6 +96,8 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
                            help=f"输出格式：{describe_formats()}；省略时按输出文件扩展名判断")
         build.add_argument("--watch", action="store_true",
                            help="监视答案文件，每次保存后自动重新生成（按 Ctrl+C 停止）")
+        build.add_argument("--force", action="store_true",
+                           help="输出的 .docx 在 Word 中改过（或不是 drafter 生成的）时也覆盖它")
 
     new = commands.add_parser("new", help="向导：逐项提问，新建一份报告的答案文件", add_help=False,
                               description="向导：逐项提问，新建答案文件并生成报告。每答一题立即保存。")
@@ -195,15 +197,15 @@ def cmd_build(args) -> int:
             raise DrafterError("--watch 一次只能监视一个答案文件")
         from drafter.watch import watch
 
-        return watch(inputs[0], args.output, args.format)
+        return watch(inputs[0], args.output, args.format, force=args.force)
     if batch:
-        return build.build_batch(inputs, Path(args.output) if args.output else None, args.format)
+        return build.build_batch(inputs, Path(args.output) if args.output else None, args.format, force=args.force)
     # One report is a short run: the cycle collector spent 7% of it scanning the objects
     # that imports make, and found next to nothing (batches and --watch keep it). Frozen
     # afterwards, those objects are not scanned all at once by the next collection either.
     gc.disable()
     try:
-        built = build.build_file(inputs[0], args.output, args.format)
+        built = build.build_file(inputs[0], args.output, args.format, force=args.force)
     finally:
         gc.freeze()
         gc.enable()

@@ -42,7 +42,7 @@ def _now() -> str:
     return time.strftime("%H:%M:%S")
 
 
-def watch(source: Path, output: str | None, fmt: str | None) -> int:
+def watch(source: Path, output: str | None, fmt: str | None, force: bool = False) -> int:
     from drafter import build
     from drafter import ontology as ontology_mod
 
@@ -55,7 +55,7 @@ def watch(source: Path, output: str | None, fmt: str | None) -> int:
             if _state(watched) != last:
                 before = dict(zip(watched, _settled(watched)))
                 started = time.time_ns()
-                watched = _rebuild(build, source, output, fmt, onto) or watched
+                watched = _rebuild(build, source, output, fmt, onto, force) or watched
                 # a file saved while this build ran (a layout file named only now, too) must
                 # still trigger the next build; one untouched since before it must not
                 last = tuple(s if s is not None and (before.get(path) == s or s[0] < started) else None
@@ -66,10 +66,11 @@ def watch(source: Path, output: str | None, fmt: str | None) -> int:
         return 0
 
 
-def _rebuild(build, source: Path, output: str | None, fmt: str | None, onto) -> list[Path] | None:
+def _rebuild(build, source: Path, output: str | None, fmt: str | None, onto,
+             force: bool = False) -> list[Path] | None:
     """One build; the files to watch from now on (None: keep watching the same ones)."""
     try:
-        built = build.build_file(source, output, fmt, ontology=onto)
+        built = build.build_file(source, output, fmt, ontology=onto, force=force)
     except DrafterError as exc:
         print(f"{_now()} 错误：{exc}", file=sys.stderr, flush=True)
         return None

@@ -100,3 +100,22 @@ def test_watch_takes_one_file(tmp_path, demo_env):
     result = subprocess.run([sys.executable, "-m", "drafter", "build", "a.yaml", "b.yaml", "--watch"],
                             capture_output=True, text=True, env=demo_env, cwd=tmp_path, timeout=TIMEOUT)
     assert result.returncode == 1 and "一个答案文件" in result.stderr
+
+
+def test_watch_never_overwrites_the_report_once_it_is_edited_in_word(tmp_path, demo_env):
+    from tests.test_outputs_guard import edit_in_word
+
+    answers = tmp_path / "report.yaml"
+    answers.write_text(DEMO_ANSWERS, encoding="utf-8")
+    report = tmp_path / "r.docx"
+    watcher = Watcher([str(answers), "-o", str(report)], demo_env, tmp_path)
+    try:
+        watcher.expect("已生成")
+        edit_in_word(report)
+        before = report.read_bytes()
+        save(answers, DEMO_ANSWERS.replace("inspections: 2770", "inspections: 2800"))
+        line = watcher.expect("错误")
+        assert "已在 Word 中改过" in line and "--force" in line
+        assert report.read_bytes() == before
+    finally:
+        assert watcher.stop() == 0

@@ -610,3 +610,28 @@ def test_ask_stopped_at_a_sections_menu_resumes_at_that_menu(tmp_path, demo):
     first = flow.missing_questions(path, demo, resume=True)[0]
     assert (first.section.id, first.kind) == ("leaders", "section")
     assert flow.missing_questions(path, demo)[0].section.id == "enforcement"  # --list: everything missing
+
+
+def test_finish_keeps_a_report_edited_in_word_and_writes_the_new_one_beside_it(tmp_path, demo):
+    from tests.test_outputs_guard import edit_in_word
+
+    path = tmp_path / "a.yaml"
+    path.write_text(DEMO_ANSWERS, encoding="utf-8")
+    report = tmp_path / "测试市应急管理局2023年法治政府建设年度报告.docx"
+    said = []
+
+    class Listening(Terminal):
+        def say(self, text: str = "") -> None:
+            said.append(text)
+
+    keys = ENTER + ENTER  # 现在生成 .docx 吗？是; 保存为 (the default, next to the answers file)
+    assert drive(keys, lambda t: flow.finish(path, t, demo)) == 0
+    edit_in_word(report)
+    before = report.read_bytes()
+    with create_pipe_input() as pipe:
+        pipe.send_text(keys)
+        assert flow.finish(path, Listening(input=pipe, output=DummyOutput()), demo) == 0
+    assert report.read_bytes() == before
+    assert (tmp_path / "测试市应急管理局2023年法治政府建设年度报告-1.docx").exists()
+    assert any("已在 Word 中改过，没有覆盖；新生成的报告是 测试市应急管理局2023年法治政府建设年度报告-1.docx" in line
+               for line in said), said

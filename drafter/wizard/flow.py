@@ -448,9 +448,9 @@ def finish(path: Path, term: Terminal, onto: Ontology) -> int:
     if not term.confirm("现在生成 .docx 吗？", default=True):
         term.say(f"以后可运行：drafter build {path}")
         return 0
-    from drafter.build import output_path, write_output
+    from drafter.build import keep_edited, output_path, render, write_output
     from drafter.layout import profile_for
-    from drafter.writers import WRITERS, WriteOptions
+    from drafter.writers import WriteOptions
 
     options = WriteOptions(profile=profile_for(answers.document.data, path))
     default = str(path.with_name(safe_filename(answers.meta.display_title, ".docx")))
@@ -461,9 +461,13 @@ def finish(path: Path, term: Terminal, onto: Ontology) -> int:
             return 0
         try:
             target, fmt = output_path(str(out).strip(), None, answers.meta.display_title)
-            written = write_output(target, WRITERS[fmt].function(result.document, options), inputs=(path,))
+            # a .docx edited in Word since drafter wrote it is kept: the report goes next to it
+            target, note = keep_edited(target, fmt, explicit=False, force=False)
+            written = write_output(target, render(result.document, fmt, options), inputs=(path,), protect=True)
         except DrafterError as exc:  # onto the answers file, a folder, a full disk: say so, ask again
             term.say(f"  {exc}")
             continue
+        if note:
+            term.say(f"  {note}")
         term.say(f"已生成：{written}")
         return 0

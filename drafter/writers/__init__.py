@@ -8,6 +8,7 @@ loads python-docx.
 from __future__ import annotations
 
 import importlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
@@ -59,8 +60,38 @@ DEFAULT_FORMAT = "docx"
 
 def format_of(path: Path) -> str | None:
     """The format a file name asks for by its extension, or None for an unknown one."""
-    suffix = Path(path).suffix.lower()
+    suffix = extension(path).lower()
     return next((name for name, w in WRITERS.items() if suffix in w.extensions), None)
+
+
+def extension(path: Path) -> str:
+    """A file name's extension: letters and digits after the last dot (“报告v1.0” has none)."""
+    suffix = Path(path).suffix
+    return suffix if re.fullmatch(r"\.[A-Za-z][A-Za-z0-9]{0,9}", suffix) else ""
+
+
+def known_extensions() -> str:
+    return "、".join(ext for w in WRITERS.values() for ext in w.extensions)
+
+
+def check_extension(path: Path, fmt: str | None) -> str:
+    """The format to write `path` in. A known extension decides it, and --format (fmt) must
+    agree; another extension needs --format (报告.txt written as Markdown); no extension
+    takes fmt or the default. The old Word names (.doc) are refused: drafter writes .docx."""
+    from drafter.errors import DrafterError, Location
+
+    suffix = extension(path)
+    inferred = format_of(path) if suffix else None
+    where = Location(file=str(path))
+    if suffix.lower() in (".doc", ".dot", ".wps"):  # Word's and WPS's old binary formats
+        raise DrafterError(f"Word 格式请用 .docx 扩展名（drafter 不写旧的 {suffix.lower()}）", where)
+    if suffix and inferred is None and fmt is None:
+        raise DrafterError(f"无法从扩展名“{suffix}”判断输出格式；可用的扩展名：{known_extensions()}"
+                           "（或用 --format 指定格式）", where)
+    if inferred and fmt and inferred != fmt:
+        raise DrafterError(f"扩展名“{suffix}”与 --format {fmt} 不符：{fmt} 格式请用 {WRITERS[fmt].extension} 扩展名，"
+                           "或去掉 --format", where)
+    return fmt or inferred or DEFAULT_FORMAT
 
 
 def describe_formats() -> str:
