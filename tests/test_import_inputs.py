@@ -7,6 +7,7 @@ The report texts here are written for these tests (never sample sentences).
 from __future__ import annotations
 
 import base64
+import dataclasses
 import quopri
 import shutil
 from pathlib import Path
@@ -312,3 +313,44 @@ def test_traditional_text_that_keeps_zhe_apart_from_zhu(tmp_path, capsys):
     text = imported(capsys, path)["_text"]
     for right in ("着力推进", "着重解决", "随着各项", "显著提高", "相关著作", "著名法学专家", "成效卓著", "出版新著"):
         assert right in text, right
+
+
+# --- check and import read alike, and never for minutes ------------------------------------
+
+
+@pytest.mark.parametrize("command", ["check", "import"])
+def test_a_text_with_no_report_is_refused_by_check_as_by_import(tmp_path, capsys, command):
+    path = tmp_path / "空.txt"
+    path.write_bytes(b"\xff\xfe" + " \n".encode("utf-16-le"))
+    code, _, err = run(capsys, command, str(path), *(["-o", str(tmp_path / "x.yaml")] if command == "import" else []))
+    assert code == 1 and "没有报告正文" in err and len(err.strip().splitlines()) == 1, err
+
+
+@pytest.mark.parametrize("command", ["check", "import"])
+def test_a_text_forty_reports_long_is_refused_at_once(tmp_path, capsys, command):
+    path = tmp_path / "导出.txt"
+    path.write_text("一、工作情况\n" + "全年开展执法检查。" * 120_000, encoding="utf-8")
+    code, _, err = run(capsys, command, str(path), *(["-o", str(tmp_path / "x.yaml")] if command == "import" else []))
+    assert code == 1 and "万字" in err and len(err.strip().splitlines()) == 1, err
+    assert not (tmp_path / "x.yaml").exists()
+
+
+def test_one_paragraph_of_a_hundred_thousand_characters_is_read_in_linear_time():
+    """Furniture's button test looked back over the whole run for every character: a pasted
+    paragraph of 300,000 characters kept check busy for 43 s. Counted, not timed: the text
+    sliced out to be looked up grows with the run, not with its square."""
+    from drafter.readers import furniture
+
+    table = furniture.load()
+    looked = []
+
+    class Counting(frozenset):
+        def __contains__(self, word):
+            looked.append(len(word))
+            return frozenset.__contains__(self, word)
+
+    table = dataclasses.replace(table, buttons=Counting(table.buttons))
+    for size in (1_000, 10_000):
+        looked.clear()
+        assert not table.is_furniture("啊" * size)
+        assert sum(looked) <= 50 * size

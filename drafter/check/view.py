@@ -332,6 +332,6 @@ def from_path(path: Path, ontology) -> View:
     """An answers file (.yaml/.yml) or any report file the readers know."""
     if path.suffix.lower() in (".yaml", ".yml"):
         return from_answers(path, ontology)
-    from drafter.readers import read
+    from drafter.readers import read, require_text
 
-    return from_source(read(path), ontology)
+    return from_source(require_text(read(path)), ontology)

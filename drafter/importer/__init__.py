@@ -274,14 +274,13 @@ def _shape(tree: outline.OutlineNode, rules: Rules) -> str:
 def import_file(path: Path, ontology: Ontology) -> ImportResult:
     """A report file's answers; an answers file or a file with no report text is refused."""
     from drafter.importer import inputs
-    from drafter.readers import read
+    from drafter.readers import read, require_text
     from drafter.readers.sniff import load_bytes
 
     path = Path(path)
     data = load_bytes(path)
     inputs.refuse_answers(path, data)
-    source = read(path, data)
-    inputs.require_text(source)
+    source = require_text(read(path, data))
     return import_source(source, ontology)
 
 

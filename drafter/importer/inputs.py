@@ -1,6 +1,7 @@
 """Files `drafter import` refuses, said in one Chinese line naming the file: drafter's own
-answers files (a report is what is imported; an answers file is built or carried forward)
-and files with no report text in them (blank, only a page's scripts, only its furniture).
+answers files (a report is what is imported; an answers file is built or carried forward).
+Files with no report text in them are refused by the readers (readers.require_text), for
+check as for import.
 """
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ from pathlib import Path
 from drafter.errors import DrafterError, Location
 from drafter.readers.encoding import decode
 from drafter.readers.sniff import sniff
-from drafter.readers.source import Source
 
 YAML_EXTENSIONS = {".yaml", ".yml"}
 ANSWERS_KEYS = ("report", "answers")
@@ -45,14 +45,3 @@ def refuse_answers(path: Path, data: bytes) -> None:
     if yaml_named:
         raise DrafterError("这是 YAML 数据文件，不是报告；drafter import 读的是去年的报告"
                            "（.docx、.doc、.wps、.pdf、网页或 .txt 等）", Location(file=str(path)))
-
-
-def require_text(source: Source) -> None:
-    """Some letters or hanzi left after the cleanup, or a one-line refusal that says what was there."""
-    if any(ch.isalpha() for block in source.blocks for ch in block.text):
-        return
-    if source.dropped:
-        message = "文件里只有网页栏目文字（“打印”“分享到”“来源：”之类），没有报告正文；请确认选对了文件"
-    else:
-        message = "文件里没有报告正文（只有空白、符号或网页的脚本、样式）；请确认选对了文件"
-    raise DrafterError(message, Location(file=str(source.path)))

@@ -38,7 +38,7 @@ READERS: dict[str, Reader] = {
     "pdf": read_pdf,
 }
 
-__all__ = ["READERS", "Source", "SourceBlock", "read"]
+__all__ = ["READERS", "Source", "SourceBlock", "read", "require_text"]
 
 
 def read(path: Path, data: bytes | None = None) -> Source:
@@ -47,9 +47,24 @@ def read(path: Path, data: bytes | None = None) -> Source:
     data = load_bytes(path) if data is None else data
     fmt = detect_format(path, data)
     source = READERS[fmt](path, data)
+    _check_length(source)
     if _misnamed(path, source.format):
         source.notes.insert(0, f"文件扩展名是 {path.suffix}，实际是 {source.format} 格式，已按实际格式读取")
     return clean(source)
+
+
+# A year's report runs to 5,000–30,000 characters; a text forty times that is not one (a log,
+# a data export, a whole website) and would only keep the clerk waiting.
+MAX_CHARACTERS = 1_000_000
+
+
+def _check_length(source: Source) -> None:
+    size = sum(len(block.text) for block in source.blocks)
+    if size > MAX_CHARACTERS:
+        from drafter.errors import DrafterError, Location
+
+        raise DrafterError(f"正文有 {size / 10000:.0f} 万字，一份年度报告通常不到 3 万字；超过 "
+                           f"{MAX_CHARACTERS // 10000} 万字的文件不予读取，请确认选对了文件", Location(file=str(source.path)))
 
 
 _SAME = {"htm": "html", "mht": "mhtml", "markdown": "md", "docm": "docx", "dotx": "docx", "dot": "doc"}
@@ -58,3 +73,16 @@ _SAME = {"htm": "html", "mht": "mhtml", "markdown": "md", "docm": "docx", "dotx"
 def _misnamed(path: Path, fmt: str) -> bool:
     ext = path.suffix.lower().lstrip(".")
     return bool(ext) and fmt not in ("txt", "md") and _SAME.get(ext, ext) != fmt
+
+
+def require_text(source: Source) -> Source:
+    """Some letters or hanzi left after the cleanup, or a one-line refusal that says what was there."""
+    if any(ch.isalpha() for block in source.blocks for ch in block.text):
+        return source
+    from drafter.errors import DrafterError, Location
+
+    if source.dropped:
+        message = "文件里只有网页栏目文字（“打印”“分享到”“来源：”之类），没有报告正文；请确认选对了文件"
+    else:
+        message = "文件里没有报告正文（只有空白、符号或网页的脚本、样式）；请确认选对了文件"
+    raise DrafterError(message, Location(file=str(source.path)))

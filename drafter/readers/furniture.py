@@ -112,10 +112,14 @@ class Furniture:
 
     def _buttons(self, run: str) -> bool:
         """The run is button words written together (“打印关闭”: spaces between Chinese are gone)."""
+        longest = max(map(len, self.buttons), default=0)
         ends = {0}
         for end in range(1, len(run) + 1):
-            if any(run[start:end] in self.buttons for start in ends if start < end):
+            # only a button word's length back: a paragraph-long run is checked in linear time
+            if any(end - size in ends and run[end - size:end] in self.buttons for size in range(1, min(longest, end) + 1)):
                 ends.add(end)
+            elif end - longest > max(ends):
+                return False  # nothing can reach past this gap
         return len(run) in ends
 
     def _breadcrumb(self, line: str) -> bool:
