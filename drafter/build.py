@@ -41,7 +41,11 @@ class Built:
 
 
 def expand_inputs(paths: list[Path]) -> list[Path]:
-    """Files as given; a folder stands for every answers file in it (not in sub-folders)."""
+    """Files as given; a folder stands for every answers file in it (not in sub-folders).
+    A file given twice (by another spelling of its path, a hard link, or as a member of a
+    folder also given) is there once: it would be built twice under two names."""
+    from drafter.yamlio import Inputs
+
     out: list[Path] = []
     for path in paths:
         if path.is_dir():
@@ -52,7 +56,10 @@ def expand_inputs(paths: list[Path]) -> list[Path]:
             out += found
         else:
             out.append(path)
-    return out
+    if len(out) < 2:
+        return out
+    seen = Inputs(())
+    return [path for path in out if not path.exists() or seen.add(path) is None]
 
 
 def output_path(output: str | Path | None, fmt: str | None, title: str, directory: Path | None = None) -> tuple[Path, str]:

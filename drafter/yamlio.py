@@ -518,15 +518,25 @@ class Inputs:
     the cost of one lookup, not one per input."""
 
     def __init__(self, paths) -> None:
-        self.paths = tuple(Path(p) for p in paths)
+        self.paths: tuple[Path, ...] = ()
         self._by_path: dict[Path, Path] = {}
         self._by_identity: dict[tuple[int, int], Path] = {}
-        for path in self.paths:
-            resolved, identity = _whereabouts(path)
-            if resolved is not None:
-                self._by_path.setdefault(resolved, path)
-            if identity is not None:
-                self._by_identity.setdefault(identity, path)
+        for path in paths:
+            self.add(Path(path))
+
+    def add(self, path: Path) -> Path | None:
+        """Take in one more file; the input it already names, if any (then nothing changes)."""
+        resolved, identity = _whereabouts(path)
+        known = (self._by_path.get(resolved) if resolved is not None else None) or \
+            (self._by_identity.get(identity) if identity is not None else None)
+        if known is not None:
+            return known
+        self.paths += (path,)
+        if resolved is not None:
+            self._by_path[resolved] = path
+        if identity is not None:
+            self._by_identity[identity] = path
+        return None
 
     def find(self, path: Path) -> Path | None:
         """The input that `path` names, if any."""

@@ -171,3 +171,17 @@ def test_a_name_without_an_extension_gets_the_formats(tmp_path, demo, capsys):
     code, out, err = drafter(capsys, "build", str(source), "-o", str(tmp_path / "报告v1.0"), "--format", "md")
     assert code == 0, err
     assert out.strip() == f"已生成：{tmp_path / '报告v1.0.md'}"
+
+
+def test_a_batch_builds_a_file_given_twice_once(tmp_path, demo, capsys, monkeypatch):
+    """By another spelling, as a hard link, or inside a folder also given: one report, not
+    the same report under two names."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write(folder, DEMO_ANSWERS, "a.yaml")
+    (tmp_path / "link.yaml").hardlink_to(folder / "a.yaml")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = drafter(capsys, "build", "in/a.yaml", "./in/../in/a.yaml", "link.yaml", "in",
+                             "-o", "out", "--format", "md")
+    assert code == 0, err
+    assert len(list((tmp_path / "out").iterdir())) == 1 and "[1/1]" in out
