@@ -191,7 +191,7 @@ def cmd_build(args) -> int:
     from drafter import build
 
     inputs = build.expand_inputs([Path(a) for a in args.answers])
-    batch = len(inputs) != 1 or Path(args.answers[0]).is_dir()
+    batch = len(args.answers) != 1 or Path(args.answers[0]).is_dir()  # as given: a file named twice is still a batch
     if args.watch:
         if batch:
             raise DrafterError("--watch 一次只能监视一个答案文件")
