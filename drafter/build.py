@@ -40,10 +40,11 @@ class Built:
     watched: list[Path] = field(default_factory=list)  # the files it was built from (--watch)
 
 
-def expand_inputs(paths: list[Path]) -> list[Path]:
+def expand_inputs(paths: list[Path], once: bool = True) -> list[Path]:
     """Files as given; a folder stands for every answers file in it (not in sub-folders).
-    A file given twice (by another spelling of its path, a hard link, or as a member of a
-    folder also given) is there once: it would be built twice under two names."""
+    With `once`, a file given twice (by another spelling of its path, a hard link, or as a
+    member of a folder also given) is there once: it would be built twice under two names.
+    (rollup says which files are one instead: there a second copy is a mistake to name.)"""
     from drafter.yamlio import Inputs
 
     out: list[Path] = []
@@ -56,7 +57,7 @@ def expand_inputs(paths: list[Path]) -> list[Path]:
             out += found
         else:
             out.append(path)
-    if len(out) < 2:
+    if len(out) < 2 or not once:
         return out
     seen = Inputs(())
     return [path for path in out if not path.exists() or seen.add(path) is None]

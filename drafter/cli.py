@@ -436,7 +436,7 @@ def cmd_rollup(args) -> int:
 
     city = Path(args.city)
     notes: list[str] = []  # rollup knows the city's own file among the districts (by identity), and says so
-    sums, written = rollup(city, expand_inputs([Path(d) for d in args.districts]), ontology_mod.load(),
+    sums, written = rollup(city, expand_inputs([Path(d) for d in args.districts], once=False), ontology_mod.load(),
                            force=args.force, notes=notes)
     for note in notes:
         print(f"提示：{note}", file=sys.stderr)

@@ -238,7 +238,9 @@ def _xlsx(data: list[list[Any]], origin: Origin) -> bytes:
 
 def _read_csv(path: Path) -> list[list[Any]]:
     raw = _bytes(path)
-    for encoding in ("utf-8-sig", "gb18030"):  # Excel on a Chinese Windows saves CSV as GBK
+    # Excel on a Chinese Windows saves CSV as GBK, and its “Unicode text” as UTF-16 with tabs
+    encodings = ("utf-16",) if raw.startswith((b"\xff\xfe", b"\xfe\xff")) else ("utf-8-sig", "gb18030")
+    for encoding in encodings:
         try:
             text = raw.decode(encoding)
             break
@@ -246,9 +248,11 @@ def _read_csv(path: Path) -> list[list[Any]]:
             continue
     else:
         raise DrafterError("无法识别 CSV 文件的编码，请用 UTF-8 或 GBK 另存后再试", Location(file=str(path)))
+    first = text.split("\n", 1)[0]
+    delimiter = max(",\t;", key=first.count) if first else ","  # a tab-separated “Unicode text” sheet
     lines: list[list[Any]] = []
     try:
-        for line in csv.reader(io.StringIO(text, newline="")):
+        for line in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
             lines.append(list(line))
     except csv.Error as exc:  # Python's English; the row it stopped at is the one after the last read
         number = len(lines) + 1

@@ -278,3 +278,17 @@ def test_another_spreadsheet_format_is_named_with_the_way_out(report, capsys, op
     line = one_chinese_line(err)
     assert code == 1 and Path(name).suffix in line and ("改为 .xlsx" if option == "-o" else "另存为 .xlsx") in line
     assert snapshot(report.parent) == before
+
+
+@pytest.mark.parametrize("encoding, delimiter", [("utf-16", "\t"), ("utf-8-sig", ";"), ("gb18030", ",")],
+                         ids=["Excel Unicode text", "semicolons", "GBK"])
+def test_a_csv_saved_another_way_is_read(report, capsys, encoding, delimiter):
+    sheet_path = report.with_name("数字表.csv")
+    assert drafter(capsys, "numbers", str(report), "-o", str(sheet_path))[0] == 0
+    _set_current(sheet_path, "penalties.system_cases", "900")
+    rows = list(csv.reader(io.StringIO(sheet_path.read_bytes().decode("utf-8-sig"))))
+    with open(sheet_path, "w", encoding=encoding, newline="") as handle:
+        csv.writer(handle, delimiter=delimiter).writerows(rows)
+    code, out, err = drafter(capsys, "numbers", str(report), "--fill", str(sheet_path))
+    assert code == 0 and "已填入 1 项" in out, err
+    assert system_cases(report) == 900
