@@ -20,6 +20,17 @@ from drafter.fields import COUNT_UNITS, MONEY_UNITS, TYPES, FieldSpec
 CONTENTS_FILE = "_contents.yaml"
 CALENDAR_FILE = "_calendar.yaml"
 
+# The parts of a report that code treats in a way of their own, each held by at most one
+# section, named by `role:` in sections/*.yaml. Code asks for the role, never for an id.
+ROLES = {
+    "opening": "开头段：放在第一个标题之前，导入时按位置认定",
+    "closing": "结尾段：正文最后的“下一步”一段，导入时按位置认定",
+    "problems": "存在的不足：逐条问题，明年列入整改核对清单",
+    "plans": "下一年度安排：逐条工作，明年列入落实核对清单",
+    "followup": "上年度问题和安排的整改落实情况：drafter next 生成",
+    "other": "其他需要报告的情况：可写明“无”",
+}
+
 
 @dataclass
 class Section:
@@ -35,6 +46,7 @@ class Section:
     fields: list[FieldSpec] = field(default_factory=list)
     template: str = ""
     cues: list[str] = field(default_factory=list)  # body words by which an importer recognises the section
+    role: str | None = None  # one of ROLES, for the few sections code treats in a way of their own
 
     def field(self, field_id: str) -> FieldSpec | None:
         return next((f for f in self.fields if f.id == field_id), None)
@@ -67,6 +79,24 @@ class Ontology:
 
     def section(self, section_id: str) -> Section | None:
         return self.sections.get(section_id)
+
+    @functools.cached_property
+    def _roles(self) -> dict[str, Section]:
+        return {s.role: s for s in self.sections.values() if s.role}
+
+    def role(self, name: str) -> Section | None:
+        """The section that plays a role (ROLES), if this ontology has one."""
+        if name not in ROLES:
+            raise KeyError(name)  # a typo in code, not in data
+        return self._roles.get(name)
+
+    def role_id(self, name: str) -> str | None:
+        section = self.role(name)
+        return section.id if section else None
+
+    def role_of(self, section_id: str) -> str | None:
+        section = self.sections.get(section_id)
+        return section.role if section else None
 
 
 def _fail(path: Path, where: str, message: str) -> DrafterError:
@@ -138,6 +168,9 @@ def _section(raw: Any, area: str, path: Path, contents: dict[str, str], template
                 if required not in scope or required == sub.id:
                     raise _fail(path, f"{where}.fields.{sub.id}", f"requires 中的“{required}”不是本节的其他字段")
     cues = _cues(raw.get("cues"), path, where)
+    role = raw.get("role")
+    if role is not None and str(role) not in ROLES:
+        raise _fail(path, f"{where}.role", f"role 只能是 {'、'.join(ROLES)} 之一，实际是“{role}”")
     template = str(raw.get("template") or f"{area}/{sid}.j2")
     if not (templates / template).is_file():
         raise _fail(path, where, f"找不到模板 templates/{template}")
@@ -152,6 +185,7 @@ def _section(raw: Any, area: str, path: Path, contents: dict[str, str], template
         fields=fields,
         template=template,
         cues=cues,
+        role=str(role) if role is not None else None,
     )
 
 
@@ -204,6 +238,7 @@ def _parse(root: Path, templates: Path) -> Ontology:
     contents = {str(k): str(v) for k, v in (contents_raw.get("contents") or {}).items()}
     areas: list[Area] = []
     seen: dict[str, Path] = {}
+    roles: dict[str, str] = {}
     for path in sorted(root.glob("*.yaml")):
         if path.name.startswith("_"):
             continue
@@ -214,6 +249,10 @@ def _parse(root: Path, templates: Path) -> Ontology:
             if s.id in seen:
                 raise _fail(path, f"sections.{s.id}", f"章节 id 与 {seen[s.id].name} 中的重复")
             seen[s.id] = path
+            if s.role and s.role in roles:
+                raise _fail(path, f"sections.{s.id}.role", f"role “{s.role}”已由 {roles[s.role]} 一节担任，每个 role 只能有一节")
+            if s.role:
+                roles[s.role] = s.id
         areas.append(Area(area_id, str(raw.get("title") or area_id), int(raw.get("order") or 100), sections))
     areas.sort(key=lambda a: (a.order, a.id))
     calendar = _read(root / CALENDAR_FILE) if (root / CALENDAR_FILE).is_file() else {}

@@ -29,7 +29,6 @@ from drafter.fields import FieldSpec, FieldValueError, is_empty
 from drafter.ontology import Ontology, Section
 from drafter.yearly import period, wording
 
-FOLLOWUP = "previous_followup"
 # A choice is how a section is written (一是二是 or 分条, 件 or 宗): it carries. A yes/no
 # flag, a year or a list says what happened that year: it does not, unless marked stable.
 CARRIED_TYPES = ("choice",)
@@ -227,9 +226,9 @@ class _Roller:
             if spec.id in in_slots:  # a number the own text states: next year must fill it again
                 previous[spec.id] = value
                 continue
-            if section.id == "problems" and spec.id == "items":
+            if section.role == "problems" and spec.id == "items":
                 self.problems += [t for t in (_title_of(r, ("title",)) for r in value) if t]
-            if section.id == "plans" and spec.id == "items":
+            if section.role == "plans" and spec.id == "items":
                 self.plans += [t for t in (_title_of(r, ("title",)) for r in value) if t]
             kind = _kind(spec)
             if kind == "advance" and isinstance(value, int) and not isinstance(value, bool):
@@ -264,7 +263,7 @@ class _Roller:
 
     def year_bound(self, answers: CommentedMap) -> None:
         """The guiding wording and the 纲要 period, recomputed for the new year."""
-        intro = answers.get("intro")
+        intro = answers.get(self.onto.role_id("opening"))
         text = wording(self.onto, self.next)
         if isinstance(intro, dict):
             old = (intro.get(PREVIOUS_YEAR) or {}).get("guiding") or intro.get("guiding")
@@ -278,8 +277,8 @@ class _Roller:
                         f"没有 {self.next} 年指导思想提法的数据：开头段的“指导思想的表述”已清空，请填写，"
                         f"或在 sections/_calendar.yaml 的 wording 中补充 {self.next} 年")
         gangyao = period(self.onto, "gangyao", self.next)
-        for sid in ("intro", "closing"):
-            section = answers.get(sid)
+        for sid in (self.onto.role_id("opening"), self.onto.role_id("closing")):
+            section = answers.get(sid) if sid else None
             if isinstance(section, dict) and "outline_start" in section:
                 if gangyao:
                     section["outline_start"] = int(gangyao["start"])
@@ -293,7 +292,7 @@ class _Roller:
             self.warnings.append(f"没有 {self.next} 年所属普法规划的数据，请在 sections/_calendar.yaml 中补充")
 
     def followup(self, old: dict | None) -> CommentedMap | None:
-        if not (self.problems or self.plans) or FOLLOWUP not in self.onto.sections:
+        if not (self.problems or self.plans) or self.onto.role("followup") is None:
             return None
         section = CommentedMap()
         if isinstance(old, dict) and not is_empty(old.get("style")):
@@ -311,7 +310,7 @@ def _year_bound_phrases(ontology: Ontology) -> list[str]:
     return [str(p) for p in ontology.calendar.get("year_bound_phrases") or [] if p]
 
 
-def _outline(outline: CommentedMap, year: int, need_followup: bool, phrases: list[str] = (),
+def _outline(outline: CommentedMap, year: int, followup: str | None, before: set[str], phrases: list[str] = (),
              warnings: list[str] | None = None) -> None:
     """Shift heading years; flag headings with year-bound wording (二十大精神, 三中全会) for
     review; make room for the follow-up section where the problems stand."""
@@ -336,7 +335,7 @@ def _outline(outline: CommentedMap, year: int, need_followup: bool, phrases: lis
         if isinstance(part, dict) and isinstance(part.get("heading"), str):
             roll(part)
         walk(part.get("sections") if isinstance(part, dict) else None)
-    if not need_followup:
+    if followup is None:
         return
 
     def ids(entries):
@@ -348,14 +347,14 @@ def _outline(outline: CommentedMap, year: int, need_followup: bool, phrases: lis
                     yield str(entry["id"])
                 yield from ids(entry.get("group"))
 
-    if any(FOLLOWUP in ids(p.get("sections")) for p in parts if isinstance(p, dict)):
+    if any(followup in ids(p.get("sections")) for p in parts if isinstance(p, dict)):
         return
     at = next((i for i, p in enumerate(parts) if isinstance(p, dict)
-               and {"problems", "plans", "closing"} & set(ids(p.get("sections")))), len(parts))
+               and before & set(ids(p.get("sections")))), len(parts))
     part = CommentedMap()
     part["heading"] = f"{year}年法治政府建设存在问题的整改情况"
     part["style"] = "plain"
-    part["sections"] = CommentedSeq([FOLLOWUP])
+    part["sections"] = CommentedSeq([followup])
     parts.insert(at, part)
     _comment(part, "heading", "drafter next 新增：上年度问题和工作安排的落实情况")
 
@@ -476,14 +475,15 @@ def roll_forward(doc: yamlio.Document, ontology: Ontology) -> Rollover:
 
     old_answers = data.get("answers") or {}
     answers = CommentedMap()
+    followup_id = ontology.role_id("followup")
     followup_at = None  # where last year's follow-up stood: this year's takes its place
     for sid, old in old_answers.items():
-        if sid == FOLLOWUP:
+        if sid == followup_id:
             followup_at = len(answers)
         section = ontology.sections.get(str(sid))
         if section is None and str(sid).startswith(OWN_PREFIX):
             section = own_section(str(sid), None)
-        if sid == FOLLOWUP:
+        if sid == followup_id:
             continue  # replaced below, in the same place
         if section is None or not isinstance(old, dict):
             if answers:  # its trailing comment introduces the next section: keep it
@@ -498,21 +498,23 @@ def roll_forward(doc: yamlio.Document, ontology: Ontology) -> Rollover:
         for sid in answers:
             if sid in old_answers.ca.items:
                 answers.ca.items[sid] = copy.copy(old_answers.ca.items[sid])
-    followup = roller.followup(old_answers.get(FOLLOWUP))
+    followup = roller.followup(old_answers.get(followup_id))
     if followup is not None:
         if followup_at is None:
-            answers[FOLLOWUP] = followup
+            answers[followup_id] = followup
         else:
-            answers.insert(followup_at, FOLLOWUP, followup)
-            _carry_trailing_comment(old_answers[FOLLOWUP], followup)
-    elif followup_at and isinstance(old_answers.get(FOLLOWUP), dict):
-        _carry_trailing_comment(old_answers[FOLLOWUP], answers[list(answers)[followup_at - 1]])
+            answers.insert(followup_at, followup_id, followup)
+            _carry_trailing_comment(old_answers[followup_id], followup)
+    elif followup_at and isinstance(old_answers.get(followup_id), dict):
+        _carry_trailing_comment(old_answers[followup_id], answers[list(answers)[followup_at - 1]])
     roller.year_bound(answers)
     data["answers"] = answers
     data.pop("wizard", None)
-    _outline(data["outline"], year, followup is not None, _year_bound_phrases(ontology), roller.warnings)
+    before = {sid for sid in map(ontology.role_id, ("problems", "plans", "closing")) if sid}
+    _outline(data["outline"], year, followup_id if followup is not None else None, before,
+             _year_bound_phrases(ontology), roller.warnings)
     _drop_previous_header(data)
-    followup_line = (f"上年的问题和工作安排已列入 {FOLLOWUP}，请逐条补填进展。\n" if followup is not None
+    followup_line = (f"上年的问题和工作安排已列入 {followup_id}，请逐条补填进展。\n" if followup is not None
                      else "上年的答案中没有问题和工作安排条目，所以没有生成整改核对清单。\n")
     data.yaml_set_comment_before_after_key("report", before=(
         f"drafter next 根据 {year} 年答案文件起草的 {year + 1} 年草稿。\n"

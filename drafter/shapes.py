@@ -83,4 +83,4 @@ def default_sections(ontology: Ontology, shape: Shape) -> list[str]:
         for s in area.sections:
             if s.id in named or (len(s.samples) >= 2 and s.area != "review"):
                 out.append(s.id)
-    return [sid for sid in out if sid != "other"]
+    return [sid for sid in out if ontology.role_of(sid) != "other"]

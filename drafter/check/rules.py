@@ -437,13 +437,14 @@ def followup(view: View) -> list[Finding]:
     unfinished = conf.get("unfinished", "未完成")
     out: list[Finding] = []
     if view.answers is not None:
-        values = view.answers.values.get("previous_followup") or {}
+        followup_id = view.ontology.role_id("followup")
+        values = view.answers.values.get(followup_id) or {} if followup_id else {}
         for key, name, what in (("items", "problem", "问题"), ("plans", "plan", "工作安排")):
             for n, record in enumerate(values.get(key) or []):
                 title = record.get(name)
                 if is_empty(title):
                     continue
-                where = f"answers.previous_followup.{key}[{n}]"
+                where = f"answers.{followup_id}.{key}[{n}]"
                 written = any(not is_empty(record.get(k)) for k in ("measures", "docs", "note"))
                 if is_empty(record.get("status")):
                     out.append(_at(view, "followup", NOTE if written else ERROR, where,

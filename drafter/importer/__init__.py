@@ -118,7 +118,7 @@ def import_source(source: Source, ontology: Ontology) -> ImportResult:
 
 def _units(tree: outline.OutlineNode, ontology: Ontology, rules: Rules) -> tuple[list[Unit], list]:
     units: list[Unit] = []
-    layout: list = []  # per part: ("intro"|"closing", unit) or (PartNode, mode, [units])
+    layout: list = []  # per part: ("opening"|"closing", unit) or (PartNode, mode, [units])
 
     def new(role, heading, lines, base, part=None, run_in=False, where=""):
         unit = Unit(len(units), role, heading, lines, base, part, run_in, where)
@@ -126,7 +126,7 @@ def _units(tree: outline.OutlineNode, ontology: Ontology, rules: Rules) -> tuple
         return unit
 
     if tree.intro:
-        layout.append(("intro", new("intro", None, tree.intro, 1, where="第一个一级标题之前的开头段")))
+        layout.append(("opening", new("opening", None, tree.intro, 1, where="第一个一级标题之前的开头段")))
     wholes: set[str] = set()
     for i, part in enumerate(tree.parts):
         label = f"{part.label}{part.heading}"
@@ -165,7 +165,7 @@ def _whole_part(heading: str | None, ontology: Ontology, rules: Rules) -> str | 
         return None
     best, best_sid = 0.0, None
     for sid, section in ontology.sections.items():
-        if sid in mapping.POSITIONAL:  # the closing is found where it stands, not by its heading
+        if section.role in mapping.POSITIONAL:  # the closing is found where it stands, not by its heading
             continue
         h = mapping.heading_score(heading, section)
         if h > best:
@@ -182,7 +182,7 @@ def _split_closing(units: list[Unit], layout: list, rules: Rules) -> None:
     if not layout or not units:
         return
     last = units[-1]
-    if last.role in ("whole", "intro") or len(last.lines) < 2:
+    if last.role in ("whole", "opening") or len(last.lines) < 2:
         return
     tail = last.lines[-1]
     if tail.is_heading or tail.block.is_table:
@@ -205,10 +205,11 @@ def _body(unit: Unit) -> str:
 
 def _map(units: list[Unit], ontology: Ontology, rules: Rules) -> None:
     profiles = mapping.Profiles.build(ontology)
-    free = [sid for sid in ontology.sections if sid not in mapping.POSITIONAL and sid not in rules.whole_part_sections]
+    free = [sid for sid in ontology.sections
+            if ontology.role_of(sid) not in mapping.POSITIONAL and sid not in rules.whole_part_sections]
     for unit in units:
-        if unit.role in mapping.POSITIONAL and unit.role in ontology.sections:
-            unit.section, unit.confidence = unit.role, "按位置"
+        if unit.role in mapping.POSITIONAL and ontology.role(unit.role) is not None:
+            unit.section, unit.confidence = ontology.role_id(unit.role), "按位置"
     taken = {u.section for u in units if u.section}
     candidates, allowed = [], {}
     for unit in units:

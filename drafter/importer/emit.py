@@ -9,6 +9,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
 
+from drafter.importer.mapping import POSITIONAL
 from drafter.ontology import Ontology
 
 
@@ -39,7 +40,7 @@ def _outline(result, layout, tree) -> CommentedMap:
     out = CommentedMap(numbering=result.numbering, run_in=run_in)
     parts = CommentedSeq()
     for entry in layout:
-        if entry[0] in ("intro", "closing"):
+        if entry[0] in POSITIONAL:
             unit = entry[1]
             parts.append(CommentedMap(sections=[_ref(unit, False)]))
             continue

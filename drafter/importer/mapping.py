@@ -23,7 +23,7 @@ from ruamel.yaml import YAML
 from drafter.ontology import Ontology, Section
 
 _NOT_TEXT = re.compile(r"[^\u4e00-\u9fa5A-Za-z]")
-POSITIONAL = ("intro", "closing")  # placed by where they stand, never by score
+POSITIONAL = ("opening", "closing")  # roles placed by where they stand, never by score
 
 
 def bigrams(text: str) -> list[str]:
@@ -151,7 +151,7 @@ def _make_profiles(ontology: Ontology) -> Profiles:
     docs: dict[str, Counter] = {}
     cue_words: dict[str, list[str]] = {}
     for sid, s in ontology.sections.items():
-        if sid in POSITIONAL:
+        if s.role in POSITIONAL:
             continue
         words = cues(s, ontology)
         cue_words[sid] = words

@@ -166,9 +166,10 @@ def run_new(path: Path | None, term: Terminal) -> int:
 
 def _after_setup(path: Path, meta: dict, term: Terminal, onto: Ontology) -> int:
     text = wording(onto, meta["year"])
-    if "intro" in meta["sections"] and text and "intro" in onto.sections and onto.sections["intro"].field("guiding"):
-        if not Store(path).values("intro").get("guiding"):
-            Store(path).set_value("intro", "guiding", text)  # offered as the default; the user may change it
+    opening = onto.role("opening")
+    if opening and opening.id in meta["sections"] and text and opening.field("guiding"):
+        if not Store(path).values(opening.id).get("guiding"):
+            Store(path).set_value(opening.id, "guiding", text)  # offered as the default; the user may change it
     term.say(f"已创建答案文件：{path}")
     return walk(path, term, onto, None)
 

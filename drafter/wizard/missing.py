@@ -17,7 +17,6 @@ from drafter.fields import FieldSpec, is_empty
 from drafter.filters import stated
 from drafter.ontology import Ontology, Section
 
-FOLLOWUP = "previous_followup"
 FOLLOWUP_LISTS = {"items": "problem", "plans": "plan"}  # record field → its title sub-field
 
 
@@ -76,7 +75,7 @@ def _missing_in(section: Section, answers: Answers) -> list[Question]:
     for name, fact in (answers.facts.get(sid) or {}).items():
         if fact.value is None:
             out.append(Question(section, "fact", name, fact.spec, before[name].value if name in before else None))
-    if sid == FOLLOWUP:
+    if section.role == "followup":
         for key, title_field in FOLLOWUP_LISTS.items():
             for n, record in enumerate(values.get(key) or []):
                 if is_empty(record.get("status")):
