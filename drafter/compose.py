@@ -8,7 +8,7 @@ from drafter import lists, markup, numbering, owntext, render
 from drafter.answers import Answers, Group, Part, SectionRef
 from drafter.context import report_wide, section_context
 from drafter.filters import cn_date, num
-from drafter.model import Attachment, Block, Document, Heading, Paragraph
+from drafter.model import Attachment, Block, Document, Heading, Origin, Paragraph
 from drafter.ontology import Ontology
 
 
@@ -28,6 +28,7 @@ class _Rendered:
     heading: str  # the section's heading text (its own or the outline's)
     run_in: bool
     blocks: list[Block]
+    section: str | None = None  # None for a group
 
 
 class _Composer:
@@ -54,11 +55,16 @@ class _Composer:
         self.out.rendered[section.id] = text
         self.dropped_to_zero(section, text)
         blocks = markup.parse(text, base_level=base_level)
+        kind = "text" if section.id in self.answers.texts else "template"
+        for index, block in enumerate(blocks):
+            block.origin = Origin(section.id, kind, index)
+            if isinstance(block, Heading) and block.body is not None:
+                block.body_origin = block.origin  # a heading of the section's own that runs in
         if not blocks:
             self.out.warnings.append(f"章节“{section.heading}”（{section.id}）的模板没有写出任何内容，已略去")
             return None
         run_in = ref.run_in if ref.run_in is not None else self.answers.outline.run_in
-        return _Rendered(ref.heading or section.heading, run_in, blocks)
+        return _Rendered(ref.heading or section.heading, run_in, blocks, section.id)
 
     def own_text(self, section) -> str:
         """The bureau's own text with its slots filled; a warning for each fact still empty."""
@@ -107,11 +113,13 @@ class _Composer:
                 needed = "或".join(f"“{_short(by_id[r].prompt)}”" for r in spec.requires)
                 self.out.warnings.append(f"{where}：填写了“{_short(spec.prompt)}”，但没有填写{needed}，这一项不会写入报告")
 
-    def headed(self, title: str, run_in: bool, level: int, blocks: list[Block]) -> list[Block]:
+    def headed(self, title: str, run_in: bool, level: int, blocks: list[Block], section: str | None = None) -> list[Block]:
         first = blocks[0] if blocks else None
+        origin = Origin(section, "heading" if section else "group")
         if run_in and isinstance(first, Paragraph):
-            return [Heading(level=level, text=markup.heading_text(title, True), body=first.text), *blocks[1:]]
-        return [Heading(level=level, text=markup.heading_text(title, False)), *blocks]
+            return [Heading(level=level, text=markup.heading_text(title, True), body=first.text, origin=origin,
+                            body_origin=first.origin), *blocks[1:]]
+        return [Heading(level=level, text=markup.heading_text(title, False), origin=origin), *blocks]
 
     def enumerated(self, members: list[_Rendered], inline: bool) -> list[Block]:
         """一是<heading>。<text> for each member: one paragraph each, or all in one. The
@@ -124,12 +132,14 @@ class _Composer:
             blocks = [lists.plain_block(b) for b in member.blocks]
             first, rest = blocks[0], blocks[1:]
             if isinstance(first, Paragraph):
-                out.append(Paragraph(lead + first.text))
+                out.append(Paragraph(lead + first.text, origin=first.origin))
             else:
-                out += [Paragraph(lead), first]
+                out += [Paragraph(lead, origin=Origin(member.section, "heading" if member.section else "group")), first]
             out += rest
         if inline and all(isinstance(b, Paragraph) for b in out):
-            return [Paragraph("".join(b.text for b in out))]
+            owners = list(dict.fromkeys(s for b in out if b.origin for s in b.origin.sections))
+            origin = Origin(owners[0], "text", 0, tuple(owners[1:])) if owners else None
+            return [Paragraph("".join(b.text for b in out), origin=origin)]
         return out
 
     def rendered(self, entry: SectionRef | Group, base_level: int) -> _Rendered | None:
@@ -154,7 +164,7 @@ class _Composer:
             if style == "headings" or isinstance(entry, Group):
                 unit = self.rendered(entry, level)
                 if unit:
-                    out += self.headed(unit.heading, unit.run_in, level, unit.blocks)
+                    out += self.headed(unit.heading, unit.run_in, level, unit.blocks, unit.section)
             else:
                 unit = self.rendered(entry, level - 1)
                 if unit:
@@ -169,7 +179,7 @@ class _Composer:
         if not body:
             self.out.warnings.append(f"部分“{part.heading}”没有任何内容，已略去")
             return []
-        return [Heading(level=1, text=markup.heading_text(part.heading, False)), *body]
+        return [Heading(level=1, text=markup.heading_text(part.heading, False), origin=Origin(None, "part")), *body]
 
 
 def compose(answers: Answers, ontology: Ontology) -> Composition:

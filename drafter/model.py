@@ -7,6 +7,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
+@dataclass(frozen=True)
+class Origin:
+    """Where a block came from, as pandoc's blocks carry their Attr: set by compose, read by
+    check (which section wrote this paragraph) without searching the text."""
+
+    section: str | None = None  # the section whose answers wrote it; None for a part or group heading
+    kind: str = "text"  # "part" / "group" heading, a section's "heading", its "text" or "template" output
+    index: int = 0  # its place among the section's own blocks
+    joined: tuple[str, ...] = ()  # other sections written into the same paragraph (一是……二是…… in one)
+
+    @property
+    def sections(self) -> tuple[str, ...]:
+        return ((self.section,) if self.section else ()) + self.joined
+
+
 @dataclass
 class Heading:
     """A numbered heading. With `body`, it runs into its first paragraph (（一）X。body…)."""
@@ -15,6 +30,8 @@ class Heading:
     text: str
     body: str | None = None
     number: str = ""  # filled in by drafter.numbering
+    origin: Origin | None = field(default=None, compare=False, repr=False)
+    body_origin: Origin | None = field(default=None, compare=False, repr=False)  # of a run-in body
 
     @property
     def run_in(self) -> bool:
@@ -26,6 +43,7 @@ class Paragraph:
     """A body paragraph (first line indented two characters)."""
 
     text: str
+    origin: Origin | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass
@@ -35,6 +53,7 @@ class Table:
     header: list[str]
     rows: list[list[str]]
     widths: list[float] = field(default_factory=list)  # relative column widths
+    origin: Origin | None = field(default=None, compare=False, repr=False)
 
 
 Block = Heading | Paragraph | Table

@@ -117,12 +117,11 @@ def from_answers(path: Path, ontology, answers=None) -> View:
     view = View(file=str(path), kind="answers", year=answers.meta.year, issuer=answers.meta.issuer,
                 answers=answers, ontology=ontology, date=answers.meta.date, addressee=document.addressee)
     view.texts = list(_texts(answers.document.data if answers.document else {}))
-    sections = _section_finder(composition.rendered)
     view.paragraphs.append(Para(document.title, TITLE))
     if document.addressee:
         view.paragraphs.append(Para(document.addressee, ADDRESSEE))
     for block in document.blocks:
-        view.paragraphs += _paras_of_block(block, sections)
+        view.paragraphs += _paras_of_block(block)
     if document.signature:
         view.paragraphs.append(Para(document.signature, SIGNATURE))
     if document.date:
@@ -131,42 +130,25 @@ def from_answers(path: Path, ontology, answers=None) -> View:
     return view
 
 
-def _paras_of_block(block, sections) -> list[Para]:
+def _paras_of_block(block) -> list[Para]:
+    """A composed block as check's paragraphs, each with the section that wrote it (the
+    block's origin, set by compose: no guessing from the text)."""
     from drafter.model import Heading, Paragraph, Table
 
+    def owner(origin) -> str | None:
+        return origin.section if origin is not None else None
+
     if isinstance(block, Heading):
-        head = Para(f"{block.number}{block.text}", HEADING, level=block.level, section=sections(block.text))
+        head = Para(f"{block.number}{block.text}", HEADING, level=block.level, section=owner(block.origin))
         if block.body:
-            return [head, Para(block.body, BODY, section=sections(block.body))]
+            return [head, Para(block.body, BODY, section=owner(block.body_origin))]
         return [head]
     if isinstance(block, Paragraph):
-        return [Para(block.text, BODY, section=sections(block.text))]
+        return [Para(block.text, BODY, section=owner(block.origin))]
     if isinstance(block, Table):
         rows = [block.header, *block.rows]
         return [Para("\n".join("\t".join(r) for r in rows), TABLE)]
     return []
-
-
-def _section_finder(rendered: dict[str, str]):
-    """Which section's rendered text a composed paragraph came from (by shared stretches)."""
-    flat = {sid: re.sub(r"\s+", "", text) for sid, text in rendered.items()}
-
-    def find(text: str) -> str | None:
-        t = re.sub(r"\s+", "", text)
-        if not t:
-            return None
-        best, score = None, 0
-        for width in (12, 6):
-            pieces = [t[i:i + width] for i in range(0, max(1, len(t) - width + 1), width)]
-            for sid, body in flat.items():
-                hits = sum(1 for p in pieces if p in body)
-                if hits > score:
-                    best, score = sid, hits
-            if best:
-                return best
-        return best
-
-    return find
 
 
 def _texts(data: Any, path: str = ""):
