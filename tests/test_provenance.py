@@ -54,3 +54,32 @@ def test_check_knows_which_of_two_equal_paragraphs_each_section_wrote(tmp_path, 
     view = from_answers(path, real_ontology)
     bodies = [p.section for p in view.paragraphs if p.kind in (BODY, HEADING) and p.section]
     assert bodies.count("own_甲") == bodies.count("own_乙") >= 1
+
+
+def test_a_built_docx_keeps_each_paragraphs_section_through_an_edit(tmp_path, real_ontology):
+    """Hidden bookmarks (_drafter1 …) mark the paragraphs drafter wrote, and the answers part
+    says where each came from; a paragraph the clerk adds has none, an edited one keeps its."""
+    import docx
+
+    from drafter.build import build_file
+    from drafter.readers import read
+
+    built = build_file(ROOT / "examples" / "yunxi-county-2025.yaml", tmp_path / "yunxi.docx", None).output
+    answers = answers_mod.load(ROOT / "examples" / "yunxi-county-2025.yaml", real_ontology)
+    expected = [b for b in compose(answers, real_ontology).document.blocks]
+
+    word = docx.Document(str(built))
+    body = [p for p in word.paragraphs if p.text.strip()]
+    target = next(p for p in body if "专题学习" in p.text)
+    target.runs[-1].text += "（已在Word中补充一句。）"
+    target.insert_paragraph_before("这是科室在Word中新加的一段。")
+    word.save(str(tmp_path / "edited.docx"))
+
+    source = read(tmp_path / "edited.docx")
+    origins = {b.text: source.origin(b) for b in source.blocks}
+    added = next(t for t in origins if t.startswith("这是科室"))
+    assert origins[added] is None
+    edited = next(t for t in origins if "已在Word中补充" in t)
+    assert origins[edited] is not None and origins[edited].section == "xi_thought"
+    marked = [o for o in origins.values() if o is not None]
+    assert len(marked) == len(expected)  # one bookmark a block, none lost in the save

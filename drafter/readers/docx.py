@@ -22,6 +22,7 @@ from drafter.readers.wordstyles import Styles, east_asia_font, flag, jc_centered
 
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 ANSWERS_NS = "urn:drafter:answers"
+ORIGIN_BOOKMARK = "_drafter"  # as drafter.writers.oxml writes it: _drafter1, _drafter2 …
 HEADER_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"
 HEADER_ZONE = 8  # body elements at the top where a text box is part of the 版头
 
@@ -93,7 +94,9 @@ class _Reader:
             level=level or None, auto_number=label,
             bold=bool(bolds) and all(bolds),
             centered=bool(centered if centered is not None else self.styles.lookup(style, "centered")),
-            font=fonts[0] if fonts else None)
+            font=fonts[0] if fonts else None,
+            bookmark=next((b.get(f"{W}name") for b in p.iter(f"{W}bookmarkStart")
+                           if (b.get(f"{W}name") or "").startswith(ORIGIN_BOOKMARK)), None))
         return block, boxes
 
     def _run_attr(self, rPr, para_style: str | None, attr: str, direct):
@@ -200,20 +203,39 @@ def _run_text(run) -> str:
     return "".join(out)
 
 
-def embedded_answers(package: Package) -> str | None:
+def _answers_root(package: Package):
     for name in sorted(package.names):
         if not re.fullmatch(r"customXml/item\d+\.xml", name):
             continue
         root = package.xml(name)
         if root is not None and root.tag == f"{{{ANSWERS_NS}}}answers":
-            text = root.text or ""
-            if root.get("encoding") == "base64":
-                try:
-                    return base64.b64decode(text).decode("utf-8")
-                except (ValueError, UnicodeDecodeError):
-                    return None
-            return text
+            return root
     return None
+
+
+def embedded_origins(package: Package) -> dict:
+    """Bookmark name → origin entry, from the answers part's `origins` table."""
+    import json
+
+    root = _answers_root(package)
+    try:
+        table = json.loads(root.get("origins") or "[]") if root is not None else []
+    except ValueError:
+        return {}
+    return {f"{ORIGIN_BOOKMARK}{n}": entry for n, entry in enumerate(table, 1)} if isinstance(table, list) else {}
+
+
+def embedded_answers(package: Package) -> str | None:
+    root = _answers_root(package)
+    if root is None:
+        return None
+    text = root.text or ""
+    if root.get("encoding") == "base64":
+        try:
+            return base64.b64decode(text).decode("utf-8")
+        except (ValueError, UnicodeDecodeError):
+            return None
+    return text
 
 
 def read_docx(path: Path, data: bytes) -> Source:
@@ -231,4 +253,4 @@ def read_docx(path: Path, data: bytes) -> Source:
     reader.body(body)
     reader.page_headers(document)
     return Source(path=path, format="docx", blocks=reader.blocks, header_texts=reader.header_texts,
-                  embedded_answers=embedded_answers(package))
+                  embedded_answers=embedded_answers(package), origins=embedded_origins(package))

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 
 @dataclass
@@ -45,6 +46,7 @@ class SourceBlock:
     centered: bool = False
     font: str | None = None
     rows: list[list[str]] | None = None
+    bookmark: str | None = None  # drafter's own bookmark (_drafter12): where the paragraph came from
 
     @property
     def is_table(self) -> bool:
@@ -58,8 +60,22 @@ class Source:
     blocks: list[SourceBlock] = field(default_factory=list)
     header_texts: list[str] = field(default_factory=list)
     embedded_answers: str | None = None
+    origins: dict[str, Any] = field(default_factory=dict)  # bookmark → where drafter wrote it from
     notes: list[str] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
+
+    def origin(self, block: SourceBlock):
+        """The model.Origin of a paragraph drafter wrote (Word keeps its bookmark through
+        edits), or None: a paragraph the clerk added, or a document drafter did not write.
+        A heading that runs into its text is given the section of that text."""
+        entry = self.origins.get(block.bookmark) if block.bookmark else None
+        if not isinstance(entry, list) or len(entry) < 5:
+            return None
+        from drafter.model import Origin
+
+        section, kind, index, joined, body = entry[:5]
+        return Origin(section=body or section, kind=str(kind), index=int(index or 0),
+                      joined=tuple(str(j) for j in joined or ()))
 
     def paragraphs(self) -> list[SourceBlock]:
         return [b for b in self.blocks if b.kind == "paragraph"]

@@ -16,6 +16,8 @@ LibreOffice alike. The pitch must round down: 580 twips × 22 overflows 225 mm a
 """
 from __future__ import annotations
 
+import json
+
 import unicodedata
 from dataclasses import dataclass
 
@@ -117,14 +119,26 @@ def _make_blank(profile: StyleProfile) -> Blank:
 class _Body:
     """The report's body as XML text, paragraph by paragraph."""
 
-    def __init__(self, blank: Blank):
+    def __init__(self, blank: Blank, origins: list | None = None):
         self.ids = blank.style_ids
         self.blank = blank
         self.parts: list[str] = []
+        self.origins = origins  # where each bookmarked paragraph came from; None: no bookmarks
 
     def paragraph(self, text: str = "", style: str = "Normal", **props) -> None:
         runs = oxml.run(text) if text else ""
         self.add(runs, style, **props)
+
+    def marked(self, block) -> tuple[int, str] | None:
+        """The bookmark that tells the block's origin to drafter's .docx reader, if any."""
+        origin = getattr(block, "origin", None)
+        if self.origins is None or origin is None:
+            return None
+        body = getattr(block, "body_origin", None)
+        self.origins.append([origin.section, origin.kind, origin.index, list(origin.joined),
+                             body.section if body is not None else None])
+        number = len(self.origins)
+        return number, f"{oxml.ORIGIN_BOOKMARK}{number}"
 
     def add(self, runs: str, style: str = "Normal", **props) -> None:
         # the default paragraph style is not named, as python-docx does it
@@ -141,7 +155,8 @@ class _Body:
 def write_docx(doc: Document, profile: StyleProfile | None = None) -> bytes:
     profile = profile or default_profile()
     blank = _blank(profile)
-    body = _Body(blank)
+    # a report that carries its answers also says which section wrote each paragraph
+    body = _Body(blank, [] if doc.answers_yaml is not None else None)
 
     if doc.header and doc.issuer_mark:
         _issuer_mark(body, doc.issuer_mark, profile)
@@ -171,11 +186,11 @@ def write_docx(doc: Document, profile: StyleProfile | None = None) -> bytes:
         if isinstance(block, Heading):
             if block.run_in:
                 lead = oxml.run(f"{block.number}{block.text}", body.ids[RUN_IN_STYLE[block.level]])
-                body.add(lead + oxml.run(block.body), keep_next=hold)
+                body.add(lead + oxml.run(block.body), keep_next=hold, bookmark=body.marked(block))
             else:
-                body.paragraph(f"{block.number}{block.text}", HEADING_STYLE[block.level])
+                body.paragraph(f"{block.number}{block.text}", HEADING_STYLE[block.level], bookmark=body.marked(block))
         elif isinstance(block, Paragraph):
-            body.paragraph(block.text, keep_next=hold)
+            body.paragraph(block.text, keep_next=hold, bookmark=body.marked(block))
 
     _attachment_note(body, doc, profile, signed)
     if doc.sealed and signed:
@@ -185,10 +200,10 @@ def write_docx(doc: Document, profile: StyleProfile | None = None) -> bytes:
 
     for label, attachment in zip(doc.attachment_labels(), doc.attachments):
         _attachment(body, label, attachment, profile)
-    return _package(blank, body.text(), doc)
+    return _package(blank, body.text(), doc, body.origins)
 
 
-def _package(blank: Blank, body: str, doc: Document) -> bytes:
+def _package(blank: Blank, body: str, doc: Document, origins: list | None = None) -> bytes:
     parts = dict(blank.parts)
     if doc.answers_yaml is None:
         for name, data in blank.without_answers.items():
@@ -197,7 +212,8 @@ def _package(blank: Blank, body: str, doc: Document) -> bytes:
             else:
                 parts[name] = data
     else:
-        parts[blank.answers_item] = oxml.answers_item(doc.answers_yaml)
+        table = json.dumps(origins, ensure_ascii=False, separators=(",", ":")) if origins else None
+        parts[blank.answers_item] = oxml.answers_item(doc.answers_yaml, table)
     parts[CORE] = oxml.core_properties(parts[CORE], title=doc.title, author=doc.author)
     parts[DOCUMENT] = blank.document_head + body.encode("utf-8", "ignore") + blank.document_tail
     return package(parts)

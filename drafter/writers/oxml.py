@@ -339,8 +339,14 @@ def line_break_run() -> str:
 
 
 def paragraph(runs: str = "", style_id: str | None = None, *, keep_next: bool = False, page_break_before: bool = False,
-              border: str = "", spacing: str = "", indent: str = "", jc: str | None = None) -> str:
-    """A w:p of the given runs; border, spacing and indent are made by the functions below."""
+              border: str = "", spacing: str = "", indent: str = "", jc: str | None = None,
+              bookmark: tuple[int, str] | None = None) -> str:
+    """A w:p of the given runs; border, spacing and indent are made by the functions below.
+    A bookmark (id, name) spans the whole paragraph: Word keeps it through edits."""
+    if bookmark is not None:
+        number, name = bookmark
+        runs = (f'<w:bookmarkStart w:id="{number}" w:name="{escape_attr(name)}"/>{runs}'
+                f'<w:bookmarkEnd w:id="{number}"/>')
     props = f'<w:pStyle w:val="{escape_attr(style_id)}"/>' if style_id else ""
     if keep_next:
         props += "<w:keepNext/>"
@@ -412,15 +418,23 @@ def _xml_safe(text: str) -> bool:
     return not (_CONTROL.search(text) or "\r" in text or any(ch in text for ch in _NONCHARACTERS))
 
 
-def answers_item(text: str) -> bytes:
+# Body paragraphs drafter wrote carry a hidden bookmark (_drafter1, _drafter2 …); the answers
+# part says, in its `origins` attribute, which section each one came from.
+ORIGIN_BOOKMARK = "_drafter"
+
+
+def answers_item(text: str, origins: str | None = None) -> bytes:
     """customXml/itemN.xml: the answers YAML as the text of one element, base64 when XML
-    cannot carry it verbatim (control characters, carriage returns)."""
+    cannot carry it verbatim (control characters, carriage returns); `origins` is the JSON
+    table of the body's bookmarks (model.Origin of each)."""
     if _xml_safe(text):
         attrs, content = "", escape(text)
     else:
         import base64
 
         attrs, content = ' encoding="base64"', base64.b64encode(text.encode("utf-8", "ignore")).decode("ascii")
+    if origins:
+        attrs += f' origins="{escape_attr(origins)}"'
     return (f"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
             f'<answers xmlns="{ANSWERS_NS}"{attrs}>{content}</answers>').encode("utf-8", "ignore")
 
