@@ -20,7 +20,7 @@ from typing import Any
 
 from drafter import owntext, punctuation, types, yamlio
 from drafter.errors import DrafterError, Location, closest
-from drafter.fields import FieldSpec, FieldValueError, check_date, check_flag, check_scalar, check_text, check_year, describe, is_empty
+from drafter.fields import FieldSpec, FieldValueError, check_date, check_flag, check_text, check_year, describe, is_empty
 from drafter.ontology import Ontology, Section
 
 PREVIOUS_YEAR = "previous_year"
@@ -237,7 +237,7 @@ def check_field_value(value: Any, spec: FieldSpec, reader: _Reader, node: Any, k
         return None
     if spec.type != "records":
         try:
-            return check_scalar(value, spec)
+            return types.check(value, spec)
         except FieldValueError as exc:
             raise reader.error(f"{spec.prompt}：{exc}", node, key, field_path) from None
     if not isinstance(value, list):

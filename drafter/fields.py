@@ -297,14 +297,6 @@ def check_flag(value: Any, spec: FieldSpec) -> bool:
     raise FieldValueError(f"应为“是”或“否”，实际是{describe(value)}")
 
 
-def check_scalar(value: Any, spec: FieldSpec) -> Any:
-    """Check one non-empty value of a non-records field; return it normalised (the type's
-    own check, from the one table in drafter.types)."""
-    from drafter import types
-
-    return types.check(value, spec)
-
-
 def is_empty(value: Any) -> bool:
     """Empty means 'not reported this year': left out of the report."""
     if value is None:

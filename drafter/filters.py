@@ -11,9 +11,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Iterable
 
 from drafter import lists
+from drafter.numerals import cn_number
 from drafter.fields import amount_value
 
-_DIGITS = "零一二三四五六七八九"
 _ENUM_PUNCT = "。；;，,、"
 _BLANK = " \t\n\u3000。；;，,、：:.!！?？"  # an item of nothing but these says nothing
 
@@ -61,28 +61,6 @@ def cn_date(value: Any) -> str:
     if isinstance(value, _dt.date):
         return f"{value.year}年{value.month}月{value.day}日"
     return str(value)
-
-
-def cn_number(n: int) -> str:
-    """Chinese numerals for ordinals and headings: 1→一, 10→十, 15→十五, 21→二十一, 34→三十四."""
-    if n < 0:
-        raise ValueError(n)
-    if n < 10:
-        return _DIGITS[n]
-    if n < 100:
-        tens, ones = divmod(n, 10)
-        return ("" if tens == 1 else _DIGITS[tens]) + "十" + (_DIGITS[ones] if ones else "")
-    if n < 1000:
-        hundreds, rest = divmod(n, 100)
-        if rest == 0:
-            return _DIGITS[hundreds] + "百"
-        if rest < 10:
-            return _DIGITS[hundreds] + "百零" + _DIGITS[rest]
-        tail = cn_number(rest)
-        if rest < 20:
-            tail = "一" + tail
-        return _DIGITS[hundreds] + "百" + tail
-    return str(n)
 
 
 def nth(n: Any) -> str:

@@ -20,6 +20,7 @@ import re
 from typing import Iterable
 
 from drafter.model import Block, Heading, Paragraph
+from drafter.numerals import cn_number
 
 ITEM = "\ue000"
 _ID_BASE = 0xF0000
@@ -86,7 +87,6 @@ def resolve(blocks: list[Block]) -> None:
         if ident not in numbered:
             return ""
         counters[ident] = counters.get(ident, 0) + 1
-        from drafter.filters import cn_number
         return f"{cn_number(counters[ident])}是"
 
     for block in blocks:

@@ -5,7 +5,7 @@ part; levels three and four always restart under their parent.
 """
 from __future__ import annotations
 
-from drafter.filters import cn_number
+from drafter.numerals import cn_number
 from drafter.model import Block, Heading
 
 

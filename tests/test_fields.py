@@ -2,7 +2,8 @@ import datetime as dt
 
 import pytest
 
-from drafter.fields import FieldSpec, FieldValueError, amount_value, check_scalar, is_empty
+from drafter.fields import FieldSpec, FieldValueError, amount_value, is_empty
+from drafter.types import check as check_scalar
 
 
 def spec(type_, **kw):

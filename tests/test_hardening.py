@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from drafter import cli, fields
+from drafter import cli, fields, types
 from drafter.writers.title import break_title, width
 from drafter.yamlio import MAX_NAME_BYTES, safe_filename
 from tests.conftest import DEMO_ANSWERS, run_drafter
@@ -228,9 +228,9 @@ def test_count_digits(value, accepted):
     spec = fields.FieldSpec(id="x", type="count", prompt="数", unit="件")
     if accepted is None:
         with pytest.raises(fields.FieldValueError):
-            fields.check_scalar(value, spec)
+            types.check(value, spec)
     else:
-        assert fields.amount_value(fields.check_scalar(value, spec)) == accepted
+        assert fields.amount_value(types.check(value, spec)) == accepted
 
 
 # ---- 4. messages a clerk can read ---------------------------------------------------------

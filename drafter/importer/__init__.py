@@ -27,13 +27,12 @@ Choices:
 """
 from __future__ import annotations
 
-import datetime as _dt
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from drafter.importer import mapping, metadata, outline, runon, slots
 from drafter.importer.items import records
 from drafter.importer.outline import Line
+from drafter.importer.result import ImportResult, Unit, default_year
 from drafter.importer.rules import Rules
 from drafter.importer.typed import FieldMatcher
 from drafter.importer.rules import load as load_rules
@@ -42,47 +41,17 @@ from drafter.ontology import Ontology
 from drafter.readers.source import Source
 
 
-@dataclass
-class Unit:
-    """One section of the answers file to be: its lines and where they stood."""
-    key: int
-    role: str  # intro | closing | part | lead | sub | whole
-    heading: str | None  # the heading scored and kept (level two, or the part's)
-    lines: list[Line]
-    base: int  # the level its own heading stands at (markup goes below it)
-    part: int | None = None  # index of its part
-    run_in: bool = False
-    where: str = ""  # 来自 …, for the comment
-    own_title: str = ""  # the heading an own section gets when the block has none of its own
-    section: str | None = None
-    confidence: str = ""  # 有把握 | 推测 | 自拟 | 按位置
-    choice: mapping.Choice | None = None
-    text: str = ""
-    facts: slots.Facts = field(default_factory=slots.Facts)
-    records: list[dict] = field(default_factory=list)
-
-
-@dataclass
-class ImportResult:
-    text: str  # the answers YAML
-    meta: metadata.Metadata
-    units: list[Unit]
-    shape: str
-    numbering: str
-    source: Source
-    changed: list[str] = field(default_factory=list)  # round trip: sections edited in Word
-    embedded: bool = False
-    notes: list[str] = field(default_factory=list)
-
-    def summary(self) -> list[str]:
-        from drafter.importer.emit import summary
-        return summary(self)
-
-
 def import_source(source: Source, ontology: Ontology) -> ImportResult:
     if source.embedded_answers:
-        from drafter.importer.roundtrip import import_embedded
-        return import_embedded(source, ontology)
+        from drafter.importer.roundtrip import Unusable, import_embedded
+        try:
+            return import_embedded(source, ontology)
+        except Unusable as exc:  # answers of another drafter version: read the text instead
+            plain = Source(path=source.path, format=source.format, blocks=source.blocks, header_texts=source.header_texts,
+                           notes=source.notes, dropped=source.dropped)
+            result = import_source(plain, ontology)
+            result.notes.append(f"文件内带有 drafter 的答案文件，但无法使用（{exc}），已按正文导入")
+            return result
     rules = load_rules(ontology.root)
     meta = metadata.Metadata()
     blocks, cuts = runon.split(list(source.blocks), rules)
@@ -109,7 +78,7 @@ def import_source(source: Source, ontology: Ontology) -> ImportResult:
     result.notes += meta.notes
     if tree.skipped:
         result.notes.append(f"原文跳过了标题层级（{'、'.join(tree.skipped)} 按上一级编号的下一级处理），重建后编号写法会按层级统一，请核对")
-    result.text = emit(result, layout, tree, ontology)
+    result.text = emit(result, layout, tree, ontology, default_year(meta))
     return result
 
 
@@ -285,7 +254,3 @@ def import_file(path: Path, ontology: Ontology) -> ImportResult:
     return import_source(source, ontology)
 
 
-def default_year(meta: metadata.Metadata) -> int:
-    if meta.date:
-        return meta.date.year if meta.date.month > 3 else meta.date.year - 1
-    return _dt.date.today().year - 1

@@ -94,11 +94,10 @@ def _report(meta, default_year) -> tuple[CommentedMap, dict[str, str]]:
     return report, notes
 
 
-def emit(result, layout, tree, ontology: Ontology) -> str:
-    from drafter.importer import default_year
-
+def emit(result, layout, tree, ontology: Ontology, year: int) -> str:
+    """The answers YAML; `year` is the report's year when the report does not say it."""
     doc = CommentedMap()
-    report, notes = _report(result.meta, default_year(result.meta))
+    report, notes = _report(result.meta, year)
     doc["report"] = report
     for key, note in notes.items():
         report.yaml_add_eol_comment(note, key)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from drafter.facts import cn_int
 from drafter.importer.rules import Rules
 from drafter.readers.source import SourceBlock
+from drafter.numerals import cn_number
 
 MAX_LEVEL = 4  # the document model's deepest heading
 _INNER_MARKS = re.compile(r"[。；;！？]")
@@ -195,7 +196,6 @@ def escape(text: str) -> str:
 
 
 def cn_ordinal(n: int) -> str:
-    from drafter.filters import cn_number
     return cn_number(n)
 
 

@@ -198,23 +198,23 @@ def _expected(composition, answers) -> list[Expected]:
     return out
 
 
+class Unusable(Exception):
+    """The embedded answers cannot be used (another drafter version's): import the text."""
+
+
 def import_embedded(source: Source, ontology: Ontology):
     from drafter import answers as answers_mod
     from drafter.compose import compose
-    from drafter.importer import ImportResult, import_source
     from drafter.importer.metadata import Metadata
+    from drafter.importer.result import ImportResult
 
     text = source.embedded_answers or ""
     try:
         doc = yamlio.loads(text, source.path)
         answers = answers_mod.from_document(doc, ontology)
         composition = compose(answers, ontology)
-    except DrafterError as exc:  # answers of another drafter version: read the text instead
-        plain = Source(path=source.path, format=source.format, blocks=source.blocks, header_texts=source.header_texts,
-                       notes=source.notes, dropped=source.dropped)
-        result = import_source(plain, ontology)
-        result.notes.append(f"文件内带有 drafter 的答案文件，但无法使用（{exc.message}），已按正文导入")
-        return result
+    except DrafterError as exc:
+        raise Unusable(exc.message) from None
     meta = Metadata(title=answers.meta.display_title, issuer=answers.meta.issuer, year=answers.meta.year,
                     addressee=answers.meta.addressee, doc_number=answers.meta.doc_number,
                     signature=answers.meta.signature, date=answers.meta.date)

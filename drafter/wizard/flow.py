@@ -413,14 +413,15 @@ def _saver(store: Store, section: Section, spec: FieldSpec, term: Terminal | Non
 def _consistency(store: Store, section: Section, spec: FieldSpec, term: Terminal) -> None:
     """A part larger than its whole (本局 > 全系统), said at once; the value is kept."""
     from drafter.check.rules import broken_relations
-    from drafter.fields import FieldValueError, check_scalar, is_empty
+    from drafter import types
+    from drafter.fields import FieldValueError, is_empty
 
     values, current = {}, store.values(section.id)
     for field in section.fields:
         raw = current.get(field.id)
         if field.numeric and not is_empty(raw):
             try:
-                values[field.id] = check_scalar(raw, field)
+                values[field.id] = types.check(raw, field)
             except FieldValueError:  # an odd value is the validator's business, not this hint's
                 continue
     for _, message in broken_relations(section.id, values):

@@ -9,7 +9,7 @@ import datetime as dt
 from typing import Any, Callable
 
 from drafter import types
-from drafter.fields import FieldSpec, FieldValueError, check_scalar, is_empty
+from drafter.fields import FieldSpec, FieldValueError, is_empty
 from drafter.filters import num, stated
 from drafter.wizard.ui import BACK, EMPTY_CHOICE, Terminal
 
@@ -87,7 +87,7 @@ class Asker:
         if text is BACK:
             return BACK
         if reuse and text.strip() == SAME:
-            return check_scalar(previous, spec)
+            return types.check(previous, spec)
         return types.of(spec).parse(text, spec)
 
     def fact(self, spec: FieldSpec, previous: Any, save: Save) -> Any:
@@ -256,7 +256,7 @@ class Asker:
 def _text_validator(spec: FieldSpec) -> Callable[[str], bool | str]:
     def validate(text: str) -> bool | str:
         try:
-            check_scalar([text], FieldSpec(id=spec.id, type="items", prompt=spec.prompt))
+            types.check([text], FieldSpec(id=spec.id, type="items", prompt=spec.prompt))
         except FieldValueError as exc:
             return str(exc)
         return True

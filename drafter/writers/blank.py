@@ -21,7 +21,7 @@ from docx.oxml.ns import qn
 from docx.shared import Emu
 
 from drafter.writers import oxml
-from drafter.writers.docx import _MARK_LEADING, CORE, DOCUMENT, HEADING_STYLE, PARA_STYLES, RUN_IN_STYLE, Blank
+from drafter.writers.docxparts import CORE, DOCUMENT, HEADING_STYLE, MARK_LEADING, PARA_STYLES, RUN_IN_STYLE, Blank
 from drafter.writers.style import Length, StyleProfile
 from drafter.writers.zipped import deflate
 
@@ -109,7 +109,7 @@ class _Styler:
             oxml.set_flag(pPr, "w:snapToGrid", on=False)
         rPr, pPr = self.plain("Issuer Mark", p.title_font, p.issuer_mark_size, "center")
         oxml.set_color(rPr, p.header_color)
-        oxml.set_spacing(pPr, line_twips=round(p.issuer_mark_size * _MARK_LEADING * 20), rule="atLeast")
+        oxml.set_spacing(pPr, line_twips=round(p.issuer_mark_size * MARK_LEADING * 20), rule="atLeast")
 
         footer = styles["Footer"]
         _, pPr = self.base(footer, p.page_number_font, p.page_number_size)

@@ -17,39 +17,17 @@ LibreOffice alike. The pitch must round down: 580 twips × 22 overflows 225 mm a
 from __future__ import annotations
 
 import json
-
 import unicodedata
-from dataclasses import dataclass
 
 from drafter.model import Attachment, Document, Heading, Paragraph, Table
 from drafter.writers import WriteOptions, oxml
+from drafter.writers.docxparts import CORE, DOCUMENT, HEADING_STYLE, MARK_LEADING, RUN_IN_STYLE, Blank
 from drafter.writers.style import StyleProfile, default_profile
 from drafter.writers.title import break_title
-from drafter.writers.zipped import Deflated, package
+from drafter.writers.zipped import package
 
-HEADING_STYLE = {1: "Heading 1", 2: "Heading 2", 3: "Heading 3", 4: "Heading 4"}
-RUN_IN_STYLE = {1: "Run-in Heading 1", 2: "Run-in Heading 2", 3: "Run-in Heading 3", 4: "Run-in Heading 4"}
-_MARK_LEADING = 1.2  # the 发文机关标志's line height, times its size
-PARA_STYLES = ("Title", "Doc Number", "Addressee", "Signature", "Signature Date")
-DOCUMENT = "word/document.xml"
-CORE = "docProps/core.xml"
 CATEGORY_COLUMN = 1  # in attachment tables; a blank category continues the one above
 LEFT_COLUMNS = (1, 2)  # category and item read better flush left
-
-
-@dataclass(frozen=True, eq=False)  # never compared: equality and hashing would cost every start
-class Blank:
-    """The styled empty report as its package's parts (see drafter.writers.blank)."""
-
-    # with the answers part, in python-docx's order, document.xml left out; deflated but for
-    # core.xml and the answers item, which each report fills in
-    parts: dict[str, bytes | Deflated]
-    without_answers: dict[str, Deflated | None]  # what differs without it: replaced parts, None = dropped
-    answers_item: str  # the part that holds the answers text
-    document_head: bytes  # document.xml up to the body's end, where the report's body goes
-    document_tail: bytes  # the body's w:sectPr and the rest
-    style_ids: dict[str, str]  # by style name
-    table_width_emu: int  # what python-docx shares out among a new table's columns
 
 
 def display_width(text: str) -> float:
@@ -104,6 +82,7 @@ def _blank(profile: StyleProfile) -> Blank:
         spec = importlib.util.find_spec("docx")
         python_docx = Path(spec.origin) if spec and spec.origin else Path("python-docx-missing")
         sources = [Path(__file__), Path(oxml.__file__), Path(__file__).with_name("blank.py"),
+                   Path(__file__).with_name("docxparts.py"),
                    Path(__file__).with_name("zipped.py"), python_docx]
         name = cache.key("docx", sources, extra=text)
         _BLANKS[text] = cache.kept(name, Blank, lambda: _make_blank(profile))
@@ -226,7 +205,7 @@ def write(doc: Document, options: WriteOptions) -> bytes:
 def _issuer_mark(body: _Body, text: str, profile: StyleProfile) -> None:
     """The red 发文机关标志, its top issuer_mark_top below the type area's; the number two lines below."""
     size = profile.issuer_mark_size
-    line = size * _MARK_LEADING
+    line = size * MARK_LEADING
     # the line's extra leading sits above the glyphs: take it off the distance
     before = profile.issuer_mark_top.pt - (line - size)
     body.paragraph(text, "Issuer Mark",
