@@ -63,12 +63,12 @@ def numbers_file() -> Path:
 
 
 def _read_tables(path: Path) -> dict:
-    return datafiles.read(path, "数字识别表")
+    return datafiles.read(path, datafiles.what(NUMBERS_FILE))
 
 
 def tables() -> dict:
-    """The number tables (sections/_numbers.yaml), read once."""
-    return _read_tables(numbers_file())
+    """The number tables (sections/_numbers.yaml), read through drafter.datafiles."""
+    return datafiles.table(NUMBERS_FILE)
 
 
 def _words(data: dict, *keys: str) -> list[str]:

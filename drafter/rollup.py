@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from drafter import answers as answers_mod
-from drafter import yamlio
+from drafter import datafiles, yamlio
 from drafter.errors import DrafterError, Location
 from drafter.fields import PLACEHOLDER, is_empty
 from drafter.ontology import Ontology
@@ -64,12 +64,11 @@ def _fail(path: Path, where: str, message: str) -> DrafterError:
 
 
 def load_rules(onto: Ontology) -> list[Rule]:
-    path = onto.root / ROLLUP_FILE
+    # the rules name this ontology's sections and fields: the built-in ones are no stand-in
+    path = datafiles.find(ROLLUP_FILE, onto.root, builtin=False)
     if not path.is_file():
         raise DrafterError("章节本体中没有汇总规则文件", Location(file=str(path)))
-    raw = yamlio.load(path).data or {}
-    if not isinstance(raw, dict):
-        raise _fail(path, "", "汇总规则应为“章节 id: 字段: 规则”的键值表")
+    raw = datafiles.table(ROLLUP_FILE, onto.root, builtin=False)
     rules = []
     for sid, fields in raw.items():
         section = onto.section(str(sid))

@@ -7,8 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ruamel.yaml import YAML
-
+from drafter import datafiles
 from drafter.errors import DrafterError, Location
 from drafter.ontology import Ontology
 
@@ -24,11 +23,9 @@ class Shape:
 
 
 def load_shapes(ontology: Ontology) -> list[Shape]:
-    path = ontology.root / SHAPES_FILE
-    try:
-        data = YAML(typ="safe").load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, Exception) as exc:  # noqa: BLE001 - any unreadable data file is one message
-        raise DrafterError(f"无法读取报告结构文件：{exc}", Location(file=str(path))) from None
+    # the shapes name this ontology's sections: a test ontology without its own has none
+    path = datafiles.find(SHAPES_FILE, ontology.root, builtin=False)
+    data = datafiles.table(SHAPES_FILE, ontology.root, builtin=False)
     shapes = []
     for key, raw in (data.get("shapes") or {}).items():
         for part in raw.get("parts") or []:

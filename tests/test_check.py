@@ -465,3 +465,49 @@ def test_build_counts_leftovers_with_the_same_list(tmp_path, real_ontology):
 def test_another_regions_name_is_quoted_whole(text, found, real_ontology):
     findings = rules_mod.names(view(body(text), ontology=real_ontology))
     assert [re.search(r"出现“(.+?)”", f.problem).group(1) for f in findings if "出现" in f.problem] == found
+
+
+# ---------------------------------------------------------------- congresses are data (_check.yaml)
+
+
+def _with_22nd(tmp_path, monkeypatch) -> None:
+    """A copy of the ontology whose _check.yaml has the 22nd congress, as its comment says to add it."""
+    root = tmp_path / "sections"
+    root.mkdir()
+    text = (ROOT / "sections" / "_check.yaml").read_text(encoding="utf-8")
+    assert "二十二" not in text
+    (root / "_check.yaml").write_text(text.replace("meetings:\n", "meetings:\n  二十二大: 2032\n", 1), encoding="utf-8")
+    monkeypatch.setenv("DRAFTER_SECTIONS", str(root))
+
+
+def test_a_congress_added_to_the_table_is_flagged_when_later_than_the_report(tmp_path, monkeypatch, real_ontology):
+    report = view(body("学习贯彻党的二十二大精神。"), year=2025, ontology=real_ontology)
+    assert rules_mod.wording(report) == []  # 二十二 is not in the table: not a meeting check knows
+    _with_22nd(tmp_path, monkeypatch)
+    found = rules_mod.wording(report)
+    assert [(f.severity, f.location.field) for f in found] == [(ERROR, "第2段")]
+    assert "二十二大（2032年召开）" in found[0].problem
+    assert rules_mod.wording(view(body("学习贯彻党的二十二大精神。"), year=2032, ontology=real_ontology)) == []
+
+
+def test_a_congress_added_to_the_table_is_compared_between_heading_and_body(tmp_path, monkeypatch, real_ontology):
+    report = view(Para("（一）深入学习贯彻党的二十二大精神", HEADING, level=2, index=2),
+                  body("深入学习贯彻党的二十大精神。", 3), year=2033, ontology=real_ontology)
+    assert rules_mod.wording(report) == []
+    _with_22nd(tmp_path, monkeypatch)
+    found = rules_mod.wording(report)
+    assert [(f.severity, f.location.field) for f in found] == [(NOTE, "第2段")]
+    assert "二十二大" in found[0].problem
+
+
+def test_a_meeting_name_the_table_cannot_hold_is_a_located_error(tmp_path, monkeypatch, real_ontology):
+    from drafter.errors import DrafterError
+
+    root = tmp_path / "sections"
+    root.mkdir()
+    text = (ROOT / "sections" / "_check.yaml").read_text(encoding="utf-8")
+    (root / "_check.yaml").write_text(text.replace("meetings:\n", "meetings:\n  二十二次代表大会: 2032\n", 1), encoding="utf-8")
+    monkeypatch.setenv("DRAFTER_SECTIONS", str(root))
+    with pytest.raises(DrafterError) as err:
+        rules_mod.wording(view(body("学习贯彻党的二十大精神。"), ontology=real_ontology))
+    assert err.value.location.file == str(root / "_check.yaml") and err.value.location.field == "meetings.二十二次代表大会"

@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Callable
 
-from drafter.check.data import compiled, tables
+from drafter.check.data import compiled, meetings_in, tables
 from drafter.check.finding import ERROR, NOTE, Finding
 from drafter.check.view import BODY, DATE, HEADING, TABLE, TITLE, Para, View
 from drafter.errors import Location
@@ -560,22 +560,10 @@ def _issuer_forms(view: View, core: str) -> list[Finding]:
 
 # ---------------------------------------------------------------- 8. 年度提法
 
-_MEETING = re.compile(r"(十八|十九|二十|二十一)(?:大|届((?:[一二三四五六七八九]中[、和及]?)+)全会)")
-
-
 def _meetings(text: str) -> list[tuple[str, int | None]]:
-    """Meetings named in text with the year each was held (None when unknown)."""
-    held = tables().get("meetings") or {}
-    out = []
-    for m in _MEETING.finditer(text):
-        if m.group(2):
-            for plenum in re.findall(r"[一二三四五六七八九]中", m.group(2)):
-                name = f"{m.group(1)}届{plenum}全会"
-                out.append((name, held.get(name)))
-        else:
-            name = f"{m.group(1)}大"
-            out.append((name, held.get(name)))
-    return out
+    """Meetings named in text with the year each was held (None when unknown). Which
+    congresses and plenums there are is data (_check.yaml: congresses, plenums, meetings)."""
+    return meetings_in(text)
 
 
 def wording(view: View) -> list[Finding]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from drafter import datafiles
@@ -171,10 +170,13 @@ def _check_inline(path: Path, furniture: Furniture, raw: dict) -> None:
                                Location(file=str(path), field="inline.keeps"))
 
 
-@lru_cache(maxsize=4)
 def load(root: str | None = None) -> Furniture:
-    path = datafiles.find(FURNITURE_FILE) if root is None else Path(root) / FURNITURE_FILE
-    data = datafiles.read(path, "网页栏目文字表") if path.is_file() else {}
+    """The furniture table of the ontology in `root` (default: the one in use; the built-in
+    one when it has none), compiled once for each version of the file."""
+    return datafiles.derived(FURNITURE_FILE, _compiled, root, missing={})
+
+
+def _compiled(data: dict, path: Path) -> Furniture:
     labels = sorted({*data.get("labels", []), *data.get("disclaimers", [])}, key=len, reverse=True)
     pattern = "|".join(re.escape(w) for w in labels) or r"(?!x)x"
     furniture = Furniture(
