@@ -2,9 +2,10 @@
 
 For an answers file: the document drafter would build (drafter.compose) as paragraphs, each
 knowing the section it came from, plus the Answers themselves and the file's text values
-with their lines. For any report file (.docx, .txt, .html …): the readers' blocks, with
-headings recognised by their numbers (一、 （一） 1. （1）) and the title, 主送机关, 落款 and
-成文日期 picked out. Rules locate a finding with `View.locate`.
+with their lines. For any report file (.docx, .txt, .html …): the report's frame as
+`drafter import` reads it (drafter.structure: 版头, title, 主送机关, 附件说明, 落款, 成文日期,
+附件), the body's headings by the heading grammar of sections/_import.yaml. Rules locate a
+finding with `View.locate`.
 """
 from __future__ import annotations
 
@@ -17,15 +18,15 @@ from typing import Any
 
 from drafter.errors import Location
 
-TITLE, ADDRESSEE, HEADING, BODY, SIGNATURE, DATE, TABLE, HEADER = \
-    "title", "addressee", "heading", "body", "signature", "date", "table", "header"
+TITLE, ADDRESSEE, HEADING, BODY, SIGNATURE, DATE, TABLE, HEADER, ATTACHMENT = \
+    "title", "addressee", "heading", "body", "signature", "date", "table", "header", "attachment"
 
 
 @dataclass
 class Para:
     text: str
     kind: str  # one of the constants above
-    level: int | None = None  # headings: 1 一、 2 （一） 3 1. 4 （1）
+    level: int | None = None  # headings: 1, 2 … as the numbering styles used rank (一、 （一） 1. （1）)
     index: int | None = None  # 第N段 of a report file
     section: str | None = None  # the section id it came from (answers files)
 
@@ -192,7 +193,7 @@ def _line_of(data: Any, field_path: str) -> int | None:
     node, line = data, None
     for part in re.findall(r"[^.\[\]]+|\[\d+\]", field_path):
         key: Any = int(part[1:-1]) if part.startswith("[") else part
-        if isinstance(node, dict) and key in node or isinstance(node, list) and isinstance(key, int) and key < len(node):
+        if (isinstance(node, dict) and key in node) or (isinstance(node, list) and isinstance(key, int) and key < len(node)):
             line = _child_line(node, key) or line
             node = node[key]
         else:
@@ -202,73 +203,53 @@ def _line_of(data: Any, field_path: str) -> int | None:
 
 # ---------------------------------------------------------------- report files
 
-_HEADING_NUMBERS = [
-    (1, re.compile(r"^[一二三四五六七八九十]{1,3}[、.．]")),
-    (2, re.compile(r"^[（(][一二三四五六七八九十]{1,3}[）)]")),
-    (3, re.compile(r"^\d{1,2}[.．](?!\d)")),
-    (4, re.compile(r"^[（(]\d{1,2}[）)]")),
-]
-_DATE = re.compile(r"^\s*((?:19|20)\d\d|[〇○零一二三四五六七八九]{4})\s*年\s*([0-9一二三四五六七八九十]{1,3})\s*月\s*([0-9一二三四五六七八九十]{1,3})\s*日\s*$")
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+# the frame's roles (drafter.structure) as paragraph kinds
+_KINDS = {"furniture": HEADER, "header": HEADER, "byline": HEADER, "addressee": ADDRESSEE,
+          "note": ATTACHMENT, "signature": SIGNATURE, "date": DATE, "attachment": ATTACHMENT}
 
 
 def from_source(source, ontology) -> View:
-    blocks = [b for b in source.blocks if b.text.strip()]
+    """The report's frame as `drafter import` reads it (drafter.structure), its body lines with
+    the importer's headings and levels."""
+    from drafter import structure
+
+    frame = structure.read(source, structure.rules_for(getattr(ontology, "root", None)))
     view = View(file=str(source.path), kind="report", year=None, issuer=None, ontology=ontology)
-    title_at = next((i for i, b in enumerate(blocks[:4]) if _looks_like_title(b)), None)
-    date_at = next((i for i in range(len(blocks) - 1, max(-1, len(blocks) - 8), -1) if _DATE.match(blocks[i].text)), None)
-    for i, block in enumerate(blocks):
-        if title_at is not None and i < title_at:
-            view.paragraphs.append(Para(block.text, HEADER, index=block.index))  # 版头, 发文字号
-        elif block.kind == "table":
+    if frame.date_from == "网页栏目":  # 成文日期 from the web page's furniture: no line of the body
+        view.paragraphs.append(Para(frame.date_text or "", DATE))
+    lines = iter(frame.lines())
+    for role, block in frame.roles():
+        if role == "title":
+            if not any(p.kind == TITLE for p in view.paragraphs):  # a title over several lines: once, whole
+                view.paragraphs.append(Para(frame.title or block.text, TITLE, index=block.index))
+        elif role == "body":
+            view.paragraphs += _body_paras(next(lines))
+        elif block.is_table:
             view.paragraphs.append(Para(block.text, TABLE, index=block.index))
-        elif i == title_at:
-            view.paragraphs.append(Para(block.text, TITLE, index=block.index))
-        elif date_at is not None and i == date_at:
-            view.paragraphs.append(Para(block.text, DATE, index=block.index))
-        elif date_at is not None and i == date_at - 1 and len(block.text) <= 30 and not re.search(r"[。；，,;]", block.text):
-            view.paragraphs.append(Para(block.text, SIGNATURE, index=block.index))
-        elif title_at is not None and i == title_at + 1 and block.text.rstrip().endswith(("：", ":")) and len(block.text) <= 60:
-            view.paragraphs.append(Para(block.text, ADDRESSEE, index=block.index))
-            view.addressee = block.text
         else:
-            view.paragraphs += _split_heading(block)
-    title = next((p.text for p in view.paragraphs if p.kind == TITLE), "")
+            view.paragraphs.append(Para(block.text, _KINDS[role], index=block.index))
+    view.addressee = frame.addressee
+    title = frame.title or ""
     years = [int(y) for p in view.paragraphs for y in _YEAR.findall(p.text)]
     found = _YEAR.search(title)
     view.year = int(found.group(1)) if found else (max(set(years), key=years.count) if years else None)
-    signature = next((p.text for p in view.paragraphs if p.kind == SIGNATURE), None)
-    view.issuer = _issuer(title, signature, [p.text for p in view.paragraphs if p.kind == BODY])
-    date = next((p for p in view.paragraphs if p.kind == DATE), None)
-    if date:
-        view.date_text = date.text.strip()
-        view.date = _date(date.text)
+    view.issuer = _issuer(title, frame.signature, [p.text for p in view.paragraphs if p.kind == BODY])
+    view.date, view.date_text = frame.date, frame.date_text
     return view
 
 
-def _looks_like_title(block) -> bool:
-    text = block.text.strip()
-    return block.kind == "paragraph" and "报告" in text and len(text) <= 60 and not re.search(r"[。；;，,]", text)
-
-
-def _split_heading(block) -> list[Para]:
-    text = block.text.strip()
-    level = block.level
-    for lvl, pattern in _HEADING_NUMBERS:
-        if pattern.match(text):
-            level = level or lvl
-            break
-    else:
-        if level is None:
-            return [Para(text, BODY, index=block.index)]
-    # a run-in heading: （一）标题。正文…… → the heading and its body
-    stop = re.search(r"[。！？：:]", text)
-    if stop and stop.end() < len(text):
-        return [Para(text[:stop.end()], HEADING, level=level, index=block.index),
-                Para(text[stop.end():], BODY, index=block.index)]
-    if len(text) > 60:
-        return [Para(text, BODY, index=block.index)]  # a numbered paragraph, not a heading
-    return [Para(text, HEADING, level=level, index=block.index)]
+def _body_paras(line) -> list[Para]:
+    """A body line: a table, a paragraph, a heading, or a run-in heading and its text."""
+    block = line.block
+    if block.is_table:
+        return [Para(block.text, TABLE, index=block.index)]
+    if not line.is_heading:
+        return [Para(line.text, BODY, index=block.index)]
+    if line.body and line.text.endswith(line.body):  # （一）标题。正文…… → the heading and its text
+        head = line.text[: len(line.text) - len(line.body)].strip()
+        return [Para(head, HEADING, level=line.level, index=block.index), Para(line.body, BODY, index=block.index)]
+    return [Para(line.text, HEADING, level=line.level, index=block.index)]
 
 
 _BUREAU = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:应急管理局|应急管理厅|应急局)")
@@ -283,31 +264,6 @@ def _issuer(title: str, signature: str | None, body: list[str]) -> str | None:
         return found.group(0)
     named = Counter(m.group(0) for text in body for m in _BUREAU.finditer(text) if not re.search(r"[，,。的]", m.group(0)))
     return named.most_common(1)[0][0] if named else None
-
-
-_CN_DIGITS = {c: str(n) for n, c in enumerate("〇一二三四五六七八九")}
-_CN_DIGITS.update({"○": "0", "零": "0"})
-
-
-def _cn_number(text: str) -> int | None:
-    if text.isdigit():
-        return int(text)
-    if len(text) == 4 and all(c in _CN_DIGITS for c in text):
-        return int("".join(_CN_DIGITS[c] for c in text))
-    from drafter.facts import cn_int
-
-    return cn_int(text)
-
-
-def _date(text: str) -> _dt.date | None:
-    found = _DATE.match(text)
-    if not found:
-        return None
-    parts = [_cn_number(g) for g in found.groups()]
-    try:
-        return _dt.date(*parts) if all(parts) else None
-    except ValueError:
-        return None
 
 
 def from_path(path: Path, ontology) -> View:

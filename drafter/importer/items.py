@@ -10,7 +10,10 @@ from drafter.importer.outline import Line
 from drafter.importer.rules import Rules
 
 _LEAD_ENDS = "。；;：:！？"
-_PARA_ENUM = re.compile(r"^(?:[一二三四五六七八九十]{1,3}是|[一二三四五六七八九十]{1,3}[、，,．.]?|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,2}[.．、])")
+# a paragraph opening with 一是 (rules.enumerators) or a heading number (rules.headings), or with a
+# bare 一 / 二 whose mark was lost in copying (“二推进……”): not a heading in the grammar (一年来 …),
+# so an item only here, where two or more paragraphs open with a number
+_BARE_NUMBER = re.compile(r"[一二三四五六七八九十]{1,3}")
 MAX_TITLE = 40
 _CLAUSE = re.compile(r"[，,；;]")
 
@@ -25,6 +28,15 @@ def _title_detail(text: str) -> dict[str, str]:
     if cut and cut.start() > 1:
         return {"title": text[:cut.start()], "detail": text[cut.end():].strip()}
     return {"title": text, "detail": ""}
+
+
+def _number_end(text: str, rules: Rules) -> int:
+    """Where the number a paragraph opens with ends (0: it opens with none)."""
+    for pattern in (rules.enumerators, *(style.pattern for style in rules.headings), _BARE_NUMBER):
+        m = pattern.match(text)
+        if m:
+            return m.end()
+    return 0
 
 
 def _clean(record: dict[str, str]) -> dict[str, str]:
@@ -52,8 +64,9 @@ def records(lines: list[Line], rules: Rules) -> list[dict[str, str]]:
                 end = starts[k + 1].start() if k + 1 < len(starts) else len(p)
                 out.append(_clean(_title_detail(p[m.end():end])))
         return out
-    enumerated = [p for p in paragraphs if _PARA_ENUM.match(p)]
+    numbered = [(p, _number_end(p, rules)) for p in paragraphs]
+    enumerated = [p[end:] for p, end in numbered if end]
     if len(enumerated) >= 2:
-        return [_clean(_title_detail(_PARA_ENUM.sub("", p, count=1))) for p in enumerated]
+        return [_clean(_title_detail(p)) for p in enumerated]
     items = [p for p in paragraphs if not p.rstrip().endswith(("：", ":"))]
     return [_clean(_title_detail(p)) for p in items]

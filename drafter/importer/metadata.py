@@ -2,7 +2,9 @@
 issuing body, year, signature and date.
 
 `split_front` and `split_back` take those lines off the body, so that only the report's text
-goes on to the outline; nothing they take is lost — it lands in `report:`.
+goes on to the outline; nothing they take is lost — it lands in `report:`. Which lines those are
+is drafter.structure's to say (the one frame reader `drafter check` uses too); this module
+keeps what the answers file makes of them: the issuer, its region and the year.
 """
 from __future__ import annotations
 
@@ -11,13 +13,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from drafter.facts import cn_int
+from drafter import structure
 from drafter.importer.rules import Rules
 from drafter.readers.source import Source, SourceBlock
 
-_SENTENCE_MARKS = re.compile(r"[。；;，,！？]")
 _YEAR = re.compile(r"(?<![0-9０-９])((?:19|20)[0-9]{2})\s*年(?![0-9]*[—\-–~～至])")
-_CN_YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 
 
 @dataclass
@@ -36,127 +36,35 @@ class Metadata:
     furniture: list[str] = field(default_factory=list)  # a web page's metadata table before the title
 
 
-def _doc_number(text: str, rules: Rules) -> str | None:
-    m = rules.doc_number.search(text)
-    if not m:
-        return None
-    head = m.group(0)
-    prefix = re.split(r"[〔\[【(（]", head, maxsplit=1)[0]
-    return f"{prefix}〔{m.group(1)}〕{m.group(2)}号"
-
-
-def _is_short_line(text: str, rules: Rules) -> bool:
-    return len(text) <= rules.front_max and not _SENTENCE_MARKS.search(text.rstrip("。"))
-
-
-def _is_heading(text: str, rules: Rules) -> bool:
-    return any(style.pattern.match(text) for style in rules.headings)
-
-
 def split_front(blocks: list[SourceBlock], source: Source, rules: Rules, meta: Metadata) -> list[SourceBlock]:
-    """Title lines, 文号 and addressee before the body; the rest of the blocks."""
-    for text in [*source.header_texts, *source.dropped]:  # 版头; a web page's 文号 line
-        meta.doc_number = meta.doc_number or _doc_number(text, rules)
-    k = 0
-    pieces: list[str] = []
-    while k < len(blocks):
-        block = blocks[k]
-        text = block.text.strip()
-        if block.is_table and _furniture_table(block, rules):
-            meta.furniture += [cell for row in block.rows or [] for cell in row if cell]
-            meta.notes.append("已略去正文前的网页栏目表格（索引号、发文字号、成文日期等）")
-            for cell in meta.furniture:
-                meta.doc_number = meta.doc_number or _doc_number(cell, rules)
-            k += 1
-            continue
-        if block.is_table or _is_heading(text, rules):
-            break
-        number = _doc_number(text, rules)
-        if number and len(text) <= len(number) + 12:
-            meta.doc_number = meta.doc_number or number
-        elif rules.addressee.match(text) and any(w in text for w in rules.addressee_words):
-            meta.addressee = text.rstrip("：:")
-        elif _is_short_line(text, rules) and not text.endswith(("：", ":")):
-            pieces.append(text.rstrip("。"))
-        else:
-            break
-        k += 1
-    # a title ends with 报告 / 情况 / 总结 (a short opening line like “现将有关情况报告如下” does not)
-    title_at = [i for i, p in enumerate(pieces) if re.sub(r"[（(][^）)]*[）)]$", "", p).endswith(rules.title_words)]
-    if pieces and title_at:
-        meta.title = _title(pieces[: title_at[-1] + 1])
-    elif pieces:  # short lines without a title word: not a title, keep them as text
-        return blocks[k - len(pieces):] if k else blocks
-    return blocks[k:]
-
-
-def _furniture_table(block: SourceBlock, rules: Rules) -> bool:
-    """A table made only of website labels (索引号：… 发文字号：… 成文日期：…)."""
-    from drafter.readers import furniture
-
-    cells = [c for row in block.rows or [] for c in row if c.strip()]
-    table = furniture.load(str(rules.root)) if rules.root else furniture.load()
-    return bool(cells) and all(table.is_furniture(c) for c in cells)
-
-
-def _title(pieces: list[str]) -> str:
-    """Join a title written over several lines; a title repeated (web page heading + body) once."""
-    unique: list[str] = []
-    for p in pieces:
-        if p in unique or any(p in u for u in unique):
-            continue
-        unique = [u for u in unique if u not in p]
-        unique.append(p)
-    joined = "".join(unique)
-    half = len(joined) // 2
-    if len(joined) % 2 == 0 and joined[:half] == joined[half:]:
-        joined = joined[:half]
-    return re.sub(r"\s+", "", joined)
-
-
-def _date(text: str, rules: Rules) -> _dt.date | None:
-    m = rules.date.match(text.strip())
-    if not m:
-        return None
-    year = m.group(1)
-    year_n = int(year) if year.isdigit() else int(year.translate(_CN_YEAR_DIGITS))
-    month = int(m.group(2)) if m.group(2).isdigit() else cn_int(m.group(2))
-    day = int(m.group(3)) if m.group(3).isdigit() else cn_int(m.group(3))
-    try:
-        return _dt.date(year_n, month or 0, day or 0)
-    except ValueError:
-        return None
-
-
-_DATED = re.compile(r"成文日期\s*[:：]\s*((?:19|20)[0-9]{2})[-年./]([0-9]{1,2})[-月./]([0-9]{1,2})")
+    """Title lines, 文号 and addressee before the body (drafter.structure.front); the rest of the blocks."""
+    head, rest = structure.front(structure.prepare(blocks), source, rules)
+    meta.doc_number = meta.doc_number or head.doc_number
+    meta.title = head.title or meta.title
+    meta.addressee = head.addressee or meta.addressee
+    meta.furniture += head.furniture
+    meta.notes += head.notes
+    return rest
 
 
 def web_date(source: Source, meta: Metadata) -> _dt.date | None:
     """成文日期 from a web page's furniture (the publication date is not the report's)."""
-    for line in [*source.dropped, *meta.furniture]:
-        m = _DATED.search(line)
-        if m:
-            try:
-                return _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-            except ValueError:
-                return None
-    return None
+    dated = structure.web_date(source, meta.furniture)
+    return dated[0] if dated else None
 
 
 def split_back(blocks: list[SourceBlock], rules: Rules, meta: Metadata) -> list[SourceBlock]:
-    """Signature and date at the end of the body; the rest of the blocks."""
-    end = len(blocks)
-    if end and not blocks[end - 1].is_table:
-        date = _date(blocks[end - 1].text, rules)
-        if date:
-            meta.date = date
-            end -= 1
-            if end and not blocks[end - 1].is_table:
-                name = blocks[end - 1].text.strip()
-                if len(name) <= rules.signature_max and not _SENTENCE_MARKS.search(name) and not _is_heading(name, rules):
-                    meta.signature = name
-                    end -= 1
-    return blocks[:end]
+    """Signature and date at the end of the body (drafter.structure.back); the rest of the blocks.
+    A 附件说明 and attachments after the 落款 stay at the end of the text: the answers file has
+    no place of its own for them, and nothing read is dropped."""
+    tail, body = structure.back(structure.prepare(blocks), rules)
+    meta.signature = tail.signature or meta.signature
+    meta.date = tail.date or meta.date
+    kept = [*tail.note, *tail.attachments]
+    if kept:
+        first = kept[0].text.strip().split("\n")[0]
+        meta.notes.append(f"原文的附件说明或附件（“{first[:30]}”等 {len(kept)} 段）保留在最后一节的文字里，请核对或删去")
+    return body + kept
 
 
 def _issuer_in(text: str, rules: Rules, anywhere: bool = False) -> str | None:

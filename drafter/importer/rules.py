@@ -61,6 +61,13 @@ class Rules:
     run_on_item_min: int = 150
     run_on_ends: str = "。；！？"
     run_on_item_ends: str = "。！？"
+    # the frame (drafter.structure): 版头 lines, 落款 without a date, 附件说明 and attachments;
+    # a rules file without them finds none of these (as before they were read)
+    issuer_mark_endings: tuple[str, ...] = ()
+    header_labels: tuple[str, ...] = ()
+    signature_endings: tuple[str, ...] = ()
+    attachment_note: re.Pattern = re.compile(r"(?!)")
+    attachment_label: re.Pattern = re.compile(r"(?!)")
 
 
 def _compile(path: Path, where: str, pattern: object) -> re.Pattern:
@@ -134,5 +141,10 @@ def load(root: Path) -> Rules:
         run_on_item_min=int(run_on.get("item_min") or 150),
         run_on_ends="".join(str(w) for w in run_on.get("sentence_ends") or "。；！？"),
         run_on_item_ends="".join(str(w) for w in run_on.get("item_ends") or "。！？"),
+        issuer_mark_endings=_words(raw, "issuer_mark_endings"),
+        header_labels=_words(raw, "header_labels"),
+        signature_endings=_words(raw, "signature_endings"),
+        attachment_note=_compile(path, "attachment_note", raw.get("attachment_note") or "(?!)"),
+        attachment_label=_compile(path, "attachment_label", raw.get("attachment_label") or "(?!)"),
         records={str(k): {str(a): str(b) for a, b in (v or {}).items()} for k, v in (raw.get("records") or {}).items()},
     )

@@ -7,6 +7,7 @@ so that a line of furniture in mid-report, which the edge rule keeps, stays as i
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 
@@ -106,15 +107,30 @@ def is_page_number(text: str) -> bool:
 
 
 # --- paragraphs broken by a page end ---------------------------------------------------------
-HEADING_MARKER = re.compile(
-    r"^\s*(?:[一二三四五六七八九十百]+\s*[、.．]"
-    r"|[（(]\s*[一二三四五六七八九十百]+\s*[）)]"
-    r"|\d{1,3}\s*(?:[、．]|\.(?!\d))"
-    r"|[（(]\s*\d{1,3}\s*[）)]"
-    r"|[①-⑳⑴-⒇]"
-    r"|第[一二三四五六七八九十百]+[章节部分条])")
-# 一是 / 第一是 open items inside prose: a line starting so may break at a page end like any other
-LIST_MARKER = re.compile(HEADING_MARKER.pattern[:-1] + r"|第?[一二三四五六七八九十]+是|附件)")
+# A line that opens with a heading number is never prose stopped mid-sentence, nor glued onto the
+# line before. The heading numbers are the one grammar of sections/_import.yaml (headings, by
+# drafter.structure.heading_grammar); the join alone also keeps apart what is no heading of a
+# report there but opens a line of its own all the same: an article or chapter of a text quoted
+# (第一条, 第二章) and ⑴ items.
+_JOIN_ONLY = r"[⑴-⒇]|第[一二三四五六七八九十百]+[章节部分条]"
+# 一是 / 第一是 open items inside prose: a line starting so may break at a page end like any other,
+# but the line before it is not continued by it
+_LIST_ONLY = r"第?[一二三四五六七八九十]+是|附件"
+
+
+def _markers() -> tuple[re.Pattern, re.Pattern]:
+    """(heading marker, list marker) from the heading grammar in use."""
+    from drafter import structure
+
+    return _compile_markers(structure.heading_grammar())
+
+
+@functools.lru_cache(maxsize=4)
+def _compile_markers(styles: tuple) -> tuple[re.Pattern, re.Pattern]:
+    numbers = "|".join(f"(?:{style.pattern.pattern})" for style in styles)
+    return re.compile(rf"(?:{numbers}|{_JOIN_ONLY})"), re.compile(rf"(?:{numbers}|{_JOIN_ONLY}|{_LIST_ONLY})")
+
+
 _SENTENCE_END = "。！？；：…!?;:"
 _CLOSERS = "”’」』）)】〕"
 _PROSE = re.compile(r"[，。；,;]")
@@ -122,7 +138,7 @@ MIN_BROKEN_LENGTH = 15
 
 
 def _heading_like(text: str) -> bool:
-    return bool(HEADING_MARKER.match(text)) and "。" not in text
+    return bool(_markers()[0].match(text)) and "。" not in text
 
 
 def ends_broken(text: str) -> bool:
@@ -134,7 +150,7 @@ def ends_broken(text: str) -> bool:
 
 def _joinable(a: SourceBlock, b: SourceBlock) -> bool:
     plain = all(x.kind == "paragraph" and x.level is None and x.auto_number is None for x in (a, b))
-    return plain and ends_broken(a.text) and not LIST_MARKER.match(b.text)
+    return plain and ends_broken(a.text) and not _markers()[1].match(b.text)
 
 
 # --- the pass ------------------------------------------------------------------------------
