@@ -119,7 +119,7 @@ def main() -> None:
     onto = ontology.load()
     print(f"\nwarm rebuild in one process, per report (median of {runs}, all {len(examples)} examples)")
     for fmt in ("md", "docx", "html"):
-        per_report = [median_ms(lambda p=p: build.build_file(p, out / f"w.{fmt}", fmt, ontology=onto), runs)
+        per_report = [median_ms(lambda p=p, fmt=fmt: build.build_file(p, out / f"w.{fmt}", fmt, ontology=onto), runs)
                       for p in examples]
         row(f"→ .{fmt}: median / slowest", statistics.median(per_report),
             note=f"slowest {max(per_report):.1f} ms (target < 20 ms)")
@@ -165,7 +165,7 @@ def main() -> None:
     row("compose (templates → model)", median_ms(lambda: [compose(a, onto) for a in loaded], runs))
     for fmt in ("md", "html", "docx"):
         write = WRITERS[fmt].function
-        row(f"write {fmt}", median_ms(lambda: [write(c.document, options_) for c in composed], runs))
+        row(f"write {fmt}", median_ms(lambda write=write: [write(c.document, options_) for c in composed], runs))
     shutil.rmtree(out, ignore_errors=True)
 
 

@@ -33,7 +33,7 @@ def build(pages: int) -> tuple[bytes, str]:
     n = 0
     for page in range(pages):
         wordml.numbered(document, f"第{page + 1}部分工作情况", 70, 0)
-        for item in range(3):
+        for _item in range(3):
             wordml.numbered(document, "加强依法行政工作", 70, 1)
             for _ in range(11):
                 n += 1

@@ -81,10 +81,25 @@ answers:
 
 
 @pytest.fixture
+def demo(demo_env, monkeypatch):
+    """The fixture ontology, with drafter in this process pointed at it (as the CLI is by demo_env)."""
+    for key in ("DRAFTER_SECTIONS", "DRAFTER_TEMPLATES"):
+        monkeypatch.setenv(key, demo_env[key])
+    return ontology_mod.load()
+
+
+@pytest.fixture
 def demo_answers_file(tmp_path) -> Path:
     path = tmp_path / "report.yaml"
     path.write_text(DEMO_ANSWERS, encoding="utf-8")
     return path
+
+
+def pytest_collection_modifyitems(items):
+    """A test that asks for the samples converted by LibreOffice is slow (pyproject.toml's markers)."""
+    for item in items:
+        if "sample_docx" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session")

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # pip resolves and installs whole bundles
+
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLE = ROOT / "tools" / "bundle.py"
 
@@ -39,7 +41,7 @@ def test_windows_bundle_resolves_every_dependency(tmp_path):
         capture_output=True, text=True, timeout=300)
     assert again.returncode == 0, again.stderr
     bat = (out / "安装.bat").read_bytes()
-    assert b"\r\n" in bat and "--no-index".encode() in bat and "安装完成".encode("gbk") in bat
+    assert b"\r\n" in bat and b"--no-index" in bat and "安装完成".encode("gbk") in bat
     assert (out / "drafter.bat").exists()
 
 

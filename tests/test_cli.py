@@ -5,7 +5,6 @@ import shutil
 import sys
 
 import docx
-
 import pytest
 
 from tests.conftest import DEMO_ANSWERS, run_drafter

@@ -91,6 +91,7 @@ def test_empty_group_members_do_not_use_up_ordinals(tmp_path, demo_ontology):
 
 def test_bad_style_is_reported(tmp_path, demo_ontology):
     import pytest
+
     from drafter.errors import DrafterError
     with pytest.raises(DrafterError, match="style 只能是"):
         composed(tmp_path, demo_ontology, DEMO_ANSWERS.replace("style: plain", "style: flat"))

@@ -99,7 +99,7 @@ def test_heading_numbers_and_order(built):
     assert texts[2] == "市委、市政府："
     headings = [(p.style.name, p.text) for p in d.paragraphs if p.style.name.startswith("Heading")]
     assert headings == [("Heading 1", "一、主要举措和成效"), ("Heading 1", "二、存在的不足和原因")]
-    run_in = [p for p in d.paragraphs if p.text.startswith("（一）")][0]
+    run_in = next(p for p in d.paragraphs if p.text.startswith("（一）"))
     assert run_in.runs[0].style.name == "Run-in Heading 2" and run_in.runs[0].text == "（一）严格规范执法。"
 
 

@@ -231,8 +231,11 @@ print(" ".join(loaded))
 def test_a_warm_build_imports_neither_python_docx_nor_lxml(tmp_path):
     env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path), PYTHONPATH=str(ROOT))
     env.pop("DRAFTER_NO_CACHE", None)
-    run = lambda: subprocess.run([sys.executable, "-c", WRITE_WITHOUT_IMPORTS], env=env, cwd=ROOT,
-                                 capture_output=True, text=True, check=True).stdout.split()
+
+    def run() -> list[str]:
+        return subprocess.run([sys.executable, "-c", WRITE_WITHOUT_IMPORTS], env=env, cwd=ROOT,
+                              capture_output=True, text=True, check=True).stdout.split()
+
     assert "docx" in run()  # the first run makes the blank with python-docx
     assert run() == []
 

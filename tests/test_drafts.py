@@ -6,8 +6,8 @@ import pytest
 
 from drafter import answers as answers_mod
 from drafter.ontology import load
-from tests.support.examples import build_example
 from drafter.writers.markdown import to_markdown
+from tests.support.examples import build_example
 
 ROOT = Path(__file__).resolve().parents[1]
 DRAFTS = {  # draft → the file it was rolled from

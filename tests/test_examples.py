@@ -6,10 +6,10 @@ import docx
 import pytest
 
 from drafter.ontology import load
-from tests.support.examples import build_example
 from drafter.writers.docx import write_docx
 from drafter.writers.markdown import to_markdown
 from tests.support.coverage import measure
+from tests.support.examples import build_example
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ["kunshan-2023", "liaoyang-2023", "qidong-2021", "futian-2023", "anon-city"]  # from the samples

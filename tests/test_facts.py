@@ -1,6 +1,7 @@
 """The number detector (drafter/facts.py over sections/_numbers.yaml)."""
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 from pathlib import Path
@@ -255,8 +256,8 @@ def test_label_is_never_empty():
 
 def test_measure_words_come_from_the_data_file():
     data = facts.tables()
-    assert fields.COUNT_UNITS == tuple(data["measure_words"])
-    assert fields.MONEY_UNITS == tuple(data["money_units"])
+    assert tuple(data["measure_words"]) == fields.COUNT_UNITS
+    assert tuple(data["money_units"]) == fields.MONEY_UNITS
     # the measure words the ontology has always allowed
     for unit in ("次", "场次", "家次", "人次", "万人次", "万份", "万元", "元", "个月", "支队伍"):
         assert unit in fields.COUNT_UNITS
@@ -396,6 +397,7 @@ def prose(draw):
     return "".join(parts), expected
 
 
+@pytest.mark.slow  # 150 random examples
 @settings(max_examples=150, deadline=None)
 @given(prose())
 def test_find_recovers_exactly_the_statistics_written(case):
@@ -404,6 +406,7 @@ def test_find_recovers_exactly_the_statistics_written(case):
     assert found == expected
 
 
+@pytest.mark.slow  # 150 random examples
 @settings(max_examples=150, deadline=None)
 @given(prose())
 def test_every_statistic_found_parses_back_to_itself(case):
@@ -417,12 +420,13 @@ def test_every_statistic_found_parses_back_to_itself(case):
 ALPHABET = "0123456789.,%、，。年月日第号个次人万余近约以上元（）〔〕“”-:+版条届 \n" + "检查企业开展"
 
 
+@pytest.mark.slow  # 400 random texts
 @settings(max_examples=400, deadline=None)
 @given(st.text(alphabet=ALPHABET, max_size=60))
 def test_every_digit_is_classed_once_and_spans_never_overlap(text):
     spans = [(q.start, q.end) for q in facts.find(text)] + [(s, e) for s, e, _ in facts.non_statistics(text)]
     spans.sort()
-    for (s1, e1), (s2, e2) in zip(spans, spans[1:]):
+    for (_, e1), (s2, _) in itertools.pairwise(spans):
         assert e1 <= s2
     for i, ch in enumerate(text):
         if ch.isdigit():

@@ -5,7 +5,6 @@ handle itself."""
 from __future__ import annotations
 
 import datetime
-import io
 from pathlib import Path
 
 import pytest
@@ -77,6 +76,7 @@ documents = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_si
                                                          st.dictionaries(keys, inner, max_size=3)), max_leaves=12)
 
 
+@pytest.mark.slow  # 600 random documents
 @settings(max_examples=600, deadline=None, derandomize=True)  # the same examples in every CI run
 @given(st.dictionaries(keys, documents, min_size=1, max_size=4))
 def test_random_documents_read_the_same(data):

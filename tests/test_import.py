@@ -12,21 +12,19 @@ from pathlib import Path
 
 import docx
 import pytest
-
-from tests.support.samples import SAMPLES
 from ruamel.yaml import YAML
 
 from drafter import answers as answers_mod
 from drafter import yamlio
 from drafter.compose import compose
-from drafter.importer import import_source
-from drafter.importer import mapping
+from drafter.importer import import_source, mapping
 from drafter.importer.outline import build, classify
 from drafter.importer.rules import load as load_rules
 from drafter.readers import read
 from drafter.writers.docx import write_docx
 from drafter.writers.markdown import to_markdown
 from tests.conftest import run_drafter
+from tests.support.samples import SAMPLES
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -421,6 +419,7 @@ def test_docx_and_html_import(tmp_path, real_ontology):
 # --- the command ------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_command_writes_refuses_overwrite_and_never_the_input(tmp_path):
     report = tmp_path / "去年的报告.txt"
     report.write_text(THEMATIC, encoding="utf-8")
@@ -467,7 +466,7 @@ def test_untouched_drafter_docx_gives_its_answers_back_exactly(tmp_path, real_on
 
 
 def test_edited_drafter_docx_brings_the_change_back(tmp_path, real_ontology):
-    path, original = _own_docx(tmp_path, real_ontology)
+    path, _ = _own_docx(tmp_path, real_ontology)
     document = docx.Document(str(path))
     target = next(p for p in document.paragraphs if "驻点执法" in p.text)
     old = target.text

@@ -97,7 +97,7 @@ def imported(capsys, path: Path) -> dict:
 
 def refused(capsys, path: Path, *words: str) -> str:
     out = path.with_name("导入结果.yaml")
-    code, stdout, err = run(capsys, "import", str(path), "-o", str(out))
+    code, _, err = run(capsys, "import", str(path), "-o", str(out))
     assert code == 1
     lines = err.strip().splitlines()
     assert len(lines) == 1, err
@@ -155,11 +155,11 @@ def test_saved_web_page_without_a_page_in_it(tmp_path, capsys):
 @pytest.mark.parametrize("name, content, words", [
     ("空.txt", "", ["空"]),
     ("空白.txt", "\u3000\u3000\n\u00a0 \n\u200b\n\t\n", ["没有报告正文"]),
-    ("脚本.html", '<script type="text/javascript">\nvar t = "某县应急管理局法治政府建设年度报告";\n'
-                  'document.write(t);\n</script>\n', ["没有报告正文"]),
+    ("脚本.html", ('<script type="text/javascript">\nvar t = "某县应急管理局法治政府建设年度报告";\n'
+                   'document.write(t);\n</script>\n'), ["没有报告正文"]),
     ("样式.htm", "<style>p { color: #333; }</style>\n<div>\u3000</div>", ["没有报告正文"]),
-    ("栏目.html", "<html><body><div>【字体：大 中 小】 打印 | 关闭</div><p>扫一扫在手机打开当前页</p>"
-                 "<p>来源：某县应急管理局 浏览次数：25</p></body></html>", ["没有报告正文", "栏目"]),
+    ("栏目.html", ("<html><body><div>【字体：大 中 小】 打印 | 关闭</div><p>扫一扫在手机打开当前页</p>"
+                  "<p>来源：某县应急管理局 浏览次数：25</p></body></html>"), ["没有报告正文", "栏目"]),
     ("栏目.txt", "打印 关闭\n来源：某县应急管理局\n发布时间：2025-01-08\n上一篇\n下一篇\n", ["没有报告正文", "栏目"]),
 ])
 def test_input_without_report_text_is_refused(tmp_path, capsys, name, content, words):
@@ -209,6 +209,7 @@ def test_a_reports_own_braces_import_and_print_as_they_stand(tmp_path, capsys):
 # --- the answers file size limit --------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_a_result_too_big_for_build_is_not_written(tmp_path, capsys):
     lines = []
     for part in range(1, 10):

@@ -124,6 +124,7 @@ def test_a_huge_own_fact_is_refused(tmp_path, capsys, fact):
     assert code == 1 and "facts.专题学习" in one_located_line(err)
 
 
+@pytest.mark.slow
 def test_a_huge_number_in_own_text_is_no_internal_error(tmp_path, capsys):
     text = (EXAMPLES / "yunxi-county-2025.yaml").read_text(encoding="utf-8")
     source = tmp_path / "yunxi-2025.yaml"

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from drafter import build
 from drafter.errors import DrafterError
 from drafter.writers.docx import write_docx
-from drafter.writers.style import FONT_SIZES, Length, LayoutValueError, default_profile, parse_length, parse_size
+from drafter.writers.style import FONT_SIZES, LayoutValueError, Length, default_profile, parse_length, parse_size
 from tests.conftest import DEMO_ANSWERS, run_drafter
 
 
@@ -90,7 +90,7 @@ layout:
 def test_layout_block_in_the_answers_file(tmp_path, demo_ontology):
     path = tmp_path / "a.yaml"
     path.write_text(DEMO_ANSWERS + LAYOUT, encoding="utf-8")
-    answers, profile = build.load(path, demo_ontology)
+    _, profile = build.load(path, demo_ontology)
     assert profile.level3_bold and round(profile.margin_left.mm) == 30
     assert profile.margin_right == default_profile().margin_right  # the rest stays GB/T 9704
 

@@ -9,7 +9,7 @@ import pytest
 
 from drafter import build
 from tests.conftest import DEMO_ANSWERS
-from tests.test_hardening import demo, drafter, one_chinese_line, write  # noqa: F401 - demo is a fixture
+from tests.test_hardening import drafter, one_chinese_line, write
 
 TITLE = "测试市应急管理局2023年法治政府建设年度报告"
 
@@ -76,7 +76,7 @@ def test_an_edited_report_named_with_o_is_refused_unless_force(tmp_path, demo, c
     line = one_chinese_line(err)
     assert line.startswith("错误：") and "已在 Word 中改过" in line and "--force" in line
     assert target.read_bytes() == before and [p.name for p in tmp_path.glob("*.docx")] == ["报告.docx"]
-    code, out, err = drafter(capsys, "build", str(source), "-o", str(target), "--force")
+    code, _, err = drafter(capsys, "build", str(source), "-o", str(target), "--force")
     assert code == 0 and not notes(err) and target.read_bytes() != before
     assert build.edited(target) is None
 
@@ -118,9 +118,9 @@ def test_a_batch_keeps_an_edited_report_in_the_output_folder(tmp_path, demo, cap
     report = out / f"{TITLE}.docx"
     edit_in_word(report)
     before = report.read_bytes()
-    code, stdout, err = drafter(capsys, "build", str(folder), "-o", str(out))
+    code, _, err = drafter(capsys, "build", str(folder), "-o", str(out))
     assert code == 0
-    assert [l for l in notes(err) if "没有覆盖" in l] == [
+    assert [n for n in notes(err) if "没有覆盖" in n] == [
         f"提示：r1.yaml：{TITLE}.docx 已在 Word 中改过，没有覆盖；新生成的报告是 {TITLE}-1.docx"]
     assert report.read_bytes() == before and (out / f"{TITLE}-1.docx").exists()
 

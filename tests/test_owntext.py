@@ -1,7 +1,6 @@
 """The bureau's own text: slots, own facts, validation, next year (issue: own text)."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
@@ -84,8 +83,9 @@ def test_own_facts_are_listed_in_the_statistics_attachment():
 
 
 def test_own_text_builds_to_docx(tmp_path):
-    from drafter.writers.docx import write_docx
     import docx
+
+    from drafter.writers.docx import write_docx
 
     data = write_docx(compose(answers_from(OWN), ONTOLOGY).document)
     (tmp_path / "r.docx").write_bytes(data)
@@ -117,7 +117,7 @@ def test_slot_errors_are_located_inside_the_text(old, new, words, marker):
         answers_from(text)
     message = str(caught.value)
     assert words in message
-    line = next(n for n, l in enumerate(text.splitlines(), 1) if marker in l)
+    line = next(n for n, text_line in enumerate(text.splitlines(), 1) if marker in text_line)
     assert caught.value.location.line == line, message
     shift = marker.index("}") if marker.endswith("}") and "{" not in marker else 0
     assert caught.value.location.column == text.splitlines()[line - 1].index(marker) + shift + 1, message
@@ -227,6 +227,7 @@ def _wizard_accepts(text: str, spec: FieldSpec) -> tuple[bool, object]:
         return False, None
 
 
+@pytest.mark.slow  # 300 random values
 @settings(max_examples=300, deadline=None)
 @given(text=CANDIDATES, which=st.integers(0, len(SPECS) - 1))
 def test_the_wizard_and_build_accept_the_same_values(text, which):

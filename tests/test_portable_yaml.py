@@ -36,11 +36,13 @@ def validate(paths: list[Path]) -> None:
     assert done.returncode == 0, done.stdout + done.stderr
 
 
+@pytest.mark.slow  # every shipped file, in pure-Python loaders
 @pytest.mark.parametrize("path", EXAMPLES + DATA, ids=lambda p: p.name)
 def test_every_shipped_file_loads_in_a_standard_safe_loader(path):
     assert standard_loads(path) is not None
 
 
+@pytest.mark.slow  # check-jsonschema in a subprocess
 def test_every_example_validates_with_a_standard_validator():
     validate(EXAMPLES)
 
@@ -50,6 +52,7 @@ def drafter(*args: str) -> None:
     assert code == 0, args
 
 
+@pytest.mark.slow  # drafter and check-jsonschema in many subprocesses
 def test_every_file_drafter_writes_is_portable(tmp_path, capsys):
     written: list[Path] = []
     # next, from every example (first-year reports and drafts alike, = included)

@@ -1,6 +1,7 @@
 """Property test: random, type-valid answers from the real ontology in every outline shape
 (headings, plain, enumerate, enumerate_inline, nested groups) never give the faults a
 reviewer marks (tests/support/defects.py). Rendered to the document model only."""
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -15,6 +16,7 @@ ONTOLOGY = load()
 
 # derandomize: the same 1,000 reports on every run, so CI never fails by chance; to explore
 # further, run `python -m tests.support.defects N` over N other reports.
+@pytest.mark.slow  # 1000 random reports
 @settings(max_examples=1000, deadline=None, database=None, derandomize=True,
           suppress_health_check=[HealthCheck.too_slow])
 @given(st.integers(min_value=0, max_value=2**32 - 1))

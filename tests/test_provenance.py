@@ -66,7 +66,7 @@ def test_a_built_docx_keeps_each_paragraphs_section_through_an_edit(tmp_path, re
 
     built = build_file(ROOT / "examples" / "yunxi-county-2025.yaml", tmp_path / "yunxi.docx", None).output
     answers = answers_mod.load(ROOT / "examples" / "yunxi-county-2025.yaml", real_ontology)
-    expected = [b for b in compose(answers, real_ontology).document.blocks]
+    expected = list(compose(answers, real_ontology).document.blocks)
 
     word = docx.Document(str(built))
     body = [p for p in word.paragraphs if p.text.strip()]

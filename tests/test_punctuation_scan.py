@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -45,12 +46,14 @@ def _scan_marks(text: str) -> str:
     return text
 
 
+@pytest.mark.slow  # 600 random texts
 @settings(max_examples=600, deadline=None, derandomize=True)
 @given(texts)
 def test_marks_match_the_regex_rules(text):
     assert _scan_marks(text) == _regex_marks(text)
 
 
+@pytest.mark.slow  # 400 random texts
 @settings(max_examples=400, deadline=None, derandomize=True)
 @given(texts)
 def test_spaces_between_chinese_match_the_regex(text):
@@ -72,6 +75,7 @@ def _tidy_every_rule(text: str) -> str:
     return tidy._LEADING.sub("", text)
 
 
+@pytest.mark.slow  # 600 random texts
 @settings(max_examples=600, deadline=None, derandomize=True)
 @given(st.text(alphabet="中文a1 \u3000" + _MARKS + "‘’〔〕", max_size=30))
 def test_tidy_skips_only_rules_that_cannot_apply(text):
@@ -82,6 +86,7 @@ def _normalize_every_rule(text: str) -> str:
     return punctuation._quotes(punctuation._brackets(_scan_marks(text.translate(punctuation._TO_HALF))))
 
 
+@pytest.mark.slow  # 600 random texts
 @settings(max_examples=600, deadline=None, derandomize=True)
 @given(st.text(alphabet="中a1９ ()\"'：。，,.:" + "）”》“（", max_size=30))
 def test_normalize_skips_only_rules_that_cannot_apply(text):

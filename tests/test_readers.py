@@ -462,6 +462,7 @@ def converted(tmp_path_factory):
     return folder
 
 
+@pytest.mark.slow  # LibreOffice
 @needs_soffice
 def test_doc_through_libreoffice(converted):
     source = read(converted / "report.doc")
@@ -470,6 +471,7 @@ def test_doc_through_libreoffice(converted):
     assert source.blocks[0].level == 1
 
 
+@pytest.mark.slow  # LibreOffice
 @needs_soffice
 @needs_pdftotext
 def test_pdf_through_pdftotext(converted):
@@ -478,6 +480,7 @@ def test_pdf_through_pdftotext(converted):
     assert texts(source) == ["一、总体情况", "全年办理案件12件，同比增加3件。", "执法力量不足。"]
 
 
+@pytest.mark.slow  # LibreOffice
 @needs_soffice
 def test_embedded_answers_survive_libreoffice(tmp_path):
     path = write(tmp_path, "d.docx", _drafter_docx(ANSWERS))

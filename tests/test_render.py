@@ -1,6 +1,7 @@
 import re
 
 import pytest
+from jinja2.exceptions import SecurityError
 
 from drafter import answers, render
 from drafter.compose import compose
@@ -25,7 +26,7 @@ def test_sandbox_refuses_unsafe_attribute_access(tmp_path):
     (tmp_path / "bad.j2").write_text("{{ ''.__class__.__mro__ }}", encoding="utf-8")
     render.environment.cache_clear()
     try:
-        with pytest.raises(Exception):
+        with pytest.raises(SecurityError):
             render.render("bad.j2", {}, templates=tmp_path)
     finally:
         render.environment.cache_clear()

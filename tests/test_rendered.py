@@ -3,6 +3,7 @@
 LibreOffice stands in for Word and WPS here; drafter/writers/docx.py says how the grid is
 written so that all three give 22 lines of 28 characters.
 """
+import itertools
 import os
 import re
 
@@ -11,9 +12,11 @@ import pytest
 from drafter import answers
 from drafter.compose import compose
 from drafter.writers.docx import write_docx
-from tests.conftest import DEMO_ANSWERS
 from drafter.writers.style import default_profile
+from tests.conftest import DEMO_ANSWERS
 from tests.support.pdf import read_pages, to_pdf, tools_missing
+
+pytestmark = pytest.mark.slow  # every page is rendered by LibreOffice and read back by poppler
 
 missing = tools_missing()
 if missing and os.environ.get("CI") != "true":
@@ -46,7 +49,7 @@ def rendered(tmp, name: str, text: str, ontology):
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory, demo_ontology):
     note = "\n".join(FILLER[: 60 + (i * 7) % 50] + "。" for i in range(40))
-    text = DEMO_ANSWERS.replace("    note: 主要负责人带头学法\n", "    note: |\n" + "".join(f"      {l}\n" for l in note.splitlines()))
+    text = DEMO_ANSWERS.replace("    note: 主要负责人带头学法\n", "    note: |\n" + "".join(f"      {line}\n" for line in note.splitlines()))
     return rendered(tmp_path_factory.mktemp("rendered"), "long", text, demo_ontology)
 
 
@@ -66,7 +69,7 @@ def test_a_full_page_holds_22_lines_at_the_grid_pitch(pages):
     lines = body_lines(pages[1])
     assert len(lines) == 22
     tops = [line[0].y0 for line in lines]
-    for a, b in zip(tops, tops[1:]):
+    for a, b in itertools.pairwise(tops):
         assert abs((b - a) - PITCH) < 0.3
 
 

@@ -25,8 +25,8 @@ def renamed_ontology(folder: Path) -> Path:
     for path in target.glob("*.yaml"):
         text = path.read_text(encoding="utf-8")
         if not path.name.startswith("_"):
-            text = re.sub(rf"(?m)^(  - id: )({WORD})\n", lambda m: f"{m[1]}{RENAMED[m[2]]}\n"
-                          f"    template: {path.stem}/{m[2]}.j2\n", text)
+            text = re.sub(rf"(?m)^(  - id: )({WORD})\n", lambda m, stem=path.stem: f"{m[1]}{RENAMED[m[2]]}\n"
+                          f"    template: {stem}/{m[2]}.j2\n", text)
         elif path.name == "_shapes.yaml":
             text = re.sub(rf"\[({WORD})\]", lambda m: f"[{RENAMED[m[1]]}]", text)
         elif path.name == "_import.yaml":

@@ -22,10 +22,10 @@ def rolled(name: str):
 def leaves(node, path=()):
     if isinstance(node, dict):
         for k, v in node.items():
-            yield from leaves(v, path + (k,))
+            yield from leaves(v, (*path, k))
     elif isinstance(node, list):
         for i, v in enumerate(node):
-            yield from leaves(v, path + (i,))
+            yield from leaves(v, (*path, i))
     else:
         yield path, node
 
@@ -163,6 +163,7 @@ def test_two_years_in_a_row_keep_the_chain(tmp_path):
     assert "2024年法治政府建设存在问题的整改情况" in headings and sum("整改情况" in (h or "") for h in headings) == 1
 
 
+@pytest.mark.slow
 def test_next_command(tmp_path):
     source = tmp_path / "kunshan-2023.yaml"
     source.write_text((ROOT / "examples" / "kunshan-2023.yaml").read_text(encoding="utf-8"), encoding="utf-8")

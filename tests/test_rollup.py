@@ -114,7 +114,7 @@ def test_a_district_of_another_year_is_refused_and_nothing_changes(files, real_o
 
 
 def test_rollup_command_shows_each_sum(files, tmp_path):
-    city, districts = files
+    city, _ = files
     result = run_drafter("rollup", str(city), str(tmp_path))  # a folder: the city's own file is skipped
     assert result.returncode == 0, result.stderr
     out = result.stdout

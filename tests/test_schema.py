@@ -197,6 +197,7 @@ BAD = {
 }
 
 
+@pytest.mark.slow  # 39 cases, each reading and validating a whole report
 @pytest.mark.parametrize("name", list(BAD))
 def test_what_drafter_rejects_the_schema_rejects(name, validator):
     data = _base()
@@ -231,6 +232,7 @@ GOOD = {
 }
 
 
+@pytest.mark.slow  # 12 cases, each reading and validating a whole report
 @pytest.mark.parametrize("name", list(GOOD))
 def test_what_drafter_accepts_the_schema_accepts(name, validator):
     data = _base()
@@ -254,6 +256,7 @@ EXCEPTIONS = {
 }
 
 
+@pytest.mark.slow  # each reads and validates a whole report
 @pytest.mark.parametrize("name", list(EXCEPTIONS))
 def test_documented_exceptions_are_left_to_drafter(name, validator):
     data = _base()
@@ -334,6 +337,7 @@ _WHERE = [("penalties", "system_cases", None), ("penalties", "system_amount", No
           *(_first_inside(kind) for kind in ("number", "serial", "count"))]
 
 
+@pytest.mark.slow  # 300 random values
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(where=st.sampled_from(_WHERE + [("report", key, None) for key in ("year", "date", "seal")]), value=_VALUES)
 def test_any_value_drafter_rejects_the_schema_rejects(validator, where, value):

@@ -231,6 +231,7 @@ def test_sheet_accepts_exactly_what_build_accepts(report, value):
     assert by_sheet == by_build
 
 
+@pytest.mark.slow  # the command line in several subprocesses
 def test_cli_writes_and_fills_with_chinese_messages(report, tmp_path):
     out = tmp_path / "数字表.xlsx"
     result = run_drafter("numbers", str(report), "-o", str(out))
@@ -291,6 +292,7 @@ def test_numbers_inside_records_are_rows_keyed_by_place(tmp_path):
     assert [r["hazards"] for r in again] == [120, 90]
 
 
+@pytest.mark.slow  # every example, as .xlsx and as .csv
 @pytest.mark.parametrize("kind", [".xlsx", ".csv"])
 @pytest.mark.parametrize("example", sorted((ROOT / "examples").glob("*.yaml")), ids=lambda p: p.stem)
 def test_every_example_round_trips_unchanged(tmp_path, example, kind):

@@ -7,7 +7,11 @@ import sys
 import threading
 import time
 
+import pytest
+
 from tests.conftest import DEMO_ANSWERS
+
+pytestmark = pytest.mark.slow  # drafter build --watch in a subprocess, waiting for its rebuilds
 
 TIMEOUT = 30  # seconds for each expected line: generous for a busy machine
 

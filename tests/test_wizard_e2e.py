@@ -13,6 +13,8 @@ from drafter import answers as answers_mod  # noqa: E402
 from drafter import ontology as ontology_mod  # noqa: E402
 from tests.conftest import FIXTURE_ONTOLOGY  # noqa: E402
 
+pytestmark = pytest.mark.slow  # a real terminal (pexpect) driving drafter in a subprocess
+
 ENTER, DOWN, SPACE, CLEAR = "\r", "\x1b[B", " ", "\x15"
 
 
@@ -212,8 +214,8 @@ def test_ask_on_a_file_rolled_from_kunshan_asks_only_what_is_missing_then_builds
     terminal — each number with = (same as last year), each follow-up item 已完成 — and build."""
     import re
 
-    from tests.conftest import ROOT, run_drafter
     from drafter.wizard.flow import missing_questions
+    from tests.conftest import ROOT, run_drafter
 
     env = dict(os.environ, TERM="xterm-256color", COLUMNS="100", LINES="40",
              PROMPT_TOOLKIT_NO_CPR="1")  # a pexpect terminal answers no cursor-position requests

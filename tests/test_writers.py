@@ -58,7 +58,7 @@ def parsed(html: bytes) -> Page:
 
 def test_registry_names_every_format_with_extensions_and_chinese_description():
     assert set(WRITERS) >= {"docx", "md", "html", "pdf"}
-    for name, writer in WRITERS.items():
+    for writer in WRITERS.values():
         assert writer.extension.startswith(".") and any("\u4e00" <= ch <= "\u9fff" for ch in writer.description)
         assert callable(writer.function)
     assert format_of("报告.HTML") == "html" and format_of("a.markdown") == "md" and format_of("a.txt") is None
@@ -151,6 +151,7 @@ def test_soffice_found_in_the_windows_install_folder(monkeypatch, tmp_path):
     assert pdf.find_soffice() == str(program / "soffice")
 
 
+@pytest.mark.slow  # LibreOffice
 @pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdftotext")), reason="LibreOffice / poppler 未安装")
 def test_pdf_matches_the_docx_page_for_page(tmp_path, demo_ontology, monkeypatch):
     from tests.support.pdf import FONTS_CONF, read_pages, to_pdf

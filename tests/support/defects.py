@@ -71,7 +71,7 @@ def defects(document: Document, year: int | None = None) -> list[tuple[str, str]
     for i, block in enumerate(blocks):
         if isinstance(block, Heading) and not block.body:
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-            if nxt is None or isinstance(nxt, Heading) and nxt.level <= block.level:
+            if nxt is None or (isinstance(nxt, Heading) and nxt.level <= block.level):
                 found.append(("heading with no body", block.text))
         if isinstance(block, Heading):
             for name, pattern in CHECKS:

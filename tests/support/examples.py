@@ -4,8 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from drafter import answers as answers_mod
-from drafter.compose import Composition, compose
 from drafter.answers import Answers
+from drafter.compose import Composition, compose
 from drafter.ontology import load
 
 ROOT = Path(__file__).resolve().parents[2]
