@@ -28,19 +28,11 @@ def drafter(capsys, *args: str) -> tuple[int, str, str]:
 
 
 def one_chinese_line(err: str) -> str:
-    lines = [l for l in err.splitlines() if l.strip()]
+    lines = [line for line in err.splitlines() if line.strip()]
     assert len(lines) == 1, err
     assert "内部错误" not in err and "Traceback" not in err
     assert not re.search(r"\b(expected|found|while|but got|Error)\b", err), err
     return lines[0]
-
-
-@pytest.fixture
-def demo(demo_env, monkeypatch):
-    for key in ("DRAFTER_SECTIONS", "DRAFTER_TEMPLATES"):
-        monkeypatch.setenv(key, demo_env[key])
-    from drafter import ontology
-    return ontology.load()
 
 
 def write(tmp_path: Path, text: str, name: str = "report.yaml") -> Path:
@@ -154,7 +146,7 @@ def test_build_with_a_hostile_title_writes_in_the_working_folder(tmp_path, demo,
     (tmp_path / "work").mkdir()
     path = write(tmp_path / "work", DEMO_ANSWERS.replace("  region: 全市", "  region: 全市\n  title: ../逃出/报告:*?"))
     monkeypatch.chdir(tmp_path / "work")
-    code, out, err = drafter(capsys, "build", str(path), "--format", "md")
+    code, _, err = drafter(capsys, "build", str(path), "--format", "md")
     assert code == 0, err
     assert [p.name for p in (tmp_path / "work").iterdir() if p.suffix == ".md"] == ["_逃出_报告___.md"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["work"]
@@ -194,7 +186,8 @@ BAD_INPUTS = {
 }
 
 
-@pytest.mark.parametrize("case", list(BAD_INPUTS))
+@pytest.mark.parametrize("case", [pytest.param(case, marks=pytest.mark.slow) if case == "deep flow" else case
+                                  for case in BAD_INPUTS])  # 3000 nested brackets take seconds to refuse
 def test_bad_values_give_one_located_chinese_line(tmp_path, demo, capsys, case):
     old, new, words = BAD_INPUTS[case]
     assert old in DEMO_ANSWERS

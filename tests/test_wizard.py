@@ -1,7 +1,10 @@
 """The wizard, driven through prompt_toolkit's pipe input with a dummy output."""
 from __future__ import annotations
 
+import itertools
 import threading
+from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from prompt_toolkit.input import create_pipe_input
@@ -10,7 +13,7 @@ from prompt_toolkit.output import DummyOutput
 from drafter import answers as answers_mod
 from drafter import ontology as ontology_mod
 from drafter.errors import DrafterError
-from drafter.fields import FieldSpec
+from drafter.fields import FieldSpec, FieldValueError
 from drafter.wizard import flow
 from drafter.wizard.questions import Asker
 from drafter.wizard.store import Store
@@ -197,6 +200,7 @@ def test_full_walk_then_build(tmp_path, demo):
     assert docx_path.exists() and docx_path.stat().st_size > 10_000
 
 
+@pytest.mark.slow  # waits out the 8 s the wizard is given once the keys run out
 def test_ask_resumes_where_it_stopped_and_back_returns_to_the_previous_question(tmp_path, demo):
     path = tmp_path / "r.yaml"
     drive(new_report_keys() + ENTER + "指导思想甲" + ENTER + DOWN * 2 + ENTER, lambda t: flow.run_new(path, t))
@@ -284,7 +288,7 @@ def test_every_menu_entry_round_trips_through_the_validator(field):
     entries = len(field.options or ["是", "否"]) + 1  # the options and （今年不报告此项）, where it starts
     for k in range(entries):
         saved = []
-        drive(UP * (entries - 1 - k) + ENTER, lambda t: Asker(t).field(field, None, None, saved.append))
+        drive(UP * (entries - 1 - k) + ENTER, lambda t, saved=saved: Asker(t).field(field, None, None, saved.append))
         assert len(saved) == 1
         value = saved[0]
         if k == entries - 1:
@@ -299,7 +303,7 @@ def test_every_multichoice_entry_round_trips_through_the_validator():
     field = spec("multichoice", options=["甲", "乙", "丙"])
     for k in range(3):
         saved = []
-        drive(DOWN * k + SPACE + ENTER, lambda t: Asker(t).field(field, None, None, saved.append))
+        drive(DOWN * k + SPACE + ENTER, lambda t, saved=saved: Asker(t).field(field, None, None, saved.append))
         assert check_scalar(saved[0], field) == [field.options[k]]
     saved = []
     drive(ENTER, lambda t: Asker(t).field(field, None, None, saved.append))
@@ -330,7 +334,7 @@ def test_finish_never_writes_the_report_onto_the_answers_file(tmp_path, demo):
 
 # ---- ask only what this year lacks (drafter ask / --list / --all) ---------------------------
 
-def rolled_demo(tmp_path, demo) -> "Path":
+def rolled_demo(tmp_path, demo) -> Path:
     from drafter import yamlio
     from drafter.rollover import roll_forward
 
@@ -345,10 +349,10 @@ def rolled_demo(tmp_path, demo) -> "Path":
 def test_list_names_the_missing_numbers_with_last_years_values(tmp_path, demo):
     path = rolled_demo(tmp_path, demo)
     lines = [q.line() for q in flow.missing_questions(path, demo)]
-    numbers = [l for l in lines if "严格规范执法" in l]
-    assert len(numbers) == 4 and any("检查次数" in l and "上年：2770次" in l for l in numbers), lines
-    assert not any("写法" in l for l in lines)  # a choice carries: not asked again
-    assert [l for l in lines if "本节尚未填写" in l]  # sections whose text moved to last year
+    numbers = [line for line in lines if "严格规范执法" in line]
+    assert len(numbers) == 4 and any("检查次数" in n and "上年：2770次" in n for n in numbers), lines
+    assert not any("写法" in line for line in lines)  # a choice carries: not asked again
+    assert [line for line in lines if "本节尚未填写" in line]  # sections whose text moved to last year
 
 
 def test_ask_asks_exactly_the_listed_questions_then_builds(tmp_path, demo):
@@ -390,7 +394,7 @@ def test_a_month_is_one_to_twelve():
     month = spec("month")
     assert types.of(month).parse("3", month) == 3 and types.of(month).parse("12月", month) == 12
     for bad in ("13", "0", "3.5", "三"):
-        with pytest.raises(Exception):
+        with pytest.raises(FieldValueError):
             types.of(month).parse(bad, month)
 
 
@@ -420,7 +424,7 @@ answers:
 """, encoding="utf-8")
 
     class Listening(Terminal):
-        said: list = []
+        said: ClassVar[list[str]] = []
 
         def say(self, text: str = "") -> None:
             self.said.append(text)
@@ -461,7 +465,7 @@ def test_text_wraps_by_display_width_never_inside_a_number():
         for line in lines:
             width = sum(2 if "\u4e00" <= ch <= "\u9fff" or ch in "，。" else 1 for ch in line)
             assert width <= max(columns, 12)
-        for a, b in zip(lines, lines[1:]):
+        for a, b in itertools.pairwise(lines):
             assert not (a[-1:].isdigit() and b.lstrip()[:1].isdigit()), (a, b)  # no number cut in two
 
 
@@ -535,7 +539,7 @@ def test_going_back_to_a_skipped_section_and_filling_it_puts_it_back_in_the_outl
     a = answers_mod.load(path, demo)
     assert a.values["opening"] == {"guidance": "指导思想甲"}
     assert a.outline.section_ids() == ["opening", "enforcement", "problems"]
-    assert [p.heading for p in a.outline.parts][0] in (None, "")  # its own part, first, as before
+    assert a.outline.parts[0].heading in (None, "")  # its own part, first, as before
     assert Store(path).progress() == {"done": ["opening"], "skipped": []}
 
 
@@ -568,6 +572,7 @@ answers: {}
         "enforcement", "problems", {"heading": "一组", "group": [{"id": "leaders", "heading": "自拟"}]}]
 
 
+@pytest.mark.slow  # waits out the 8 s the wizard is given once the keys run out
 def test_ask_resumes_where_the_clerk_stopped_not_at_a_question_left_empty_before(tmp_path, demo):
     path = rolled_demo(tmp_path, demo)
     # 开头 (asked whole)，严格规范执法 (4 numbers), 第一责任人履职, 存在的不足 (asked whole)
