@@ -10,9 +10,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
-
 from drafter import paths
 from drafter.errors import DrafterError, Location
 from drafter.fields import COUNT_UNITS, MONEY_UNITS, TYPES, FieldSpec
@@ -207,11 +204,11 @@ def _cues(raw: Any, path: Path, where: str) -> list[str]:
 
 
 def _read(path: Path) -> Any:
-    try:
-        # the C parser when ruamel.yaml.clib is installed, pure Python otherwise
-        return YAML(typ="safe").load(path.read_text(encoding="utf-8"))
-    except YAMLError as exc:
-        raise _fail(path, "", f"本体文件格式错误：{exc}") from None
+    """An area file, read as the data tables are (drafter.datafiles): safely, and a mistake
+    in it is one Chinese line naming its line and column."""
+    from drafter import datafiles
+
+    return datafiles.read(path, "章节本体文件")
 
 
 def load(root: Path | None = None, templates: Path | None = None) -> Ontology:
@@ -234,7 +231,9 @@ def _load(root: Path, templates: Path) -> Ontology:
 
 
 def _parse(root: Path, templates: Path) -> Ontology:
-    contents_raw = _read(root / CONTENTS_FILE) or {}
+    from drafter import datafiles
+
+    contents_raw = datafiles.table(CONTENTS_FILE, root, builtin=False) or {}
     contents = {str(k): str(v) for k, v in (contents_raw.get("contents") or {}).items()}
     areas: list[Area] = []
     seen: dict[str, Path] = {}
@@ -255,7 +254,7 @@ def _parse(root: Path, templates: Path) -> Ontology:
                 roles[s.role] = s.id
         areas.append(Area(area_id, str(raw.get("title") or area_id), int(raw.get("order") or 100), sections))
     areas.sort(key=lambda a: (a.order, a.id))
-    calendar = _read(root / CALENDAR_FILE) if (root / CALENDAR_FILE).is_file() else {}
+    calendar = datafiles.table(CALENDAR_FILE, root, builtin=False, missing={})
     observances = {str(k): dict(v) for k, v in ((calendar or {}).get("observances") or {}).items()}
     for key, event in observances.items():
         if not isinstance(event.get("first_year"), int):
