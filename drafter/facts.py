@@ -62,10 +62,6 @@ def numbers_file() -> Path:
     return datafiles.find(NUMBERS_FILE)
 
 
-def _read_tables(path: Path) -> dict:
-    return datafiles.read(path, datafiles.what(NUMBERS_FILE))
-
-
 def tables() -> dict:
     """The number tables (sections/_numbers.yaml), read through drafter.datafiles."""
     return datafiles.table(NUMBERS_FILE)
@@ -348,20 +344,24 @@ def cn_int(text: str) -> int | None:
     return total + section + (digit or 0)
 
 
-@functools.lru_cache(maxsize=4)
-def _scanner(path: Path) -> _Scanner:
-    scanner = _Scanner(_read_tables(path), path)
+def _scanner() -> _Scanner:
+    """The compiled number table, made again when _numbers.yaml changes (drafter.datafiles)."""
+    return datafiles.derived(NUMBERS_FILE, _make_scanner)
+
+
+def _make_scanner(data: dict, path: Path) -> _Scanner:
+    scanner = _Scanner(data, path)
     scanner.check_examples()
     return scanner
 
 
 def _scan(text: str) -> tuple[tuple[Quantity, ...], tuple[tuple[int, int, str], ...]]:
-    return _scanned(numbers_file(), text)
+    return _scanned(_scanner(), text)
 
 
 @functools.lru_cache(maxsize=64)  # label_before asks again for each statistic of one text
-def _scanned(path: Path, text: str) -> tuple[tuple[Quantity, ...], tuple[tuple[int, int, str], ...]]:
-    quantities, others = _scanner(path).scan(text)
+def _scanned(scanner: _Scanner, text: str) -> tuple[tuple[Quantity, ...], tuple[tuple[int, int, str], ...]]:
+    quantities, others = scanner.scan(text)
     return tuple(quantities), tuple(others)
 
 
@@ -434,9 +434,8 @@ def label_before(text: str, q: Quantity) -> str:
 
     立案查处行政处罚案件861件 → 行政处罚案件; 开展执法检查2770次 → 执法检查.
     """
-    path = numbers_file()
-    sc = _scanner(path)
-    quantities, others = _scanned(path, text)
+    sc = _scanner()
+    quantities, others = _scanned(sc, text)
     start = 0
     for span_end in [x.end for x in quantities] + [o[1] for o in others if o[2] not in sc.keep_reasons]:
         if span_end <= q.start:

@@ -25,13 +25,16 @@ def compiled(pattern: str) -> re.Pattern[str]:
 
 
 def patterns() -> list[tuple[re.Pattern[str], str]]:
-    return [(compiled(pattern), name) for pattern, name in _written(datafiles.find(CHECK_FILE))]
+    return [(compiled(pattern), name) for pattern, name in _table()]
 
 
-@functools.lru_cache(maxsize=8)
-def _written(path) -> tuple[tuple[str, str], ...]:
+def _table() -> tuple[tuple[str, str], ...]:
+    """The table's patterns as written (read again when _check.yaml changes)."""
+    return datafiles.derived(CHECK_FILE, _written)
+
+
+def _written(data: dict, path) -> tuple[tuple[str, str], ...]:
     """The table's patterns as written, with what each finds."""
-    data = datafiles.read(path, "检查规则表")
     found = [(str(p["pattern"]), p.get("name", "占位符")) for p in data.get("placeholders") or []]
     found += [(str(p), "起草说明") for p in data.get("instructions") or []]
     return tuple(found)
@@ -40,7 +43,7 @@ def _written(path) -> tuple[tuple[str, str], ...]:
 def found_in(text: str) -> list[tuple[str, str]]:
     """Every leftover in a text as (what it is, as written). One search tells whether there
     is any; the patterns are compiled and run one by one only then (most reports have none)."""
-    anything = _any(tuple(pattern for pattern, _ in _written(datafiles.find(CHECK_FILE))))
+    anything = _any(tuple(pattern for pattern, _ in _table()))
     if anything is not None and not anything.search(text):
         return []
     return [(name, m.group(0)) for pattern, name in patterns() for m in pattern.finditer(text)]

@@ -18,8 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from ruamel.yaml import YAML
-
+from drafter import datafiles
 from drafter.ontology import Ontology, Section
 
 _NOT_TEXT = re.compile(r"[^\u4e00-\u9fa5A-Za-z]")
@@ -42,41 +41,19 @@ def dice(a: str, b: str) -> float:
     return 2 * sum((x & y).values()) / total if total else 0.0
 
 
-@functools.lru_cache(maxsize=4)
-def _raw_cues(root: Path) -> dict[str, list[str]]:
-    """`cues:` of each section, read from the files (the ontology loader may not keep them)."""
-    out: dict[str, list[str]] = {}
-    for path in sorted(root.glob("*.yaml")):
-        if path.name.startswith("_"):
-            continue
-        try:
-            text = path.read_text(encoding="utf-8")
-            if "cues:" not in text:  # parsing the file again costs a tenth of a second
-                continue
-            raw = YAML(typ="safe").load(text) or {}
-        except Exception:  # noqa: BLE001 - the ontology loader reports a broken file itself
-            continue
-        for s in raw.get("sections") or []:
-            if isinstance(s, dict) and s.get("cues"):
-                out[str(s.get("id"))] = [str(c) for c in s["cues"]]
-    return out
-
-
 def cues(section: Section, ontology: Ontology) -> list[str]:
-    if "cues" in getattr(Section, "__dataclass_fields__", {}):  # the ontology keeps them
-        return list(getattr(section, "cues") or [])
-    return _raw_cues(ontology.root).get(section.id, [])
+    return list(section.cues)
 
 
-@functools.lru_cache(maxsize=4)
 def _shape_headings(root: Path) -> dict[str, tuple[str, ...]]:
     """Part headings of sections/_shapes.yaml that stand over one section (存在的不足和原因 →
-    problems): more ways of writing that section's heading."""
+    problems): more ways of writing that section's heading. Read by the one table loader;
+    an ontology without shapes has none."""
+    return datafiles.derived("_shapes.yaml", _headings_of_shapes, root, builtin=False, missing={})
+
+
+def _headings_of_shapes(raw: dict, path: Path) -> dict[str, tuple[str, ...]]:
     out: dict[str, list[str]] = {}
-    try:
-        raw = YAML(typ="safe").load((root / "_shapes.yaml").read_text(encoding="utf-8")) or {}
-    except Exception:  # noqa: BLE001 - the shapes are optional here
-        return {}
     for shape in (raw.get("shapes") or {}).values():
         for part in shape.get("parts") or []:
             ids = part.get("sections") or []

@@ -5,14 +5,11 @@ it loads, so a pattern written wrong is a located Chinese error, not a silent mi
 """
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
-
+from drafter import datafiles
 from drafter.errors import DrafterError, Location
 
 IMPORT_FILE = "_import.yaml"
@@ -81,17 +78,14 @@ def _words(raw: dict, key: str) -> tuple[str, ...]:
     return tuple(str(w) for w in raw.get(key) or [])
 
 
-@functools.lru_cache(maxsize=4)
-def load(root: Path) -> Rules:
-    path = root / IMPORT_FILE
-    if not path.is_file():
-        path = Path(__file__).resolve().parents[2] / "sections" / IMPORT_FILE
-    try:
-        raw = YAML(typ="safe").load(path.read_text(encoding="utf-8")) or {}
-    except OSError as exc:
-        raise DrafterError(f"无法读取导入规则（{exc.strerror}）", Location(file=str(path))) from None
-    except YAMLError as exc:
-        raise DrafterError(f"导入规则格式错误：{exc}", Location(file=str(path))) from None
+def load(root: Path | None = None) -> Rules:
+    """The import rules of the ontology in `root` (else the built-in ones), read by the one
+    table loader and compiled once for each version of the file."""
+    return datafiles.derived(IMPORT_FILE, _compiled, root)
+
+
+def _compiled(raw: dict, path: Path) -> Rules:
+    root = path.parent
     styles = []
     for i, entry in enumerate(raw.get("headings") or []):
         where = f"headings[{i + 1}]"

@@ -72,8 +72,7 @@ def _zhu_words() -> tuple[str, ...]:
     """The 著 (zhù) words the Taiwan conversion would get wrong: _import.yaml, traditional_zhu."""
     from drafter import datafiles
 
-    path = datafiles.find("_import.yaml")
-    data = datafiles.read(path, "导入规则") if path.is_file() else {}
+    data = datafiles.table("_import.yaml", missing={})
     return tuple(sorted((str(w) for w in data.get("traditional_zhu") or [] if "著" in str(w)), key=len, reverse=True))
 
 
