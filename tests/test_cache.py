@@ -75,11 +75,12 @@ def test_a_changed_module_makes_new_keys(tmp_path, monkeypatch):
     changed detector never serves answers it parsed before."""
     data = tmp_path / "table.yaml"
     data.write_text("a: 1\n", encoding="utf-8")
+    monkeypatch.setattr(cache, "_CODE", [])  # the code as it is on disk now, not at this process's start
     before = cache.key("values", [data])
     assert cache.key("values", [data]) == before  # stable while nothing changes
     module = Path(cache.__file__).resolve().parent / "facts.py"
     stat = module.stat()
-    monkeypatch.setattr(cache, "_CODE", [])
+    cache._CODE.clear()
     try:
         os.utime(module, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
         assert cache.key("values", [data]) != before
