@@ -20,7 +20,16 @@ from typing import Any
 
 from drafter import owntext, punctuation, types, yamlio
 from drafter.errors import DrafterError, Location, closest
-from drafter.fields import FieldSpec, FieldValueError, check_date, check_flag, check_text, check_year, describe, is_empty
+from drafter.fields import (
+    FieldSpec,
+    FieldValueError,
+    check_date,
+    check_flag,
+    check_text,
+    check_year,
+    describe,
+    is_empty,
+)
 from drafter.ontology import Ontology, Section
 
 PREVIOUS_YEAR = "previous_year"
@@ -82,7 +91,7 @@ class Group:
     （八）), or with their own headings one level down (Liaoyang （一） → 1. → （1））."""
 
     heading: str
-    members: list["SectionRef | Group"]
+    members: list[SectionRef | Group]
     style: str = "enumerate_inline"
     run_in: bool | None = None
 

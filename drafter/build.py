@@ -79,7 +79,7 @@ def output_path(output: str | Path | None, fmt: str | None, title: str, director
 
 
 def build_file(source: Path, output: str | Path | None, fmt: str | None, *, directory: Path | None = None,
-               forbidden: "Inputs | None" = None, taken: set[Path] | None = None, ontology=None,
+               forbidden: Inputs | None = None, taken: set[Path] | None = None, ontology=None,
                force: bool = False) -> Built:
     """Build one report. `forbidden` holds paths never to write (the inputs); `taken`, the
     outputs already written by this batch: a clashing title falls back to the file's name.
@@ -131,7 +131,7 @@ def load(source: Path, onto):
         return answers, layout.profile_for(answers.document.data, source)
 
 
-def write_output(out: Path, data: bytes, inputs: "Inputs | tuple[Path, ...]" = (), protect: bool = False) -> Path:
+def write_output(out: Path, data: bytes, inputs: Inputs | tuple[Path, ...] = (), protect: bool = False) -> Path:
     """Write atomically, never onto an input; if the file is locked (Windows, open in Word),
     use 报告-1.docx … (protect: passing over a .docx edited since drafter wrote it)"""
     from drafter.errors import os_reason
@@ -261,7 +261,7 @@ def edited(path: Path) -> str | None:
 
 
 def keep_edited(out: Path, fmt: str, *, explicit: bool, force: bool,
-                taken: "set[Path] | None" = None) -> tuple[Path, str | None]:
+                taken: set[Path] | None = None) -> tuple[Path, str | None]:
     """Where the report goes and what to say about it: `out`, unless out is a .docx that was
     edited since drafter wrote it (or is not drafter's). Then a name given by the user is
     refused (unless force); the default name gives way to the first of 报告-1.docx … that is

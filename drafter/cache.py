@@ -13,8 +13,9 @@ import hashlib
 import os
 import pickle
 import sys
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 
 def directory() -> Path | None:
@@ -67,7 +68,7 @@ def get(name: str) -> Any:
     try:
         with open(folder / f"{name}.pickle", "rb") as handle:
             return pickle.load(handle)
-    except Exception:  # missing, truncated, or written by an older drafter: rebuild
+    except Exception:  # noqa: BLE001 - missing, truncated, or written by an older drafter: rebuild
         return None
 
 

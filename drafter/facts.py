@@ -30,7 +30,6 @@ import functools
 import re
 from pathlib import Path
 
-
 from drafter import datafiles
 from drafter.errors import DrafterError, Location
 
@@ -441,11 +440,9 @@ def label_before(text: str, q: Quantity) -> str:
         if span_end <= q.start:
             start = max(start, span_end)
     head = text[start:q.start]
-    cut = None
-    for cut in _CLAUSE_END.finditer(head):
-        pass
-    if cut:
-        head = head[cut.end():]
+    ends = list(_CLAUSE_END.finditer(head))
+    if ends:
+        head = head[ends[-1].end():]
     head = re.sub(r"\s+", "", head)
     if sc.frames:  # the words after the last verb that leaves a name of two characters or more
         ends = [m.end() for m in sc.frames.finditer(head) if len(head) - m.end() >= 2]

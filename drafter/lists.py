@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from drafter.model import Block, Heading, Paragraph
 from drafter.numerals import cn_number

@@ -5,8 +5,8 @@ part; levels three and four always restart under their parent.
 """
 from __future__ import annotations
 
-from drafter.numerals import cn_number
 from drafter.model import Block, Heading
+from drafter.numerals import cn_number
 
 
 def label(level: int, n: int) -> str:

@@ -17,8 +17,8 @@ from typing import Any
 
 from drafter import facts as facts_mod
 from drafter import types
-from drafter.fields import PLACEHOLDER, FieldSpec, FieldValueError, describe, is_empty, shorten
 from drafter.errors import closest
+from drafter.fields import PLACEHOLDER, FieldSpec, FieldValueError, describe, is_empty, shorten
 
 TEXT = "text"
 FACTS = "facts"
@@ -158,7 +158,7 @@ def _split_value(text: str) -> tuple[str, str]:
     return (m.group(1) or "", m.group(2)) if m else ("", text)
 
 
-def parse_fact(name: str, raw: Any, previous: "OwnFact | None" = None) -> OwnFact:
+def parse_fact(name: str, raw: Any, previous: OwnFact | None = None) -> OwnFact:
     """One entry of `facts:`; FieldValueError (Chinese) when it cannot be a fact."""
     if _FORBIDDEN_NAME.search(str(name)) or not str(name).strip():
         raise FieldValueError(f"事实的名称“{shorten(str(name))}”不能为空，也不能含有花括号、竖线或换行")

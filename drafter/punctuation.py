@@ -7,7 +7,7 @@ drafter's own prose and to the user's text alike; it changes marks, never words.
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 CHINESE_MARKS = "，。、；：？！“”‘’（）《》〔〕【】…—"  # full-width marks of Chinese text
 _URL = re.compile(r"(?:https?|ftp)://[^\s，。；、（）“”]+|www\.[^\s，。；、（）“”]+")

@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import copy
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -119,7 +120,7 @@ def _comment_lines_before(old: Any) -> dict[Any, list[str]]:
         return {}
     out: dict[Any, list[str]] = {}
     keys = list(old)
-    for key, following in zip(keys, keys[1:]):
+    for key, following in itertools.pairwise(keys):
         entry = old.ca.items.get(key)
         token = entry[2] if entry and len(entry) > 2 else None
         if token is None or "\n" not in token.value.rstrip("\n"):
@@ -393,7 +394,7 @@ def _trailing_source(node: Any) -> tuple[Any, Any] | None:
     for container, key in reversed(_last_items(node)):
         entry = container.ca.items.get(key)
         token = entry[_slot(container)] if entry else None
-        if token is not None and "\n" in token.value.rstrip("\n") or token is not None and token.value.startswith("\n"):
+        if (token is not None and "\n" in token.value.rstrip("\n")) or (token is not None and token.value.startswith("\n")):
             return container, key
     return None
 
@@ -415,7 +416,7 @@ def _carry_trailing_comment(old: Any, new: Any) -> None:
     slot = _slot(container)
     entry = container.ca.items.get(key)
     token = entry[slot] if entry else None
-    if token is None or "\n" not in token.value.rstrip("\n") and not token.value.startswith("\n"):
+    if token is None or ("\n" not in token.value.rstrip("\n") and not token.value.startswith("\n")):
         return  # nothing but an end-of-line comment, which belongs to its own item
     own, _, following = token.value.partition("\n") if not token.value.startswith("\n") else ("", "", token.value[1:])
     t_container, t_key = target

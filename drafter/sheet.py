@@ -152,10 +152,10 @@ class Origin:
     file: str  # its name, for messages
 
     @classmethod
-    def of(cls, answers: answers_mod.Answers, path: Path) -> "Origin":
+    def of(cls, answers: answers_mod.Answers, path: Path) -> Origin:
         return cls(answers.meta.issuer, answers.meta.year, Path(path).name)
 
-    def matches(self, other: "Origin") -> bool:
+    def matches(self, other: Origin) -> bool:
         return _plain(self.issuer) == _plain(other.issuer) and self.year == other.year
 
     def __str__(self) -> str:
@@ -293,7 +293,7 @@ def _read_xlsx(path: Path) -> tuple[list[list[Any]], Origin | None]:
                 if getattr(cell, "data_type", None) == "f" and row < len(lines) and column < len(lines[row]) \
                         and lines[row][column] is None:
                     lines[row][column] = _Unsaved(f"{_column_letter(column)}{row + 1}")
-    except Exception:  # openpyxl raises many kinds for a file that is not a workbook
+    except Exception:  # noqa: BLE001 - openpyxl raises many kinds for a file that is not a workbook
         raise DrafterError("无法读取这个 .xlsx 文件（不是 Excel 工作簿，或已损坏）；请用 Excel 或 WPS 另存为 .xlsx 后再试",
                            Location(file=str(path))) from None
     return lines, (_xlsx_origin(record, path) if record is not None else None)
@@ -412,7 +412,7 @@ def read(path: Path, answers: answers_mod.Answers, ontology: Ontology) -> list[C
         if index in skip:
             continue
         line, number = lines[index], index + 1
-        cell = lambda column: line[column] if column < len(line) else None  # noqa: E731
+        cell = lambda column, line=line: line[column] if column < len(line) else None  # noqa: E731
         key, value = cell(where[KEY]), cell(where[CURRENT])
         for column, name in ((where[KEY], "键"), (where[CURRENT], "今年")):
             if isinstance(cell(column), _Unsaved):

@@ -7,8 +7,8 @@ mid-write never leaves the user with a truncated file.
 from __future__ import annotations
 
 import functools
-
 import io
+import itertools
 import os
 import re
 import tempfile
@@ -111,7 +111,7 @@ class _Constructor(RoundTripConstructor):
 HUGE = 10**30
 
 
-def bounded_int(construct, node) -> "int | float":
+def bounded_int(construct, node) -> int | float:
     """An integer as YAML reads it, or ±infinity for one past HUGE or past Python's digit
     limit: validation then names the field and says the number is too large."""
     try:
@@ -201,8 +201,8 @@ def guess_indentation(text: str) -> tuple[int, int, int]:
     nested mapping and the first nested sequence separately.
     """
     mapping = sequence = offset = None
-    lines = [l for l in text.splitlines() if l.strip() and not l.lstrip().startswith("#")]
-    for parent, line in zip(lines, lines[1:]):
+    lines = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    for parent, line in itertools.pairwise(lines):
         head = _KEY_LINE.match(parent)
         if not head:
             continue
@@ -558,7 +558,7 @@ def _whereabouts(path: Path) -> tuple[Path | None, tuple[int, int] | None]:
     return resolved, (st.st_dev, st.st_ino)
 
 
-def write_output(path: Path, data: bytes, inputs: "tuple[Path, ...] | Inputs" = ()) -> None:
+def write_output(path: Path, data: bytes, inputs: tuple[Path, ...] | Inputs = ()) -> None:
     """Write a command's result: never onto one of its inputs, never half; failures in Chinese."""
     path = Path(path)
     check_output(path, inputs)
@@ -568,7 +568,7 @@ def write_output(path: Path, data: bytes, inputs: "tuple[Path, ...] | Inputs" = 
         raise DrafterError(f"无法写入输出文件（{os_reason(exc)}）", Location(file=str(path))) from None
 
 
-def check_output(path: Path, inputs: "tuple[Path, ...] | Inputs" = ()) -> None:
+def check_output(path: Path, inputs: tuple[Path, ...] | Inputs = ()) -> None:
     """Refuse an output that is one of the inputs, a folder, or not a plain file (a device)."""
     source = (inputs if isinstance(inputs, Inputs) else Inputs(inputs)).find(path)
     if source is not None:

@@ -15,7 +15,7 @@ from drafter.check.finding import ERROR, NOTE, Finding
 from drafter.check.rules import RULES, Rule
 from drafter.check.view import View, from_path
 
-__all__ = ["ERROR", "NOTE", "Finding", "RULES", "Rule", "View", "check", "check_view", "summary", "to_json"]
+__all__ = ["ERROR", "NOTE", "RULES", "Finding", "Rule", "View", "check", "check_view", "summary", "to_json"]
 
 
 def check(path: Path, previous: Path | None = None, ontology=None) -> list[Finding]:

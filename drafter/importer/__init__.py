@@ -29,14 +29,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from drafter.errors import DrafterError, Location
 from drafter.importer import mapping, metadata, outline, runon, slots
 from drafter.importer.items import records
-from drafter.importer.outline import Line
 from drafter.importer.result import ImportResult, Unit, default_year
 from drafter.importer.rules import Rules
-from drafter.importer.typed import FieldMatcher
 from drafter.importer.rules import load as load_rules
-from drafter.errors import DrafterError, Location
+from drafter.importer.typed import FieldMatcher
 from drafter.ontology import Ontology
 from drafter.readers.source import Source
 

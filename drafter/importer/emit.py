@@ -84,8 +84,7 @@ def _report(meta, default_year) -> tuple[CommentedMap, dict[str, str]]:
         report["region"] = meta.region
     report["year"] = meta.year or default_year
     notes["year"] = f"报告年度：取自{meta.year_from}" if meta.year else "报告年度：原文中没有找到，这是推测的年份，请核对"
-    for key, label in (("title", "标题"), ("addressee", "主送机关"), ("doc_number", "发文字号"),
-                       ("signature", "落款"), ("date", "成文日期")):
+    for key in ("title", "addressee", "doc_number", "signature", "date"):
         value = getattr(meta, key)
         if key == "signature" and value == meta.issuer:
             continue

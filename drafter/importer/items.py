@@ -59,7 +59,7 @@ def records(lines: list[Line], rules: Rules) -> list[dict[str, str]]:
     if inline:
         out = []
         for p in inline:
-            starts = [m for m in rules.enumerators.finditer(p)]
+            starts = list(rules.enumerators.finditer(p))
             for k, m in enumerate(starts):
                 end = starts[k + 1].start() if k + 1 < len(starts) else len(p)
                 out.append(_clean(_title_detail(p[m.end():end])))

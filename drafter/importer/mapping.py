@@ -82,7 +82,7 @@ class Profiles:
         self.norms = {sid: _norm(v) for sid, v in self.vectors.items()}
 
     @classmethod
-    def build(cls, ontology: Ontology) -> "Profiles":
+    def build(cls, ontology: Ontology) -> Profiles:
         return _profiles(ontology)
 
     def body_score(self, text: str, sid: str) -> float:
@@ -109,7 +109,7 @@ def _norm(vec: dict[str, float]) -> float:
     return math.sqrt(sum(w * w for w in vec.values())) or 1.0
 
 
-_CACHE: dict[int, tuple[Ontology, "Profiles"]] = {}
+_CACHE: dict[int, tuple[Ontology, Profiles]] = {}
 
 
 def _profiles(ontology: Ontology) -> Profiles:

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 from drafter.facts import cn_int
 from drafter.importer.rules import Rules
-from drafter.readers.source import SourceBlock
 from drafter.numerals import cn_number
+from drafter.readers.source import SourceBlock
 
 MAX_LEVEL = 4  # the document model's deepest heading
 _INNER_MARKS = re.compile(r"[。；;！？]")

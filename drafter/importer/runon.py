@@ -9,6 +9,7 @@ of their own when every item is paragraph-long; the signature and date at its en
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 
@@ -61,7 +62,7 @@ def _items(text: str, cuts: list[int], rules: Rules) -> list[int]:
     """一是……二是…… between the heading cuts, when each item is as long as a paragraph."""
     bounds = [0, *cuts, len(text)]
     found = []
-    for start, end in zip(bounds, bounds[1:]):
+    for start, end in itertools.pairwise(bounds):
         series: list[list[int]] = []
         for m in _ENUMERATOR.finditer(text, start, end):
             if m.start() > start and not _after_end(text, m.start(), rules.run_on_item_ends):

@@ -44,7 +44,7 @@ def short_form(q: facts.Quantity) -> str | None:
         value_text = str(value)
     text = f"{value_text}{q.unit}"
     back = facts.parse(text)
-    if back is None or back.unit != q.unit or str(back.value) != str(q.value) and back.value != q.value:
+    if back is None or back.unit != q.unit or (str(back.value) != str(q.value) and back.value != q.value):
         return None
     try:  # what the answers file will accept, by the loader's own rule
         owntext.parse_fact("数量", text)

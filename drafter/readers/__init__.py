@@ -11,8 +11,8 @@ by page ends). Bad files raise DrafterError with one Chinese line.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from drafter.readers.cleanup import clean
 from drafter.readers.convert import read_doc, read_pdf, read_rtf, read_wps

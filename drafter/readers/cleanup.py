@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import replace
+from typing import ClassVar
 
 from drafter.readers import furniture as furniture_mod
 from drafter.readers.source import Source, SourceBlock, table_text
@@ -40,7 +41,7 @@ class _Simplifier:
     t2s leaves 著力 and 隨著 as 著. A text with 著 and no 着 is converted the Taiwan way (tw2s:
     著力 → 着力, 著作 stays), and the 著 words its dictionary lacks (卓著, 编著 …, listed in
     sections/_import.yaml) are put back."""
-    _converters: dict = {}
+    _converters: ClassVar[dict] = {}
 
     @classmethod
     def converter(cls, config: str):

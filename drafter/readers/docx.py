@@ -14,7 +14,7 @@ import base64
 import re
 from pathlib import Path
 
-from drafter.readers.numbering import W, Numbering
+from drafter.readers.numbering import Numbering, W
 from drafter.readers.package import Package
 from drafter.readers.sniff import fail
 from drafter.readers.source import Source, SourceBlock, table_text

@@ -153,9 +153,7 @@ class _Lines:
                     for tr in el.iter("tr")]
             self.blocks.append(SourceBlock("table", table_text(rows), len(self.blocks) + 1, rows=rows))
             return
-        if tag == "br":
-            self.flush()
-        elif block:
+        if tag == "br" or block:
             self.flush()
         if tag and tag != "br":
             self.add(el.text, bold, attrs)
@@ -182,7 +180,7 @@ def _title_before(root, content) -> SourceBlock | None:
         if not (el.tag in ("h1", "h2", "h3") or "title" in words or centered):
             continue
         text = " ".join(el.text_content().split())
-        if 4 <= _cjk(text) and len(text) <= 80 and not furniture.is_furniture(text):
+        if _cjk(text) >= 4 and len(text) <= 80 and not furniture.is_furniture(text):
             candidate = SourceBlock("paragraph", text, 0, level=_HEADINGS.get(el.tag), centered=True)
     return candidate
 

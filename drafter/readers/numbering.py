@@ -136,7 +136,7 @@ class Numbering:
             self._load(root)
 
     def _load(self, root) -> None:
-        abstract = {a.get(f"{W}abstractNumId"): {_int(l.get(f"{W}ilvl"), 0): _level(l) for l in a.iter(f"{W}lvl")}
+        abstract = {a.get(f"{W}abstractNumId"): {_int(lvl.get(f"{W}ilvl"), 0): _level(lvl) for lvl in a.iter(f"{W}lvl")}
                     for a in root.iter(f"{W}abstractNum")}
         for num in root.iter(f"{W}num"):
             levels = dict(abstract.get(_val(num, "abstractNumId"), {}))

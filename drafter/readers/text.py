@@ -27,7 +27,7 @@ def decode_text(path: Path, data: bytes) -> tuple[str, list[str]]:
 def read_txt(path: Path, data: bytes) -> Source:
     text, notes = decode_text(path, data)
     lines = [line.strip() for line in text.replace("\f", "\n").split("\n")]
-    blocks = [SourceBlock("paragraph", line, i) for i, line in enumerate((l for l in lines if l), 1)]
+    blocks = [SourceBlock("paragraph", line, i) for i, line in enumerate((text for text in lines if text), 1)]
     return Source(path=path, format="txt", blocks=blocks, notes=notes)
 
 

@@ -2,21 +2,21 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from drafter import answers as answers_mod
 from drafter import ontology as ontology_mod
 from drafter.errors import DrafterError, Location
 from drafter.fields import FieldSpec, FieldValueError, check_text, check_year
 from drafter.ontology import Ontology, Section
-from drafter.shapes import build_outline, default_sections, load_shapes
-from drafter.wizard.questions import Asker
-from drafter.wizard.missing import Question, questions
-from drafter.wizard.store import Store
 from drafter.owntext import with_chosen_units
-from drafter.wizard.wording import adapt, level_of
+from drafter.shapes import build_outline, default_sections, load_shapes
+from drafter.wizard.missing import Question, questions
+from drafter.wizard.questions import Asker
+from drafter.wizard.store import Store
 from drafter.wizard.ui import BACK, Terminal
+from drafter.wizard.wording import adapt, level_of
 from drafter.yamlio import safe_filename
 from drafter.yearly import wording
 
@@ -167,9 +167,9 @@ def run_new(path: Path | None, term: Terminal) -> int:
 def _after_setup(path: Path, meta: dict, term: Terminal, onto: Ontology) -> int:
     text = wording(onto, meta["year"])
     opening = onto.role("opening")
-    if opening and opening.id in meta["sections"] and text and opening.field("guiding"):
-        if not Store(path).values(opening.id).get("guiding"):
-            Store(path).set_value(opening.id, "guiding", text)  # offered as the default; the user may change it
+    if opening and opening.id in meta["sections"] and text and opening.field("guiding") \
+            and not Store(path).values(opening.id).get("guiding"):
+        Store(path).set_value(opening.id, "guiding", text)  # offered as the default; the user may change it
     term.say(f"已创建答案文件：{path}")
     return walk(path, term, onto, None)
 
@@ -412,8 +412,8 @@ def _saver(store: Store, section: Section, spec: FieldSpec, term: Terminal | Non
 
 def _consistency(store: Store, section: Section, spec: FieldSpec, term: Terminal) -> None:
     """A part larger than its whole (本局 > 全系统), said at once; the value is kept."""
-    from drafter.check.rules import broken_relations
     from drafter import types
+    from drafter.check.rules import broken_relations
     from drafter.fields import FieldValueError, is_empty
 
     values, current = {}, store.values(section.id)

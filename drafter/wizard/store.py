@@ -187,7 +187,7 @@ class Store:
 
     # -- whole file ----------------------------------------------------------------------
     @classmethod
-    def create(cls, path: Path, report: dict, outline: dict, title: str) -> "Store":
+    def create(cls, path: Path, report: dict, outline: dict, title: str) -> Store:
         data = CommentedMap()
         data["report"] = _plain(report)
         data["outline"] = _plain(outline)

@@ -7,7 +7,8 @@ keystrokes.
 """
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import questionary
 from prompt_toolkit.key_binding import KeyBindings

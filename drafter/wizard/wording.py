@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-
 _EXAMPLE_YEAR = re.compile(r"(?<=[“\"])20\d\d(?=年)")
 _LEVELS = {"区": ("区委", "区政府"), "县": ("县委", "县政府"), "州": ("州委", "州政府"), "旗": ("旗委", "旗政府")}
 

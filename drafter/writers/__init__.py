@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from drafter.model import Document
     from drafter.writers.style import StyleProfile
 
 
-def _default_profile() -> "StyleProfile":
+def _default_profile() -> StyleProfile:
     from drafter.writers.style import default_profile
 
     return default_profile()
@@ -28,7 +29,7 @@ def _default_profile() -> "StyleProfile":
 class WriteOptions:
     """What a writer may be told besides the document: the page profile."""
 
-    profile: "StyleProfile" = field(default_factory=_default_profile)  # page geometry, fonts, sizes
+    profile: StyleProfile = field(default_factory=_default_profile)  # page geometry, fonts, sizes
 
 
 @dataclass(frozen=True, eq=False)  # rows of WRITERS: compared by identity
@@ -44,7 +45,7 @@ class Writer:
         return self.extensions[0]
 
     @property
-    def function(self) -> Callable[["Document", WriteOptions], bytes]:
+    def function(self) -> Callable[[Document, WriteOptions], bytes]:
         module, name = self.target.split(":")
         return getattr(importlib.import_module(module), name)
 
@@ -98,5 +99,5 @@ def describe_formats() -> str:
     return "；".join(f"{name}：{w.description}" for name, w in WRITERS.items())
 
 
-def write(document: "Document", fmt: str, options: WriteOptions | None = None) -> bytes:
+def write(document: Document, fmt: str, options: WriteOptions | None = None) -> bytes:
     return WRITERS[fmt].function(document, options or WriteOptions())

@@ -16,6 +16,7 @@ LibreOffice alike. The pitch must round down: 580 twips × 22 overflows 225 mm a
 """
 from __future__ import annotations
 
+import itertools
 import json
 import unicodedata
 
@@ -235,7 +236,7 @@ _DIGIT_SPACING_EM = 0.22
 
 def estimated_width(text: str) -> float:
     """Width in body characters, counting the space added where digits meet Chinese."""
-    transitions = sum(1 for a, b in zip(text, text[1:]) if a.isdigit() != b.isdigit())
+    transitions = sum(1 for a, b in itertools.pairwise(text) if a.isdigit() != b.isdigit())
     return display_width(text) + transitions * _DIGIT_SPACING_EM
 
 
@@ -292,7 +293,7 @@ def _title_width(profile: StyleProfile) -> float:
 
 
 def _emu_twips(emu: int) -> int:
-    return int(round(emu / 635))
+    return round(emu / 635)
 
 
 def _table(body: _Body, table: Table, profile: StyleProfile) -> str:

@@ -13,7 +13,7 @@ _MARKS = {1: "##", 2: "###", 3: "####", 4: "#####"}
 
 def _escape(text: str) -> str:
     # Keep a paragraph that happens to start like Markdown structure from turning into it.
-    if text[:1] in "#>-+*|" or text[:2].rstrip(".").isdigit() and text[1:2] == ".":
+    if text[:1] in "#>-+*|" or (text[:2].rstrip(".").isdigit() and text[1:2] == "."):
         return "\\" + text
     return text
 
@@ -57,7 +57,7 @@ def attachment_note(doc: Document) -> list[str]:
     return [note[0], *[f"　　　{item}" for item in note[1:]], ""]
 
 
-def write(doc: Document, options: "WriteOptions") -> bytes:
+def write(doc: Document, options: WriteOptions) -> bytes:
     return to_markdown(doc).encode("utf-8")
 
 

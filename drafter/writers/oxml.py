@@ -442,4 +442,4 @@ def answers_item(text: str, origins: str | None = None) -> bytes:
 def answers_item_props() -> bytes:
     return ("<?xml version='1.0' encoding='UTF-8' standalone='no'?>\n"
             f'<ds:datastoreItem xmlns:ds="{DATASTORE_NS}" ds:itemID="{ANSWERS_DATASTORE_ID}">'
-            f'<ds:schemaRefs><ds:schemaRef ds:uri="{ANSWERS_NS}"/></ds:schemaRefs></ds:datastoreItem>').encode("utf-8")
+            f'<ds:schemaRefs><ds:schemaRef ds:uri="{ANSWERS_NS}"/></ds:schemaRefs></ds:datastoreItem>').encode()

@@ -28,7 +28,7 @@ class Length:
     pt: float
 
     @classmethod
-    def from_mm(cls, mm: float) -> "Length":
+    def from_mm(cls, mm: float) -> Length:
         return cls(mm * PT_PER_MM)
 
     @property
@@ -43,13 +43,13 @@ class Length:
     def emu(self) -> int:
         return round(self.pt * 12700)
 
-    def __add__(self, other: "Length") -> "Length":
+    def __add__(self, other: Length) -> Length:
         return Length(self.pt + other.pt)
 
-    def __sub__(self, other: "Length") -> "Length":
+    def __sub__(self, other: Length) -> Length:
         return Length(self.pt - other.pt)
 
-    def __mul__(self, factor: float) -> "Length":
+    def __mul__(self, factor: float) -> Length:
         return Length(self.pt * factor)
 
     def __str__(self) -> str:

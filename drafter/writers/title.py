@@ -7,6 +7,7 @@ as even as possible with the longer ones below (a 梯形 shape).
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import unicodedata
 
@@ -100,7 +101,7 @@ def _even_split(title: str, cuts: list[int], n: int, max_width: float) -> list[s
     top = int(max_width * 2)
     total = half[-1]
     average_low, average_high = total // n, -(-total // n)
-    for spread in range(0, top + 1):
+    for spread in range(top + 1):
         ranges = [(low, low + spread) for low in range(max(0, average_high - spread), average_low + 1)
                   if low + spread <= top]
         found = [(decreases, lines) for low, high in ranges
@@ -130,10 +131,10 @@ def _fewest_decreases(title: str, cuts: list[int], at: list[int], n: int, low: i
     end = len(at) - 1
     if end not in layers[-1]:
         return 0, None
-    w, (cost, back) = min(layers[-1][end].items(), key=lambda item: item[1][0])
+    w, (cost, _back) = min(layers[-1][end].items(), key=lambda item: item[1][0])
     bounds = [end]
     for layer in range(n, 0, -1):
         i, w = layers[layer][bounds[-1]][w][1]
         bounds.append(i)
     bounds.reverse()
-    return cost, [title[cuts[a]:cuts[b]] for a, b in zip(bounds, bounds[1:])]
+    return cost, [title[cuts[a]:cuts[b]] for a, b in itertools.pairwise(bounds)]
