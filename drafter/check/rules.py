@@ -83,9 +83,10 @@ def required_contents(view: View) -> list[Finding]:
 def _present_contents(view: View, data: dict) -> set[str]:
     onto = view.ontology
     present: set[str] = set()
-    if view.answers is not None:
-        for sid in {p.section for p in view.paragraphs if p.section}:
-            present.update(view.answers.section(sid, onto).serves)
+    for sid in {p.section for p in view.paragraphs if p.section}:  # known from the answers, or a .docx's bookmarks
+        section = view.answers.section(sid, onto) if view.answers is not None else onto.sections.get(sid)
+        if section is not None:
+            present.update(section.serves)
     headings = [p.text for p in view.paragraphs if p.kind in (HEADING, TITLE)]
     body = [p.text for p in view.paragraphs if p.kind == BODY]
     leads = [t[:50] for t in body] + [s.strip()[:12] for t in body for s in re.split(r"(?<=[。！？；])", t)]

@@ -224,7 +224,8 @@ def from_source(source, ontology) -> View:
             if not any(p.kind == TITLE for p in view.paragraphs):  # a title over several lines: once, whole
                 view.paragraphs.append(Para(frame.title or block.text, TITLE, index=block.index))
         elif role == "body":
-            view.paragraphs += _body_paras(next(lines))
+            origin = source.origin(block)  # a drafter .docx says which section wrote it
+            view.paragraphs += _body_paras(next(lines), origin.section if origin else None)
         elif block.is_table:
             view.paragraphs.append(Para(block.text, TABLE, index=block.index))
         else:
@@ -239,17 +240,19 @@ def from_source(source, ontology) -> View:
     return view
 
 
-def _body_paras(line) -> list[Para]:
-    """A body line: a table, a paragraph, a heading, or a run-in heading and its text."""
+def _body_paras(line, section: str | None = None) -> list[Para]:
+    """A body line: a table, a paragraph, a heading, or a run-in heading and its text; with
+    the section that wrote it when the document says so (drafter's bookmarks)."""
     block = line.block
     if block.is_table:
         return [Para(block.text, TABLE, index=block.index)]
     if not line.is_heading:
-        return [Para(line.text, BODY, index=block.index)]
+        return [Para(line.text, BODY, index=block.index, section=section)]
     if line.body and line.text.endswith(line.body):  # （一）标题。正文…… → the heading and its text
         head = line.text[: len(line.text) - len(line.body)].strip()
-        return [Para(head, HEADING, level=line.level, index=block.index), Para(line.body, BODY, index=block.index)]
-    return [Para(line.text, HEADING, level=line.level, index=block.index)]
+        return [Para(head, HEADING, level=line.level, index=block.index, section=section),
+                Para(line.body, BODY, index=block.index, section=section)]
+    return [Para(line.text, HEADING, level=line.level, index=block.index, section=section)]
 
 
 _BUREAU = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:应急管理局|应急管理厅|应急局)")
