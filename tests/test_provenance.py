@@ -98,3 +98,24 @@ def test_check_finds_the_same_required_contents_in_the_answers_and_the_built_doc
     built = build_file(path, tmp_path / "built.docx", None).output
     assert {k for k, _ in missing_contents(from_path(path, real_ontology))} == \
         {k for k, _ in missing_contents(from_path(built, real_ontology))}
+
+
+def test_an_edit_in_word_goes_back_to_the_section_that_wrote_the_paragraph(tmp_path, real_ontology):
+    """Two sections saying the same sentence: the round trip takes each paragraph's owner from
+    its origin, not from the first section whose words it contains."""
+    import docx
+
+    from drafter.build import build_file
+    from drafter.importer import import_source
+    from drafter.readers import read
+
+    path = tmp_path / "same.yaml"
+    path.write_text(SAME_TEXT, encoding="utf-8")
+    built = build_file(path, tmp_path / "same.docx", None).output
+    word = docx.Document(str(built))
+    second = [p for p in word.paragraphs if p.text.startswith("本项工作")][1]
+    second.runs[-1].text = second.runs[-1].text.replace("没有发生变化", "有了新的进展")
+    word.save(str(tmp_path / "edited.docx"))
+    result = import_source(read(tmp_path / "edited.docx"), real_ontology)
+    assert result.changed == ["own_乙"]
+    assert "有了新的进展" in result.text.split("own_乙:")[-1]

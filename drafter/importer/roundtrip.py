@@ -142,11 +142,15 @@ def _expected(composition, answers) -> list[Expected]:
     out: list[Expected] = [Expected(_norm(x)) for x in (doc.doc_number, doc.title, doc.addressee and doc.addressee + "：") if x]
     pointer = 0
 
-    def owners_of(text: str, offset: int) -> list[tuple[str, int, int]]:
-        """The sections whose text stands in this paragraph, in order (an inline 一是…二是… holds several)."""
+    def owners_of(text: str, offset: int, origin=None) -> list[tuple[str, int, int]]:
+        """The sections whose text stands in this paragraph, in order (an inline 一是…二是… holds
+        several). The block's origin (set by compose) names them; their words are looked for
+        only to place each one's span. Without an origin, the next sections in outline order."""
         nonlocal pointer
         found, pos = [], 0
-        for k in range(pointer, len(order)):
+        named = [sid for sid in origin.sections if sid in owned] if origin is not None else []
+        candidates = [order.index(sid) for sid in named] if named else range(pointer, len(order))
+        for k in candidates:
             mine = owned[order[k]]
             hit = next(((text.find(piece, pos), piece) for piece in mine.pieces if text.find(piece, pos) != -1), None)
             if hit is None:
@@ -164,6 +168,8 @@ def _expected(composition, answers) -> list[Expected]:
                     pos = later + len(more)
             found.append((order[k], offset + at, offset + pos))
             pointer = k
+        if named and not found:  # compose touched every word it was looked for by: the whole of it
+            found, pointer = [(named[0], offset, offset + len(text))], order.index(named[-1])
         return _widen(found, text, offset)
 
     def inner(block: Heading, sid: str | None) -> int | None:
@@ -175,7 +181,7 @@ def _expected(composition, answers) -> list[Expected]:
         if isinstance(block, Heading):
             head = _norm(block.number + block.text)
             text = head + _norm(block.body or "")
-            owners = owners_of(_norm(block.body), len(head)) if block.body else []
+            owners = owners_of(_norm(block.body), len(head), block.body_origin) if block.body else []
             entry = Expected(text, owners, block)
             if owners and inner(block, owners[0][0]):
                 entry.depth = inner(block, owners[0][0])
@@ -184,7 +190,7 @@ def _expected(composition, answers) -> list[Expected]:
                 pending.append(len(out) - 1)
         elif isinstance(block, Paragraph):
             text = _norm(block.text)
-            owners = owners_of(text, 0)
+            owners = owners_of(text, 0, block.origin)
             out.append(Expected(text, owners))
             for k in pending:  # a standalone lower heading belongs with the text that follows it
                 depth = inner(out[k].heading, owners[0][0]) if owners else None
