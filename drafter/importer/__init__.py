@@ -27,6 +27,7 @@ Choices:
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from drafter.errors import DrafterError, Location
@@ -142,7 +143,10 @@ def _whole_part(heading: str | None, ontology: Ontology, rules: Rules) -> str | 
     for container in mapping.container_headings():
         if mapping.dice(plain, container) >= best:
             return None
-    return best_sid if best >= 0.5 and best_sid in rules.whole_part_sections else None
+    if best < 0.5 or best_sid not in rules.whole_part_sections:
+        return None
+    words = rules.whole_part_words.get(best_sid)
+    return best_sid if not words or any(w in plain for w in words) else None
 
 
 def _split_closing(units: list[Unit], layout: list, rules: Rules) -> None:
@@ -186,7 +190,8 @@ def _map(units: list[Unit], ontology: Ontology, rules: Rules) -> None:
             continue
         if unit.section:
             continue
-        candidates.append(mapping.Candidate(unit.key, unit.heading, _body(unit)))
+        heading = None if _says_nothing(unit.heading, rules) else unit.heading  # then the body decides
+        candidates.append(mapping.Candidate(unit.key, heading, _body(unit)))
         allowed[unit.key] = [sid for sid in free if sid not in taken]
     choices = mapping.assign(profiles, candidates, allowed, rules.heading_weight, rules.body_weight, rules.guess)
     own = 0
@@ -202,6 +207,17 @@ def _map(units: list[Unit], ontology: Ontology, rules: Rules) -> None:
             own += 1
             unit.section = f"own_{own}"
             unit.confidence = "自拟"
+
+
+def _says_nothing(heading: str | None, rules: Rules) -> bool:
+    """A summary heading (2025年法治政府建设工作开展情况, 一年来的主要工作): without its
+    summary words and years, fewer than four characters are left to say what the part is."""
+    if not heading:
+        return False
+    rest = re.sub(r"[0-9０-９]+年?|[^\u4e00-\u9fff]", "", heading)
+    for word in rules.summary_heading_words:
+        rest = rest.replace(word, "")
+    return len(rest) < 4
 
 
 def _fill(unit: Unit, ontology: Ontology, rules: Rules) -> None:

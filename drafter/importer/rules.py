@@ -43,6 +43,8 @@ class Rules:
     closing_cues: tuple[str, ...]
     closing_window: int
     whole_part_sections: tuple[str, ...]
+    whole_part_words: dict[str, tuple[str, ...]]  # a whole-part heading names one of these words
+    summary_heading_words: tuple[str, ...]  # a heading of only these says nothing of its section
     confident: float
     guess: float
     heading_weight: float
@@ -122,6 +124,9 @@ def _compiled(raw: dict, path: Path) -> Rules:
         closing_cues=_words(raw, "closing_cues"),
         closing_window=int(raw.get("closing_window") or 40),
         whole_part_sections=_words(raw, "whole_part_sections"),
+        whole_part_words={str(sid): tuple(str(w) for w in words or ())
+                          for sid, words in (raw.get("whole_part_words") or {}).items()},
+        summary_heading_words=tuple(sorted(_words(raw, "summary_heading_words"), key=len, reverse=True)),
         confident=float(scores.get("confident", 0.45)),
         guess=float(scores.get("guess", 0.22)),
         heading_weight=float(scores.get("heading_weight", 0.6)),
