@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from ruamel.yaml import YAML
 
 from drafter.importer import import_source
-from drafter.readers import read
 from drafter.numerals import cn_number
+from drafter.readers import read
 
 CORPUS = YAML(typ="safe").load((Path(__file__).parent / "fixtures" / "mapping_reports.yaml").read_text(encoding="utf-8"))
 
