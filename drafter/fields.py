@@ -17,11 +17,7 @@ from drafter import facts as _facts
 # number detector (drafter/facts.py): a count field's unit must be one of them.
 COUNT_UNITS = _facts.measure_words()
 MONEY_UNITS = _facts.money_units()
-TYPES = (
-    "count", "money", "percent", "number", "serial", "year", "date", "text", "textblock",
-    "items", "docs", "choice", "multichoice", "records", "flag", "month",
-)
-NUMERIC_TYPES = ("count", "money", "percent", "number", "serial", "year")
+# The types themselves (their names and what each does) are drafter/types.py's REGISTRY.
 
 # 80、80余、3万余、1.1万、近3000、约20
 _APPROX = re.compile(r"^(近|约|超|逾)?([0-9]{1,15}(?:\.[0-9]{1,6})?)(万|亿)?(余|多)?$")
@@ -54,10 +50,6 @@ class FieldSpec:
 
     def subfield(self, field_id: str) -> "FieldSpec | None":
         return next((f for f in self.fields if f.id == field_id), None)
-
-    @property
-    def numeric(self) -> bool:
-        return self.type in NUMERIC_TYPES
 
 
 # Larger than any statistic a bureau reports (a trillion): beyond it a value is a typo, and

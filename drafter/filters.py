@@ -272,25 +272,6 @@ def delta(current: Any, previous: Any, places: int = 1) -> Change | None:
     return Change(cur, prev, places)
 
 
-def stated(spec: Any, value: Any) -> str:
-    """A field's value as the report states it: 66起, 880.42万元, 98.5%, 2023年12月20日."""
-    if value is None or value == "" or value == []:
-        return ""
-    if spec.type == "money":
-        return money(value, spec.unit or "万元")
-    if spec.type == "percent":
-        return pct(value)
-    if spec.type == "date":
-        return cn_date(value)
-    if spec.type == "flag" or isinstance(value, bool):
-        return "是" if value else "否"
-    if spec.type in ("count", "number"):
-        return qty(value, spec.unit or "")
-    if isinstance(value, list):
-        return "；".join(str(v) for v in value)
-    return num(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else str(value)
-
-
 FILTERS = {
     "num": num,
     "qty": qty,

@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from drafter import paths
+from drafter import paths, types
 from drafter.errors import DrafterError, Location
-from drafter.fields import COUNT_UNITS, MONEY_UNITS, TYPES, FieldSpec
+from drafter.fields import COUNT_UNITS, MONEY_UNITS, FieldSpec
 
 CONTENTS_FILE = "_contents.yaml"
 CALENDAR_FILE = "_calendar.yaml"
@@ -105,8 +105,8 @@ def _field(raw: Any, path: Path, where: str) -> FieldSpec:
         raise _fail(path, where, "字段定义必须是含 id 的键值表")
     where = f"{where}.{raw['id']}"
     ftype = raw.get("type")
-    if ftype not in TYPES:
-        raise _fail(path, where, f"未知的字段类型“{ftype}”，可用：{'、'.join(TYPES)}")
+    if not isinstance(ftype, str) or ftype not in types.REGISTRY:
+        raise _fail(path, where, f"未知的字段类型“{ftype}”，可用：{'、'.join(types.REGISTRY)}")
     if not raw.get("prompt"):
         raise _fail(path, where, "缺少提示语 prompt")
     unit = raw.get("unit")
@@ -226,7 +226,7 @@ def _load(root: Path, templates: Path) -> Ontology:
     # on disk, keyed by every file it depends on (a changed or deleted file misses).
     folders = [p for p in templates.iterdir() if p.is_dir()] if templates.is_dir() else []
     key = cache.key("ontology", [*root.glob("*.yaml"), templates, *folders,
-                                 Path(__file__), Path(__file__).with_name("fields.py")])
+                                 Path(__file__), Path(__file__).with_name("fields.py"), Path(__file__).with_name("types.py")])
     return cache.kept(key, Ontology, lambda: _parse(root, templates))
 
 

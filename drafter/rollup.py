@@ -26,13 +26,12 @@ from pathlib import Path
 from typing import Any
 
 from drafter import answers as answers_mod
-from drafter import datafiles, yamlio
+from drafter import datafiles, types, yamlio
 from drafter.errors import DrafterError, Location
 from drafter.fields import PLACEHOLDER, is_empty
 from drafter.ontology import Ontology
 
 ROLLUP_FILE = "_rollup.yaml"
-SUMMABLE = ("count", "money")
 MARK = "drafter rollup 汇总"
 _MARKED = re.compile(rf"{MARK}[^=]*=\s*([\d.]+)")
 
@@ -79,8 +78,9 @@ def load_rules(onto: Ontology) -> list[Rule]:
         for fid, rule in fields.items():
             where = f"{sid}.{fid}"
             target = section.field(str(fid))
-            if target is None or target.type not in SUMMABLE:
-                raise _fail(path, where, "只能汇总本节的计数（count）或金额（money）字段")
+            if target is None or not types.of(target).sums:
+                summable = "或".join(f"{t.label}（{t.name}）" for t in types.REGISTRY.values() if t.sums)
+                raise _fail(path, where, f"只能汇总本节的{summable}字段")
             if not isinstance(rule, dict) or not isinstance(rule.get("districts"), list) or not rule["districts"]:
                 raise _fail(path, where, "应写 districts: [区县的字段, …]，可加 city: 市局本级的字段")
             sources = [str(s) for s in rule["districts"]] + ([str(rule["city"])] if rule.get("city") else [])

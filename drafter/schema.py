@@ -34,101 +34,32 @@ FILE_NAME = "drafter.schema.json"
 MODELINE = "# yaml-language-server: $schema="
 TITLE = "drafter 答案文件（法治政府建设年度报告）"
 
-_DIGIT = "[0-9０-９]"
-_BLANK = r"^[\s\u3000，。、；：,.;:！？!?“”《》（）]*$"  # says nothing: the same as leaving it out
-_AMOUNT = rf"(近|约|超|逾)?{_DIGIT}{{1,15}}(\.{_DIGIT}{{1,6}})?(万|亿)?(余|多)?"
-_PLACEHOLDER = "[xX]{1,6}(余|多)?"
+_DIGIT = types.JSON_DIGIT  # a value's own patterns are its type's (drafter.types)
+_PLACEHOLDER = types.JSON_PLACEHOLDER
 _SAME = "^\\s*=\\s*$"
-# a day that exists (29 February in any year: the one thing left to drafter), 2023-12-20 or 2023年12月20日
-_MONTH_DAY = ("((0?[13578]|1[02]){sep}(0?[1-9]|[12][0-9]|3[01])|(0?[469]|11){sep}(0?[1-9]|[12][0-9]|30)"
-              "|0?2{sep}(0?[1-9]|1[0-9]|2[0-9]))")
-_DATE = (f"^\\s*(?!0000)[0-9]{{4}}([-./]{_MONTH_DAY.format(sep='[-./]')}|年{_MONTH_DAY.format(sep='月')}日)\\s*$")
 STYLE_TEXT = {"headings": "各节加小标题（一）（二）……", "plain": "不加小标题", "enumerate": "每节一段，以“一是……”开头",
               "enumerate_inline": "各节连成一段：一是……二是……"}
 
-
-def _blank() -> dict:
-    return {"type": "string", "pattern": _BLANK}
+_blank = types.json_blank
 
 
 def _any_of(*schemas: dict, **extra: Any) -> dict:
     return {"anyOf": [{"type": "null"}, _blank(), *schemas], **extra}
 
 
-def _amount(spec: FieldSpec, integer: bool) -> list[dict]:
-    text = f"^\\s*({_AMOUNT}|{_PLACEHOLDER})\\s*$"
-    number = {"type": "integer" if integer else "number", "minimum": 0, "maximum": 10**12}
-    return [number, {"type": "string", "pattern": text}]
-
-
-def _money(spec: FieldSpec) -> list[dict]:
-    unit = spec.unit or "万元"
-    if unit.startswith(("万", "亿")):  # the unit already says 万: the number may not
-        text = rf"^\s*((近|约|超|逾)?{_DIGIT}{{1,15}}(\.{_DIGIT}{{1,6}})?(余|多)?|{_PLACEHOLDER})\s*$"
-        return [{"type": "number", "minimum": 0, "maximum": 10**12}, {"type": "string", "pattern": text}]
-    return _amount(spec, integer=False)
-
-
-def _percent(spec: FieldSpec) -> list[dict]:
-    number, text = _amount(spec, integer=False)
-    sign = rf"^\s*{_DIGIT}{{1,15}}(\.{_DIGIT}{{1,6}})?\s*[%％]\s*$"
-    return [number, text, {"type": "string", "pattern": sign}]
-
-
-def _text(multiline: bool) -> list[dict]:
-    line = {"type": "string"} if multiline else {"type": "string", "pattern": "^[^\\n\\r]*$"}
-    return [line, {"type": "number"}]
-
-
-def _list_of_text() -> list[dict]:
-    item = {"anyOf": [{"type": "null"}, {"type": "string"}, {"type": "number"}]}
-    return [{"type": "array", "items": item}, {"type": "string"}]
-
-
 def _value(spec: FieldSpec) -> list[dict]:
-    kind = spec.type
-    if kind == "count":
-        return _amount(spec, integer=True)
-    if kind == "number":
-        return _amount(spec, integer=False)
-    if kind == "money":
-        return _money(spec)
-    if kind == "percent":
-        return _percent(spec)
-    if kind == "serial":
-        return [{"type": "integer", "minimum": 1, "maximum": 10**12},
-                {"type": "string", "pattern": f"^\\s*[1-9１-９]{_DIGIT}{{0,12}}\\s*$"}]
-    if kind == "year":
-        return [{"type": "integer", "minimum": 1949, "maximum": 2100},
-                {"type": "string", "pattern": "^\\s*(19(49|[5-9][0-9])|20[0-9]{2}|2100)\\s*$"}]
-    if kind == "month":
-        return [{"type": "integer", "minimum": 1, "maximum": 12},
-                {"type": "string", "pattern": "^\\s*(0?[1-9]|1[0-2])\\s*(月份?)?\\s*$"}]
-    if kind == "date":
-        return [{"type": "string", "pattern": _DATE}]
-    if kind in ("text", "textblock"):
-        return _text(kind == "textblock")
-    if kind in ("items", "docs"):
-        return _list_of_text()
-    if kind == "choice":
-        return [{"type": "string", "enum": list(spec.options)}]
-    if kind == "multichoice":
-        item = {"anyOf": [{"type": "null"}, _blank(), {"type": "string", "enum": list(spec.options)}]}
-        return [{"type": "array", "items": item}, {"type": "string", "enum": list(spec.options)}]
-    if kind == "flag":
-        return [{"type": "boolean"}, {"type": "string", "enum": ["是", "否"]}]
-    if kind == "records":
-        record = {"type": "object", "additionalProperties": False,
-                  "properties": {sub.id: field(sub, described=False) for sub in spec.fields}}
-        return [{"type": "array", "items": {"anyOf": [{"type": "null"}, record]}}]
-    raise ValueError(f"no schema for field type {kind}")
+    """The JSON Schema alternatives of a non-empty value: its type's (drafter.types)."""
+    kind = types.REGISTRY.get(spec.type)
+    if kind is None:
+        raise ValueError(f"no schema for field type {spec.type}")
+    return kind.schema(spec, lambda sub: field(sub, described=False))
 
 
 def _describe(spec: FieldSpec) -> str:
     parts = [spec.help.strip()] if spec.help.strip() else []
     hint = types.of(spec).hint(spec)
     parts.append(f"类型：{types.of(spec).label}" + (f"（{hint}）" if hint else ""))
-    if spec.type not in ("count", "money") and spec.unit:
+    if not types.of(spec).hint_names_unit and spec.unit:
         parts.append(f"单位：{spec.unit}")
     if spec.stable:
         parts.append("每年大致相同，drafter next 会沿用")

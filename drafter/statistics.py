@@ -10,12 +10,10 @@ from typing import Any
 from drafter.answers import Answers
 from drafter.fields import FieldSpec, is_empty
 from drafter import types
-from drafter.filters import stated
 from drafter.markup import clean
 from drafter.model import Table
 from drafter.ontology import Ontology
-
-COUNTABLE = ("count", "money", "percent", "number")
+from drafter.types import stated
 
 
 def _change(spec: FieldSpec, current: Any, previous: Any) -> str:
@@ -42,7 +40,7 @@ def statistics_table(answers: Answers, ontology: Ontology) -> Table | None:
                 rows.append([section.heading, fact.spec.prompt, stated(fact.spec, fact.value),
                              stated(fact.spec, prev), _change(fact.spec, fact.value, prev)])
         for spec in section.fields:
-            if spec.type in COUNTABLE and not is_empty(values.get(spec.id)):
+            if types.of(spec).numeric and not is_empty(values.get(spec.id)):
                 prev = previous.get(spec.id)
                 with_previous = with_previous or not is_empty(prev)
                 rows.append([section.heading, spec.prompt, stated(spec, values[spec.id]),
@@ -50,7 +48,7 @@ def statistics_table(answers: Answers, ontology: Ontology) -> Table | None:
             elif spec.type == "records":
                 for record in values.get(spec.id) or []:
                     for sub in spec.fields:
-                        if sub.type in COUNTABLE and not is_empty(record.get(sub.id)):
+                        if types.of(sub).numeric and not is_empty(record.get(sub.id)):
                             rows.append([section.heading, _label(record, sub), stated(sub, record[sub.id]), "", ""])
     if not rows:
         return None

@@ -385,7 +385,7 @@ def test_enter_at_every_prompt_ends_the_run(tmp_path, demo):
 
 
 def test_last_years_yes_no_reads_in_chinese():
-    from drafter.filters import stated
+    from drafter.types import stated
     assert stated(spec("flag"), True) == "是" and stated(spec("flag"), False) == "否"
 
 

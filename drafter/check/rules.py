@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Callable
 
+from drafter import types
 from drafter.check.data import compiled, meetings_in, tables
 from drafter.check.finding import ERROR, NOTE, Finding
 from drafter.check.view import BODY, DATE, HEADING, TABLE, TITLE, Para, View
@@ -17,7 +18,7 @@ from drafter.errors import Location
 from drafter.leftovers import patterns as leftover_patterns
 from drafter.fields import is_empty
 
-NUMERIC = ("count", "money", "percent", "number")
+NUMERIC = tuple(name for name, kind in types.REGISTRY.items() if kind.numeric)  # the figures (drafter.types)
 
 
 @dataclass(frozen=True)
@@ -143,7 +144,7 @@ def _unfilled(view: View) -> list[Finding]:
     answers, onto = view.answers, view.ontology
     out: list[Finding] = []
     from drafter import owntext
-    from drafter.filters import stated
+    from drafter.types import stated
 
     for sid in answers.outline.section_ids():
         section = answers.section(sid, onto)

@@ -15,8 +15,6 @@ from drafter.fields import FieldValueError
 from drafter.importer.mapping import bigrams
 from drafter.ontology import Section
 
-KINDS = {"count", "money", "percent"}
-
 
 def _cover(label: str, prompt: str) -> tuple[float, float]:
     a, b = Counter(bigrams(label)), Counter(bigrams(prompt))
@@ -27,7 +25,7 @@ def _cover(label: str, prompt: str) -> tuple[float, float]:
 
 class FieldMatcher:
     def __init__(self, section: Section, cover: float = 0.6, dice: float = 0.3):
-        self.fields = [f for f in section.fields if f.type in KINDS]
+        self.fields = [f for f in section.fields if types.of(f).imported]
         self.used: set[str] = set()
         self.min_cover, self.min_dice = cover, dice  # sections/_import.yaml fields:
 

@@ -403,9 +403,13 @@ def ask_section(section: Section, index: int, total: int, store: Store, asker: A
 
 
 def _saver(store: Store, section: Section, spec: FieldSpec, term: Terminal | None = None) -> Callable[[object], None]:
+    from drafter import types
+
+    figure = types.of(spec).numeric
+
     def save(value: object) -> None:
         store.set_value(section.id, spec.id, value)
-        if term is not None and spec.numeric:
+        if term is not None and figure:
             _consistency(store, section, spec, term)
     return save
 
@@ -419,7 +423,7 @@ def _consistency(store: Store, section: Section, spec: FieldSpec, term: Terminal
     values, current = {}, store.values(section.id)
     for field in section.fields:
         raw = current.get(field.id)
-        if field.numeric and not is_empty(raw):
+        if types.of(field).numeric and not is_empty(raw):
             try:
                 values[field.id] = types.check(raw, field)
             except FieldValueError:  # an odd value is the validator's business, not this hint's

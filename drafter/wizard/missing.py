@@ -14,8 +14,8 @@ from typing import Any
 from drafter import owntext, types
 from drafter.answers import Answers
 from drafter.fields import FieldSpec, is_empty
-from drafter.filters import stated
 from drafter.ontology import Ontology, Section
+from drafter.types import stated
 
 FOLLOWUP_LISTS = {"items": "problem", "plans": "plan"}  # record field → its title sub-field
 

@@ -20,8 +20,8 @@ from drafter import answers as answers_mod
 from drafter import sheet
 from drafter.errors import DrafterError
 from drafter.fields import FieldValueError
-from drafter.filters import stated
 from drafter.ontology import Ontology
+from drafter.types import stated
 from drafter.wizard.ui import STYLE, Terminal
 
 NEXT, PREVIOUS, DONE = "next", "previous", "done"

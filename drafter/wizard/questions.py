@@ -10,7 +10,8 @@ from typing import Any, Callable
 
 from drafter import types
 from drafter.fields import FieldSpec, FieldValueError, is_empty
-from drafter.filters import num, stated
+from drafter.filters import num
+from drafter.types import stated
 from drafter.wizard.ui import BACK, EMPTY_CHOICE, Terminal
 
 Save = Callable[[Any], None]
@@ -58,13 +59,14 @@ class Asker:
     def field(self, spec: FieldSpec, current: Any, previous: Any, save: Save) -> Any:
         """Ask one field. Returns BACK, or None once the answer is saved."""
         self.intro(spec, previous)
-        if spec.type in ("items", "docs"):
+        widget = types.of(spec).widget  # which widget asks this type (drafter.types)
+        if widget == "items":
             return self.items(spec, list(current or []), save, previous=list(previous or []))
-        if spec.type == "records":
+        if widget == "records":
             return self.records(spec, [dict(r) for r in current or []], save, previous=list(previous or []))
-        if spec.type in ("choice", "flag"):
+        if widget == "choice":
             return self.choice(spec, current, save)
-        if spec.type == "multichoice":
+        if widget == "checkbox":
             chosen = self.term.checkbox(spec.prompt, [(o, o, o in (current or [])) for o in spec.options])
             save(chosen or None)
             return None

@@ -10,10 +10,13 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from drafter import types
 from drafter.answers import Answers
-from drafter.fields import NUMERIC_TYPES
 from drafter.model import Document, Heading, Paragraph
 from drafter.ontology import Ontology
+
+# the figures and the other numbers (serial, year) of drafter.types
+NUMERIC_TYPES = (*(name for name, kind in types.REGISTRY.items() if kind.numeric), "serial", "year")
 
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # Structural numbering of the original (1. / (1) / （1） at a line start) is not a fact.
