@@ -12,14 +12,16 @@ table, check, rollup and import all ask this table.
 """
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
 from drafter import fields
-from drafter.fields import FieldSpec, FieldValueError, is_empty
+from drafter.fields import FieldSpec, FieldValueError, ascii_digits, describe, is_empty
 from drafter.filters import cn_date, money, num, pct, qty, yoy
 
 _SCALAR_TEXT = YAML(typ="safe", pure=True)
@@ -176,6 +178,39 @@ def _records_schema(spec: FieldSpec, sub: Callable[[FieldSpec], dict]) -> list:
     return [{"type": "array", "items": {"anyOf": [{"type": "null"}, record]}}]
 
 
+# -- 时长: hours, written 2.5、2.5小时 or 150分钟 ------------------------------------------
+
+HOURS = "小时"
+_CLOCK = re.compile(r"(?:([0-9]{1,15}(?:\.[0-9]{1,6})?)\s*小时)?\s*([0-9]{1,15}(?:\.[0-9]{1,6})?)\s*分钟")
+
+
+def check_duration(value: Any, spec: FieldSpec) -> Any:
+    """A length of time in hours: 2.5, 2.5小时, 150分钟 (2.5), 2小时30分钟 (2.5), 80余小时, xx.
+    Minutes become hours to two decimals (100分钟 is 1.67)."""
+    given = value
+    if isinstance(value, str):
+        text = ascii_digits(value.strip())
+        clock = _CLOCK.fullmatch(text)
+        if clock:
+            hours = round(float(clock.group(1) or 0) + float(clock.group(2)) / 60, 2)
+            value = int(hours) if hours.is_integer() else hours
+        else:
+            text = text.removesuffix(HOURS).strip()
+            value = read_scalar(text) if text else value
+    try:
+        return fields.check_amount(value, spec, integer=False)
+    except FieldValueError as exc:
+        if isinstance(value, str) and str(exc).startswith("应为"):
+            raise FieldValueError(f"应为时长（小时数，如 2.5、2.5小时、150分钟；暂缺可写 xx），实际是{describe(given)}") from None
+        raise
+
+
+def _duration_schema(spec: FieldSpec, sub: Callable[[FieldSpec], dict]) -> list:
+    number = rf"{JSON_DIGIT}{{1,15}}(\.{JSON_DIGIT}{{1,6}})?"
+    text = f"^\\s*(({JSON_AMOUNT}|{JSON_PLACEHOLDER})\\s*({HOURS})?|({number}\\s*{HOURS})?\\s*{number}\\s*分钟)\\s*$"
+    return [{"type": "number", "minimum": 0, "maximum": 10**12}, {"type": "string", "pattern": text}]
+
+
 # -- the table ----------------------------------------------------------------------------
 
 WIDGETS = ("scalar", "items", "records", "choice", "checkbox")  # how the wizard asks (wizard/questions.Asker)
@@ -248,6 +283,11 @@ REGISTRY: dict[str, FieldType] = {t.name: t for t in (
     FieldType("flag", "是/否", fields.check_flag, lambda s: "是 / 否", say=_yes_no, schema=_flag_schema,
               widget="choice"),
     FieldType("month", "月份", fields.check_month, lambda s: "1 至 12 的月份", schema=_month_schema),
+    # 时长 in hours. A figure like any number (statistics table, check, 同比); not summed by
+    # rollup: a bureau's hours are mostly averages (平均响应时长), and averages do not add up.
+    FieldType("duration", "时长", check_duration, lambda s: f"单位：{HOURS}，如 2.5；也可写 2.5小时、150分钟",
+              lambda c, p, s: yoy(c, p, HOURS, diff_places=4), numeric=True,
+              say=lambda v, s: qty(v, HOURS), schema=_duration_schema, hint_names_unit=True),
 )}
 
 
@@ -264,4 +304,4 @@ def compare(current: Any, previous: Any, spec: FieldSpec) -> str:
     return of(spec).compare(current, previous, spec)
 
 
-__all__ = ["FieldType", "REGISTRY", "WIDGETS", "of", "check", "compare", "stated", "read_scalar", "FieldValueError"]
+__all__ = ["REGISTRY", "WIDGETS", "FieldType", "FieldValueError", "check", "compare", "of", "read_scalar", "stated"]
