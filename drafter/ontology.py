@@ -213,7 +213,10 @@ def _read(path: Path) -> Any:
 
 def load(root: Path | None = None, templates: Path | None = None) -> Ontology:
     """The ontology in root (default: sections/, or $DRAFTER_SECTIONS), cached per folder."""
-    return _load(Path(root) if root else paths.sections_dir(), Path(templates) if templates else paths.templates_dir())
+    # absolute: the parsed ontology is kept on disk (keyed by absolute paths) and holds its
+    # folders; a relative one would send the next run, from another folder, astray
+    return _load((Path(root) if root else paths.sections_dir()).absolute(),
+                 (Path(templates) if templates else paths.templates_dir()).absolute())
 
 
 @functools.lru_cache(maxsize=4)

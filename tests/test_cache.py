@@ -88,3 +88,19 @@ def test_a_changed_module_makes_new_keys(tmp_path, monkeypatch):
         os.utime(module, ns=(stat.st_atime_ns, stat.st_mtime_ns))
         cache._CODE.clear()
     assert cache.key("values", [data]) == before
+
+
+def test_an_ontology_read_through_relative_folders_serves_any_folder(tmp_path, monkeypatch):
+    """The parsed ontology kept on disk held the relative folders it was read through: a run
+    from another folder then found no templates (找不到模板)."""
+    root = Path(__file__).resolve().parent.parent
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.chdir(root)
+    ontology._load.cache_clear()
+    first = ontology.load(Path("sections"), Path("templates"))
+    assert first.root.is_absolute() and first.templates.is_absolute()
+    ontology._load.cache_clear()
+    monkeypatch.chdir(tmp_path)
+    again = ontology.load(root / "sections", root / "templates")
+    assert again.templates.is_dir()
+    ontology._load.cache_clear()
