@@ -41,14 +41,14 @@ class FieldSpec:
     help: str = ""
     unit: str | None = None
     options: list[str] = field(default_factory=list)
-    fields: list["FieldSpec"] = field(default_factory=list)  # for records
+    fields: list[FieldSpec] = field(default_factory=list)  # for records
     compare: bool = False  # worth a year-on-year comparison in prose
     stable: bool = False  # usually the same every year (carried over)
     requires: list[str] = field(default_factory=list)  # only said together with one of these
     advances: bool = False  # a yearly ordinal (第34个): one more each year
     example: Any = None
 
-    def subfield(self, field_id: str) -> "FieldSpec | None":
+    def subfield(self, field_id: str) -> FieldSpec | None:
         return next((f for f in self.fields if f.id == field_id), None)
 
 
@@ -257,7 +257,7 @@ def check_list_of_text(value: Any, spec: FieldSpec) -> list[str]:
         raise FieldValueError(f"应为列表（每行以“- ”开头），实际是{describe(value)}")
     out = []
     for i, item in enumerate(value, 1):
-        if item is None or isinstance(item, str) and not item.strip(_BLANK_ITEM):
+        if item is None or (isinstance(item, str) and not item.strip(_BLANK_ITEM)):
             continue  # a blank item (nothing but spaces or marks) says nothing
         try:
             out.append(check_text(item, multiline=True))
@@ -295,6 +295,4 @@ def is_empty(value: Any) -> bool:
         return True
     if isinstance(value, str) and not value.strip(_BLANK_ITEM):
         return True  # nothing but spaces or marks (“，”) says nothing
-    if isinstance(value, (list, dict)) and not value:
-        return True
-    return False
+    return isinstance(value, (list, dict)) and not value

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import calendar
 import datetime as _dt
+from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any, Iterable
+from typing import Any
 
 from drafter import lists
-from drafter.numerals import cn_number
 from drafter.fields import amount_value
+from drafter.numerals import cn_number
 
 _ENUM_PUNCT = "。；;，,、"
 _BLANK = " \t\n\u3000。；;，,、：:.!！?？"  # an item of nothing but these says nothing

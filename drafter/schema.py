@@ -24,8 +24,18 @@ from typing import Any
 
 from drafter import facts as facts_mod
 from drafter import owntext, paths, types
-from drafter.answers import (ATTACHMENT_KINDS, GROUP_KEYS, NUMBERING, OUTLINE_KEYS, OWN_PREFIX, PART_KEYS,
-                             PREVIOUS_YEAR, REPORT_KEYS, SECTION_REF_KEYS, STYLES)
+from drafter.answers import (
+    ATTACHMENT_KINDS,
+    GROUP_KEYS,
+    NUMBERING,
+    OUTLINE_KEYS,
+    OWN_PREFIX,
+    PART_KEYS,
+    PREVIOUS_YEAR,
+    REPORT_KEYS,
+    SECTION_REF_KEYS,
+    STYLES,
+)
 from drafter.fields import FieldSpec
 from drafter.ontology import Ontology, Section
 

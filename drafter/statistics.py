@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from drafter import types
 from drafter.answers import Answers
 from drafter.fields import FieldSpec, is_empty
-from drafter import types
 from drafter.markup import clean
 from drafter.model import Table
 from drafter.ontology import Ontology

@@ -7,16 +7,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from drafter import types
 from drafter.check.data import compiled, meetings_in, tables
 from drafter.check.finding import ERROR, NOTE, Finding
 from drafter.check.view import BODY, DATE, HEADING, TABLE, TITLE, Para, View
 from drafter.errors import Location
-from drafter.leftovers import patterns as leftover_patterns
 from drafter.fields import is_empty
+from drafter.leftovers import patterns as leftover_patterns
 
 NUMERIC = tuple(name for name, kind in types.REGISTRY.items() if kind.numeric)  # the figures (drafter.types)
 
@@ -661,7 +661,7 @@ def form(view: View) -> list[Finding]:
     stops = conf.get("full_stops") or "。！？"
     half_width: list[Finding] = []
     for i, para in enumerate(body):
-        marks = [m for m in half.finditer(para.text)]
+        marks = list(half.finditer(para.text))
         if marks:  # one finding a paragraph: a text typed with half-width marks has them everywhere
             kinds = "".join(dict.fromkeys(m.group(0) for m in marks))
             half_width.append(_finding(view, "form", NOTE, para, marks[0].group(0),

@@ -6,7 +6,8 @@ The checks are the answers file's own (drafter.fields), so the wizard accepts ex
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from drafter import types
 from drafter.fields import FieldSpec, FieldValueError, is_empty
