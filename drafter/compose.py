@@ -98,8 +98,9 @@ class _Composer:
         values = self.answers.values.get(section.id) or {}
         previous = self.answers.previous.get(section.id) or {}
         for spec in section.fields:
-            if spec.compare and values.get(spec.id) == 0 and isinstance(previous.get(spec.id), (int, float)) \
-                    and previous.get(spec.id) > 0 and f"{num(previous[spec.id])}{spec.unit or ''}" not in text:
+            before = previous.get(spec.id)
+            if spec.compare and values.get(spec.id) == 0 and isinstance(before, (int, float)) \
+                    and before > 0 and f"{num(before)}{spec.unit or ''}" not in text:
                 self.out.warnings.append(
                     f"章节“{section.heading}”（{section.id}）：“{_short(spec.prompt)}”今年为 0（上年 {num(previous[spec.id])}），"
                     "报告中没有写出；如需说明，请写在本节的其他说明中")
@@ -139,7 +140,7 @@ class _Composer:
         if inline and all(isinstance(b, Paragraph) for b in out):
             owners = list(dict.fromkeys(s for b in out if b.origin for s in b.origin.sections))
             origin = Origin(owners[0], "text", 0, tuple(owners[1:])) if owners else None
-            return [Paragraph("".join(b.text for b in out), origin=origin)]
+            return [Paragraph("".join(b.text for b in out if isinstance(b, Paragraph)), origin=origin)]
         return out
 
     def rendered(self, entry: SectionRef | Group, base_level: int) -> _Rendered | None:
@@ -274,7 +275,7 @@ def _vary_year_openers(blocks: list[Block], year: int) -> None:
             continue
         text = block.body if isinstance(block, Heading) else getattr(block, "text", None)
         m = opener.match(text) if isinstance(text, str) else None
-        if m is None:
+        if m is None or not isinstance(text, str):
             run = 0
             continue
         run += 1
@@ -283,7 +284,7 @@ def _vary_year_openers(blocks: list[Block], year: int) -> None:
         varied = m.group(1) + ("全年，" if run % 2 == 0 else "") + text[m.end():]
         if isinstance(block, Heading):
             block.body = varied
-        else:
+        elif isinstance(block, Paragraph):
             block.text = varied
 
 
@@ -295,6 +296,7 @@ def _short(prompt: str) -> str:
 def _texts(document: Document):
     yield document.title
     for block in document.blocks:
-        yield block.text
+        if isinstance(block, (Heading, Paragraph)):
+            yield block.text
         if isinstance(block, Heading) and block.body:
             yield block.body

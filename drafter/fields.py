@@ -134,7 +134,7 @@ def amount_value(value: Any) -> float | None:
     return None
 
 
-def _too_large(size: float) -> FieldValueError:
+def _too_large(size: float | str) -> FieldValueError:
     if size == float("inf"):  # a number of thousands of digits (yamlio.huge_number)
         return FieldValueError("数值过大（超过一万亿，位数过多），请核对")
     return FieldValueError(f"数值过大（超过一万亿），请核对：{describe(size)}")

@@ -218,7 +218,7 @@ def guess_indentation(text: str) -> tuple[int, int, int]:
     mapping = mapping or 2
     if sequence is None:
         sequence, offset = max(mapping, 2), max(mapping - 2, 0)
-    return mapping, sequence, offset
+    return mapping, sequence, offset or 0
 
 
 def loads(text: str, path: Path) -> Document:
@@ -243,9 +243,9 @@ def loads(text: str, path: Path) -> Document:
     except _TooLarge as exc:
         raise DrafterError(exc.message, _mark_location(path, exc.mark)) from None
     except RecursionError:
-        line, column = _too_deep_at(text)
+        deep_line, deep_column = _too_deep_at(text)
         raise DrafterError(f"嵌套层次过深（超过 {MAX_DEPTH} 层），请检查括号和缩进",
-                           Location(file=str(path), line=line, column=column)) from None
+                           Location(file=str(path), line=deep_line, column=deep_column)) from None
     except YAMLError as exc:
         raise DrafterError(f"YAML 格式错误：{_describe(exc)}", Location(file=str(path))) from None
     _check_depth(data, path)
@@ -461,7 +461,7 @@ _PROBLEMS = {
 }
 
 
-def _describe(exc: YAMLError) -> str:
+def _describe(exc: Exception) -> str:
     texts = [getattr(exc, "problem", None), getattr(exc, "context", None), str(exc)]
     for text in texts:
         text = (text or "").strip()
