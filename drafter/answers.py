@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from drafter import owntext, punctuation, types, yamlio
+from drafter import outline_data, owntext, punctuation, types, yamlio
 from drafter.errors import DrafterError, Location, closest
 from drafter.fields import (
     FieldSpec,
@@ -441,7 +441,7 @@ def _outline(raw: dict, ontology: Ontology, reader: _Reader) -> Outline:
         where = f"outline.parts[{i + 1}]"
         part_raw = reader.mapping(part_raw, parts_raw, i, where)
         reader.unknown_keys(part_raw, PART_KEYS, where, "部分设置项")
-        refs_raw = part_raw.get("sections")
+        refs_raw = part_raw.get(outline_data.PART_MEMBERS)
         if not isinstance(refs_raw, list) or not refs_raw:
             raise reader.error("每个部分都要有 sections 列表", part_raw, None, f"{where}.sections")
         entries = [
@@ -512,7 +512,7 @@ def _section_ref(ref_raw, parent, index, where, ontology: Ontology, reader: _Rea
 
 
 def _entry(raw, parent, index, where, ontology: Ontology, reader: _Reader, seen: set[str]) -> SectionRef | Group:
-    if isinstance(raw, dict) and "group" in raw:
+    if isinstance(raw, dict) and outline_data.GROUP_MEMBERS in raw:  # the outline's shape: drafter.outline_data
         return _group(raw, where, ontology, reader, seen)
     return _section_ref(raw, parent, index, where, ontology, reader, seen)
 
@@ -520,7 +520,7 @@ def _entry(raw, parent, index, where, ontology: Ontology, reader: _Reader, seen:
 def _group(raw: dict, where, ontology: Ontology, reader: _Reader, seen: set[str]) -> Group:
     reader.unknown_keys(raw, GROUP_KEYS, where, "章节组设置项")
     heading = _text(raw, "heading", reader, where, required=True)
-    members_raw = raw.get("group")
+    members_raw = raw.get(outline_data.GROUP_MEMBERS)
     if not isinstance(members_raw, list) or not members_raw:
         raise reader.error("group 应为章节 id（或章节组）的列表", raw, "group", f"{where}.group")
     members = [

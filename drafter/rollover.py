@@ -24,7 +24,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 from drafter import facts as facts_mod
-from drafter import owntext, yamlio
+from drafter import outline_data, owntext, yamlio
 from drafter.answers import OWN_PREFIX, PREVIOUS_YEAR, own_section
 from drafter.fields import FieldSpec, FieldValueError, is_empty
 from drafter.ontology import Ontology, Section
@@ -324,38 +324,14 @@ def _outline(outline: CommentedMap, year: int, followup: str | None, before: set
                 warnings.append(f"提纲标题“{heading}”含随年度变化的提法“{'”“'.join(found)}”，"
                                 f"请按 {year + 1} 年的提法核对（sections/_calendar.yaml 的 year_bound_phrases）")
 
-    def walk(entries):
-        for entry in entries or []:
-            if isinstance(entry, dict):
-                if isinstance(entry.get("heading"), str):
-                    roll(entry)
-                walk(entry.get("group"))
-
     parts = outline.get("parts") or []
-    for part in parts:
-        if isinstance(part, dict) and isinstance(part.get("heading"), str):
-            roll(part)
-        walk(part.get("sections") if isinstance(part, dict) else None)
-    if followup is None:
+    for entry in outline_data.headed(parts):  # parts, groups and sections with headings of their own
+        roll(entry)
+    if followup is None or followup in outline_data.section_ids(parts):
         return
-
-    def ids(entries):
-        for entry in entries or []:
-            if isinstance(entry, str):
-                yield entry
-            elif isinstance(entry, dict):
-                if "id" in entry:
-                    yield str(entry["id"])
-                yield from ids(entry.get("group"))
-
-    if any(followup in ids(p.get("sections")) for p in parts if isinstance(p, dict)):
-        return
-    at = next((i for i, p in enumerate(parts) if isinstance(p, dict)
-               and before & set(ids(p.get("sections")))), len(parts))
-    part = CommentedMap()
-    part["heading"] = f"{year}年法治政府建设存在问题的整改情况"
-    part["style"] = "plain"
-    part["sections"] = CommentedSeq([followup])
+    at = next((i for i, p in enumerate(parts) if before & outline_data.leaves(p)), len(parts))
+    part = outline_data.part_entry(f"{year}年法治政府建设存在问题的整改情况", CommentedSeq([followup]),
+                                   mapping=CommentedMap, style="plain")
     parts.insert(at, part)
     _comment(part, "heading", "drafter next 新增：上年度问题和工作安排的落实情况")
 

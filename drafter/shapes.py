@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from drafter import datafiles
+from drafter import datafiles, outline_data
 from drafter.errors import DrafterError, Location
 from drafter.ontology import Ontology
 
@@ -57,16 +57,10 @@ def build_outline(shape: Shape, chosen: list[str], ontology: Ontology) -> dict[s
         if not ids:
             continue
         placed.update(ids)
-        entry: dict[str, Any] = {}
-        if part.get("heading"):
-            entry["heading"] = part["heading"]
-        if part.get("style"):
-            entry["style"] = part["style"]
-        entry["sections"] = ids
-        parts.append(entry)
+        parts.append(outline_data.part_entry(part.get("heading"), ids, style=part.get("style")))
     leftover = [sid for sid in order if sid in chosen_set and sid not in placed]
     if leftover:  # chosen but with no place in this shape: a closing part keeps them
-        parts.append({"heading": "其他工作情况", "sections": leftover})
+        parts.append(outline_data.part_entry("其他工作情况", leftover))
     return {"numbering": shape.raw.get("numbering", "restart"), "run_in": bool(shape.raw.get("run_in", False)),
             "parts": parts}
 

@@ -9,6 +9,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
 
+from drafter import outline_data
 from drafter.importer.mapping import POSITIONAL
 from drafter.ontology import Ontology
 
@@ -21,13 +22,10 @@ def _yaml() -> YAML:
     return yaml
 
 
-def _ref(unit, with_heading: bool):
+def _ref(unit, with_heading: bool, **options):
     own = unit.section.startswith("own_")
-    if own or with_heading:
-        ref = CommentedMap(id=unit.section)
-        ref["heading"] = unit.heading or _own_heading(unit)
-        return ref
-    return unit.section
+    heading = unit.heading or _own_heading(unit) if own or with_heading else None
+    return outline_data.section_entry(unit.section, heading, mapping=CommentedMap, **options)
 
 
 def _own_heading(unit) -> str:
@@ -39,38 +37,27 @@ def _outline(result, layout, tree) -> CommentedMap:
     run_in = sum(u.run_in for u in subs) * 2 > len(subs) if subs else False
     out = CommentedMap(numbering=result.numbering, run_in=run_in)
     parts = CommentedSeq()
+    def run_in_of(unit) -> dict:
+        return {"run_in": unit.run_in} if unit.run_in != run_in else {}
+
+    def part(heading, members, **options):
+        return outline_data.part_entry(heading, members, mapping=CommentedMap, **options)
+
     for entry in layout:
         if entry[0] in POSITIONAL:
-            unit = entry[1]
-            parts.append(CommentedMap(sections=[_ref(unit, False)]))
+            parts.append(part(None, [_ref(entry[1], False)]))
             continue
-        part, mode, members = entry
-        p = CommentedMap(heading=part.heading)
+        source, mode, members = entry
         if mode == "single":
-            p["style"] = "plain"
-            p["sections"] = [_ref(members[0], False)]
+            parts.append(part(source.heading, [_ref(members[0], False)], style="plain"))
         elif mode.startswith("enumerate"):  # 一是<heading>。<text>
-            p["style"] = mode
-            p["sections"] = [_ref(unit, True) for unit in members]
+            parts.append(part(source.heading, [_ref(unit, True) for unit in members], style=mode))
         elif members[0].role != "lead":
-            refs = []
-            for unit in members:
-                ref = _ref(unit, True)
-                if unit.run_in != run_in:
-                    ref["run_in"] = unit.run_in
-                refs.append(ref)
-            p["sections"] = refs
+            parts.append(part(source.heading, [_ref(unit, True, **run_in_of(unit)) for unit in members]))
         else:  # text before the first （一）: the part is plain, each headed block a group of one
-            p["style"] = "plain"
-            refs = [_ref(members[0], False)]
-            for unit in members[1:]:
-                group = CommentedMap(heading=unit.heading, style="plain")
-                if unit.run_in != run_in:
-                    group["run_in"] = unit.run_in
-                group["group"] = [_ref(unit, False)]
-                refs.append(group)
-            p["sections"] = refs
-        parts.append(p)
+            groups = [outline_data.group_entry(unit.heading, [_ref(unit, False)], mapping=CommentedMap,
+                                               style="plain", **run_in_of(unit)) for unit in members[1:]]
+            parts.append(part(source.heading, [_ref(members[0], False), *groups], style="plain"))
     out["parts"] = parts
     return out
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from drafter import yamlio
+from drafter import outline_data, yamlio
 from drafter.answers import PREVIOUS_YEAR
 
 PROGRESS = "wizard"  # top-level key: which sections are done or skipped
@@ -69,54 +69,30 @@ class Position:
     asking: str | None = None
 
 
-def _ident(entry: Any) -> str | None:
-    """A section entry's id: `- enforcement` or `- {id: enforcement, heading: …}`."""
-    if isinstance(entry, str):
-        return entry
-    return str(entry["id"]) if isinstance(entry, dict) and entry.get("id") else None
-
-
-def _children(entry: Any) -> str | None:
-    """The key of a container's list: a part's sections, a group's members."""
-    if isinstance(entry, dict) and _ident(entry) is None:
-        for key in ("sections", "group"):
-            if isinstance(entry.get(key), list):
-                return key
-    return None
-
-
-def _leaves(entry: Any) -> set[str]:
-    key = _children(entry)
-    if key is None:
-        ident = _ident(entry)
-        return {ident} if ident else set()
-    return {sid for member in entry[key] for sid in _leaves(member)}
-
-
 def _stands_for(before: Any, now: Any, section_id: str) -> bool:
     """Whether an entry of the outline now is the one that stood in the outline before: the
     same section; a part or group holding one of the same sections, or the same heading."""
-    key = _children(before)
+    key = outline_data.members_key(before)
     if key is None:
-        return _ident(before) is not None and _ident(now) == _ident(before)
-    if _children(now) != key:
+        return outline_data.entry_id(before) is not None and outline_data.entry_id(now) == outline_data.entry_id(before)
+    if outline_data.members_key(now) != key:
         return False
-    theirs = _leaves(now)
-    return (bool((_leaves(before) - {section_id}) & theirs) or not theirs
+    theirs = outline_data.leaves(now)
+    return (bool((outline_data.leaves(before) - {section_id}) & theirs) or not theirs
             or (bool(before.get("heading")) and now.get("heading") == before.get("heading")))
 
 
 def _holding(entries: list, section_id: str) -> int | None:
-    return next((k for k, e in enumerate(entries) if section_id in _leaves(e)), None)
+    return next((k for k, e in enumerate(entries) if section_id in outline_data.leaves(e)), None)
 
 
 def _only(entry: Any, section_id: str) -> Any:
     """The entry (a part, a group) with nothing in it but the way down to the section."""
-    key = _children(entry)
+    key = outline_data.members_key(entry)
     if key is None:
         return copy.deepcopy(entry)
     out = {k: copy.deepcopy(v) for k, v in entry.items() if k != key}
-    out[key] = [_only(m, section_id) for m in entry[key] if section_id in _leaves(m)]
+    out[key] = [_only(m, section_id) for m in entry[key] if section_id in outline_data.leaves(m)]
     return out
 
 
@@ -126,7 +102,7 @@ def _reinsert(now: list, before: list, section_id: str) -> None:
     before the nearest later one; a part (group) it was alone in comes back with it."""
     k = _holding(before, section_id)
     entry = before[k]
-    key = _children(entry)
+    key = outline_data.members_key(entry)
     if key is not None:
         home = next((e for e in now if _stands_for(entry, e, section_id)), None)
         if home is not None:
@@ -145,7 +121,7 @@ def _neighbours(parts: list, section_id: str, order: list[str]) -> list:
     """An outline as it might have been, the section standing after the nearest section
     before it in `order` that the outline holds (else before the nearest one after it)."""
     before = _plain_copy(parts)
-    present = {sid for entry in before for sid in _leaves(entry)}
+    present = {sid for entry in before for sid in outline_data.leaves(entry)}
     at = order.index(section_id) if section_id in order else len(order)
     earlier = [sid for sid in order[:at] if sid in present]
     later = [sid for sid in order[at + 1:] if sid in present]
@@ -153,21 +129,21 @@ def _neighbours(parts: list, section_id: str, order: list[str]) -> list:
 
     def place(entries: list) -> bool:
         for n, entry in enumerate(entries):
-            key = _children(entry)
+            key = outline_data.members_key(entry)
             if key is not None:
                 if place(entry[key]):
                     return True
-            elif _ident(entry) == anchor:
+            elif outline_data.entry_id(entry) == anchor:
                 entries.insert(n + 1 if earlier else n, section_id)
                 return True
         return False
 
     if anchor is None or not place(before):
-        containers = [p for p in before if _children(p) == "sections"]
-        if containers:
-            containers[-1]["sections"].append(section_id)
+        parts = [p for p in before if outline_data.members_key(p) == outline_data.PART_MEMBERS]
+        if parts:
+            parts[-1][outline_data.PART_MEMBERS].append(section_id)
         else:
-            before.append({"sections": [section_id]})
+            before.append(outline_data.part_entry(None, [section_id]))
     return before
 
 
@@ -297,25 +273,12 @@ class Store:
         """Leave a section out of this year's report: take it out of the outline (and a part
         or group that it leaves empty). The outline as it was is remembered for this run, so
         that restore_to_outline can put the section back where it stood."""
-        def prune(entries) -> None:
-            for entry in list(entries):
-                ident = entry if isinstance(entry, str) else entry.get("id") if isinstance(entry, dict) else None
-                if ident == section_id:
-                    entries.remove(entry)
-                elif isinstance(entry, dict) and isinstance(entry.get("group"), list):
-                    prune(entry["group"])
-                    if not entry["group"]:
-                        entries.remove(entry)
-
         def change(data):
             parts = (data.get("outline") or {}).get("parts") or []
             if isinstance(parts, list) and _holding(parts, section_id) is not None:
                 self._outline_before.setdefault(section_id, _plain_copy(parts))
-            for part in list(parts):
-                if isinstance(part, dict) and isinstance(part.get("sections"), list):
-                    prune(part["sections"])
-                    if not part["sections"] and len(parts) > 1:
-                        parts.remove(part)
+            if isinstance(parts, list):
+                outline_data.remove(parts, section_id)
         self._update(change)
 
     def restore_to_outline(self, section_id: str, order: list[str]) -> None:
