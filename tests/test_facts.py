@@ -479,3 +479,11 @@ def test_parsed_values_are_remembered_for_the_next_run(tmp_path, monkeypatch):
     monkeypatch.setattr(facts, "_scanned", no_scanner)
     assert facts.parse("24场") == first and facts.parse("2023年") is None
     facts._parsed_values.cache_clear()
+
+
+def test_a_time_is_not_cut_out_of_a_longer_run_of_digits():
+    """0:000 is not the time 0:00 and a stray 0 (found by the property test above)."""
+    for text in ("0:000", "12:345", "0:00:000"):
+        spans = [(q.start, q.end) for q in facts.find(text)] + [(s, e) for s, e, _ in facts.non_statistics(text)]
+        assert all(any(s <= i < e for s, e in spans) for i, ch in enumerate(text) if ch.isdigit()), text
+    assert facts.non_statistics("9:00") == [(0, 4, "时间")]
