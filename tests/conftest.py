@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from drafter import ontology as ontology_mod
+
 # CI (CI=true) draws the same examples in every run: a property test that finds a new case
 # there fails a landing for a reason that is not the change's. Runs by hand explore afresh
 # (a case they find goes into the test's examples or its data).
 settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI"):
     settings.load_profile("ci")
-
-from drafter import ontology as ontology_mod
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE_ONTOLOGY = ROOT / "tests" / "fixtures" / "ontology"
