@@ -88,6 +88,15 @@ def test_import_and_check_read_every_sample_alike(real_ontology):
         _agree(path, real_ontology)
 
 
+@pytest.mark.skipif(not SAMPLES.is_dir(), reason="the real reports are not here")
+def test_import_and_check_read_every_sample_as_a_word_file_alike(sample_docx, real_ontology):
+    """The samples as LibreOffice makes them into .docx (headings, numbering and all)."""
+    if not sample_docx:
+        pytest.skip("LibreOffice not installed")
+    for path in sample_docx.values():
+        _agree(Path(path), real_ontology)
+
+
 @pytest.fixture(scope="module")
 def built_examples(tmp_path_factory, real_ontology):
     folder = tmp_path_factory.mktemp("built")
