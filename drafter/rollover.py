@@ -49,12 +49,33 @@ def _shift_years(text: str, year: int) -> str:
 
 
 _PROSE_YEAR = re.compile(r"(?<![〔\[［(（\d])(\d{4})(?=年)")
+# where a year is part of a name or a span, not of the report's time: a document's title
+# (《2024年……方案》, 《纲要（2021-2025年）》), a document number, a range of years
+_KEPT = re.compile(r"《[^《》\n]{0,200}》|〔[^〔〕\n]{0,20}〕"
+                   r"|\d{4}\s*年?\s*(?:\d{1,2}\s*月\s*)?[-—–~～至到]\s*\d{4}\s*年?")
 
 
 def _shift_prose_years(text: str, year: int) -> str:
     """In the bureau's prose, years said as years (2025年, 2024年同期) move on with the report;
-    document numbers (〔2025〕7号), versions (2021版) and other years stay."""
-    return _PROSE_YEAR.sub(lambda m: str(int(m.group(1)) + 1) if year - 1 <= int(m.group(1)) <= year + 1 else m.group(1), text)
+    document titles and numbers (《2024年……方案》, 〔2025〕7号), year ranges (2021-2025年),
+    versions (2021版) and other years stay: a shifted title names a document nobody issued."""
+    def shift(piece: str) -> str:
+        return _PROSE_YEAR.sub(lambda m: str(int(m.group(1)) + 1) if year - 1 <= int(m.group(1)) <= year + 1
+                               else m.group(1), piece)
+
+    out, last = [], 0
+    for kept in _KEPT.finditer(text):
+        out += [shift(text[last:kept.start()]), kept.group()]
+        last = kept.end()
+    out.append(shift(text[last:]))
+    return "".join(out)
+
+
+def kept_titles(text: str, year: int) -> list[str]:
+    """Document titles in own text that carry last year's or this year's year: kept as they
+    are, for the clerk to check whether the document was issued again."""
+    return [m.group() for m in re.finditer(r"《[^《》\n]{0,200}》", text)
+            if any(year - 1 <= int(y) <= year for y in re.findall(r"(?<!\d)(\d{4})(?=年)", m.group()))]
 
 
 def _comment(mapping: Any, key: Any, text: str) -> None:
@@ -207,10 +228,12 @@ class _Roller:
         current, previous = CommentedMap(), CommentedMap()
         notes: dict[str, str] = {}
         text, own = _own_text(old, section)
+        titles: list[str] = []
         in_slots = set(owntext.slot_names(text)) if text else set()
         before = _comment_lines_before(old)
         for key in old:  # in the user's order
             if key == owntext.TEXT and text:
+                titles = kept_titles(text, self.year)
                 text = _shift_prose_years(text, self.year)  # “2025年，我局……” speaks of the report's year
                 current[key] = LiteralScalarString(text) if "\n" in text else text
                 continue
@@ -259,6 +282,11 @@ class _Roller:
             _comment(current, PREVIOUS_YEAR, f"{self.year}年的数值和内容：供同比和参考，今年的请在上面重新填写")
         if text and owntext.TEXT in current:  # a block of text cannot take a comment at its end
             lines = [*before.get(owntext.TEXT, []), "本节正文沿用上年：年份已顺延，数字已改为空位 {名称}，今年的数值填在 facts 中"]
+            if titles:
+                named = "、".join(titles[:3]) + ("等" if len(titles) > 3 else "")
+                lines.append(f"文件名称{named}中的年份未改动：请核对今年是否另发了文件，改写或删去这句")
+                self.warnings.append(f"章节“{section.heading}”（{section.id}）正文中的{named}是 {self.year} 年或更早的文件，"
+                                     "名称未改动：请核对今年是否另发了文件")
             current.yaml_set_comment_before_after_key(owntext.TEXT, before="\n".join(lines), indent=self.indent)
         return current
 
