@@ -23,8 +23,8 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
 
+from drafter import counters, outline_data, owntext, yamlio
 from drafter import facts as facts_mod
-from drafter import outline_data, owntext, yamlio
 from drafter.answers import OWN_PREFIX, PREVIOUS_YEAR, own_section
 from drafter.fields import FieldSpec, FieldValueError, is_empty
 from drafter.ontology import Ontology, Section
@@ -229,12 +229,14 @@ class _Roller:
         notes: dict[str, str] = {}
         text, own = _own_text(old, section)
         titles: list[str] = []
+        rolled: list[counters.Rolled] = []
         in_slots = set(owntext.slot_names(text)) if text else set()
         before = _comment_lines_before(old)
         for key in old:  # in the user's order
             if key == owntext.TEXT and text:
                 titles = kept_titles(text, self.year)
                 text = _shift_prose_years(text, self.year)  # “2025年，我局……” speaks of the report's year
+                text, rolled = counters.roll(text, self.next, self.onto.observances)  # 第23个“安全生产月”
                 current[key] = LiteralScalarString(text) if "\n" in text else text
                 continue
             if key == owntext.FACTS:
@@ -282,6 +284,12 @@ class _Roller:
             _comment(current, PREVIOUS_YEAR, f"{self.year}年的数值和内容：供同比和参考，今年的请在上面重新填写")
         if text and owntext.TEXT in current:  # a block of text cannot take a comment at its end
             lines = [*before.get(owntext.TEXT, []), "本节正文沿用上年：年份已顺延，数字已改为空位 {名称}，今年的数值填在 facts 中"]
+            if rolled:
+                lines.append(f"届次已按 {self.next} 年改写：" + "，".join(f"{r.before}→{r.after}" for r in rolled)
+                             + ("（本地的届次是上年加一，请核对）" if any(r.local for r in rolled) else ""))
+                for r in (r for r in rolled if r.local):
+                    self.warnings.append(f"章节“{section.heading}”（{section.id}）：本地届次{r.before}已改为{r.after}"
+                                         "（上年加一），请核对")
             if titles:
                 named = "、".join(titles[:3]) + ("等" if len(titles) > 3 else "")
                 lines.append(f"文件名称{named}中的年份未改动：请核对今年是否另发了文件，改写或删去这句")
