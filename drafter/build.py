@@ -80,7 +80,7 @@ def output_path(output: str | Path | None, fmt: str | None, title: str, director
 
 def build_file(source: Path, output: str | Path | None, fmt: str | None, *, directory: Path | None = None,
                forbidden: Inputs | None = None, taken: set[Path] | None = None, ontology=None,
-               force: bool = False) -> Built:
+               force: bool = False, final: bool = False) -> Built:
     """Build one report. `forbidden` holds paths never to write (the inputs); `taken`, the
     outputs already written by this batch: a clashing title falls back to the file's name.
     force: replace an output .docx even when it was edited since drafter wrote it."""
@@ -105,6 +105,8 @@ def build_file(source: Path, output: str | Path | None, fmt: str | None, *, dire
     check_output(out, inputs)
     target, note = keep_edited(out, fmt, explicit=output is not None, force=force, taken=taken)
     result = compose(answers, onto)
+    if final:
+        refuse_unfinished(result, source)
     data = render(result.document, fmt, WriteOptions(profile=profile))
     written, warnings = write_output(target, data, inputs, protect=not force), list(result.warnings)
     if note:
@@ -129,6 +131,16 @@ def load(source: Path, onto):
     except DrafterError:
         answers = answers_mod.load(source, onto)
         return answers, layout.profile_for(answers.document.data, source)
+
+
+def refuse_unfinished(result, source: Path) -> None:
+    """--final: the report for submission has no carried paragraph left unreviewed."""
+    pending = [(sid, mark) for sid, marks in result.pending.items() for mark in marks]
+    if pending:
+        named = "；".join(f"{sid}：“{mark.opening}……”（{mark.kind}）" for sid, mark in pending[:3])
+        raise DrafterError(f"还有 {len(pending)} 段沿用上年的文字没有处理（段首的【改写】【核对】），不能生成定稿："
+                           f"{named}{'等' if len(pending) > 3 else ''}；处理后删去段首的标记，或去掉 --final 生成草稿",
+                           Location(file=str(source)))
 
 
 def write_output(out: Path, data: bytes, inputs: Inputs | tuple[Path, ...] = (), protect: bool = False) -> Path:
@@ -289,7 +301,8 @@ def _locked(path: Path, exc: PermissionError) -> bool:
     return path.exists() and os.access(path.parent if str(path.parent) else ".", os.W_OK)
 
 
-def build_batch(inputs: list[Path], outdir: Path | None, fmt: str | None, force: bool = False) -> int:
+def build_batch(inputs: list[Path], outdir: Path | None, fmt: str | None, force: bool = False,
+                final: bool = False) -> int:
     """Build every report; report each failure at the end; exit status 1 if any failed.
     A report edited in Word is kept, the new one written beside it (unless force)."""
     from drafter import ontology as ontology_mod
@@ -311,7 +324,7 @@ def build_batch(inputs: list[Path], outdir: Path | None, fmt: str | None, force:
     for n, source in enumerate(inputs, 1):
         try:
             built = build_file(source, None, fmt, directory=outdir, forbidden=forbidden, taken=taken, ontology=onto,
-                               force=force)
+                               force=force, final=final)
         except DrafterError as exc:
             failures.append((source, exc))
             print(f"[{n}/{total}] 失败：{source}", flush=True)

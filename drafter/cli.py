@@ -96,6 +96,8 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
                            help=f"输出格式：{describe_formats()}；省略时按输出文件扩展名判断")
         build.add_argument("--watch", action="store_true",
                            help="监视答案文件，每次保存后自动重新生成（按 Ctrl+C 停止）")
+        build.add_argument("--final", action="store_true",
+                           help="生成报送用的定稿：沿用上年、尚未处理（段首标有【改写】【核对】）的文字还有时不生成")
         build.add_argument("--force", action="store_true",
                            help="输出的 .docx 在 Word 中改过（或不是 drafter 生成的）时也覆盖它")
 
@@ -199,13 +201,14 @@ def cmd_build(args) -> int:
 
         return watch(inputs[0], args.output, args.format, force=args.force)
     if batch:
-        return build.build_batch(inputs, Path(args.output) if args.output else None, args.format, force=args.force)
+        return build.build_batch(inputs, Path(args.output) if args.output else None, args.format, force=args.force,
+                                 final=args.final)
     # One report is a short run: the cycle collector spent 7% of it scanning the objects
     # that imports make, and found next to nothing (batches and --watch keep it). Frozen
     # afterwards, those objects are not scanned all at once by the next collection either.
     gc.disable()
     try:
-        built = build.build_file(inputs[0], args.output, args.format, force=args.force)
+        built = build.build_file(inputs[0], args.output, args.format, force=args.force, final=args.final)
     finally:
         gc.freeze()
         gc.enable()

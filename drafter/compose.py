@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from drafter import lists, markup, numbering, owntext, render
+from drafter import carried, lists, markup, numbering, owntext, render
 from drafter.answers import Answers, Group, Part, SectionRef
 from drafter.context import report_wide, section_context
 from drafter.filters import cn_date, num
@@ -19,6 +19,7 @@ class Composition:
     document: Document
     warnings: list[str] = field(default_factory=list)
     rendered: dict[str, str] = field(default_factory=dict)  # section id -> its markup
+    pending: dict[str, list] = field(default_factory=dict)  # section id -> carried paragraphs not yet reviewed
 
 
 @dataclass
@@ -69,10 +70,17 @@ class _Composer:
     def own_text(self, section) -> str:
         """The bureau's own text with its slots filled; a warning for each fact still empty."""
         sid = section.id
+        text = self.answers.texts[sid]
+        marks = carried.pending(text)
+        if marks:  # last year's paragraphs not yet reviewed: their marks never reach the report
+            self.out.pending[sid] = marks
+            self.out.warnings.append(f"章节“{section.heading}”（{sid}）：{len(marks)} 段沿用上年的文字还没有处理"
+                                     "（段首的【改写】【核对】）；处理后删去标记，定稿前须全部处理")
+            text = carried.without_marks(text)
         own = self.answers.facts.get(sid) or {}
         values = self.answers.values.get(sid) or {}
         fields = {f.id: f for f in owntext.with_chosen_units(section.fields, values)}  # 起 when 起 is chosen
-        result = owntext.render(self.answers.texts[sid], fields, values, self.answers.previous.get(sid) or {},
+        result = owntext.render(text, fields, values, self.answers.previous.get(sid) or {},
                                 own, self.answers.previous_facts.get(sid) or {})
         where = f"章节“{section.heading}”（{sid}）"
         for name in dict.fromkeys(result.unfilled):

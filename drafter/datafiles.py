@@ -36,6 +36,7 @@ TABLES = {
     "_rollup.yaml": "汇总规则表",
     "_calendar.yaml": "年度日历表",
     "_contents.yaml": "法定内容表",
+    "_carried.yaml": "沿用文字分类表",
 }
 
 

@@ -23,7 +23,7 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
 
-from drafter import counters, outline_data, owntext, yamlio
+from drafter import carried, counters, outline_data, owntext, yamlio
 from drafter import facts as facts_mod
 from drafter.answers import OWN_PREFIX, PREVIOUS_YEAR, own_section
 from drafter.fields import FieldSpec, FieldValueError, is_empty
@@ -223,6 +223,7 @@ class _Roller:
         self.warnings: list[str] = []
         self.problems: list[str] = []
         self.plans: list[str] = []
+        self.reviews = 0  # carried paragraphs marked for review
 
     def section(self, section: Section, old: dict) -> CommentedMap:
         current, previous = CommentedMap(), CommentedMap()
@@ -230,6 +231,7 @@ class _Roller:
         text, own = _own_text(old, section)
         titles: list[str] = []
         rolled: list[counters.Rolled] = []
+        verdicts: list[carried.Verdict] = []
         in_slots = set(owntext.slot_names(text)) if text else set()
         before = _comment_lines_before(old)
         for key in old:  # in the user's order
@@ -237,6 +239,7 @@ class _Roller:
                 titles = kept_titles(text, self.year)
                 text = _shift_prose_years(text, self.year)  # “2025年，我局……” speaks of the report's year
                 text, rolled = counters.roll(text, self.next, self.onto.observances)  # 第23个“安全生产月”
+                text, verdicts = carried.mark_paragraphs(text)  # each paragraph to rewrite or to confirm
                 current[key] = LiteralScalarString(text) if "\n" in text else text
                 continue
             if key == owntext.FACTS:
@@ -284,6 +287,11 @@ class _Roller:
             _comment(current, PREVIOUS_YEAR, f"{self.year}年的数值和内容：供同比和参考，今年的请在上面重新填写")
         if text and owntext.TEXT in current:  # a block of text cannot take a comment at its end
             lines = [*before.get(owntext.TEXT, []), "本节正文沿用上年：年份已顺延，数字已改为空位 {名称}，今年的数值填在 facts 中"]
+            rewrite = sum(v.kind == carried.REWRITE for v in verdicts)
+            if verdicts:
+                lines.append(f"段首标记：【改写】{rewrite} 段（说的是上年的事，改写成今年的或删去），"
+                             f"【核对】{len(verdicts) - rewrite} 段（仍属实就删去标记）；标记不会印进报告")
+                self.reviews += len(verdicts)
             if rolled:
                 lines.append(f"届次已按 {self.next} 年改写：" + "，".join(f"{r.before}→{r.after}" for r in rolled)
                              + ("（本地的届次是上年加一，请核对）" if any(r.local for r in rolled) else ""))
@@ -534,4 +542,7 @@ def roll_forward(doc: yamlio.Document, ontology: Ontology) -> Rollover:
         f"数字和当年的具体内容已移入各节的 previous_year（供同比和参考），请重新填写；\n"
         f"标有“沿用上年，请核对”的内容已保留。{followup_line}"
         f"可运行 drafter ask 逐项填写，再运行 drafter build 生成报告。"))
+    if roller.reviews:
+        roller.warnings.append(f"沿用上年的 {roller.reviews} 段文字已在段首标上【改写】或【核对】：逐段处理后删去标记"
+                               "（drafter build --final 在还有标记时不生成定稿）")
     return Rollover(yamlio.Document(doc.path, data, doc.indentation), year + 1, roller.warnings)

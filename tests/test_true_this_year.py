@@ -77,3 +77,106 @@ answers:
     assert "全国第23个、本县第9个安全生产月" in rolled
     assert "《2023年安全生产月活动方案》" in rolled and "请核对今年是否另发了文件" in rolled
     assert "本地的届次是上年加一" in rolled
+
+
+# ---- carried text: to rewrite or to confirm (parts 1 and 2) -------------------------------
+# Sentences in the manner of real reports, written for these tests.
+
+EVENTS = [
+    "1月，局党委会专题学习上级会议精神，研究部署全年法治工作。",
+    "6月20日，组织开展安全宣传咨询日活动，发放资料3000余份。",
+    "今年，我局创新推出安全宣传品牌，受到群众欢迎。",
+    "吸取“1.15”事故教训，组织开展危化品企业专项检查。",
+    "印发《2024年安全生产执法检查计划》，明确检查重点。",
+    "制定了《应急管理行政处罚裁量基准》，规范执法行为。",
+    "依据某应急〔2024〕12号文件，开展专项整治。",
+    "年初，召开了全市应急管理法治工作会议。",
+    "截至目前，已完成整改隐患1200余处。",
+    "上半年，组织执法人员参加培训两期。",
+    "市人大代表建议已按期办复，代表满意。",
+    "我局在全省法治建设考核中排名第一名。",
+    "荣获省级“法治宣传教育先进单位”称号。",
+    "新修订的安全生产法规正式施行，我局组织专题学习。",
+    "十二月中旬，迎接省督导检查组的实地检查。",
+    "10月份，完成全部乡镇应急预案修订。",
+    "今年以来，共开展执法检查420家次。",
+    "省政府领导来我局调研指导应急管理工作。",
+    "一季度，开展安全生产大检查。",
+    "日前，我局召开了法治政府建设推进会。",
+]
+STANDING = [
+    "坚持把学习习近平法治思想作为党委理论学习中心组的必学内容。",
+    "全面落实行政执法公示、执法全过程记录、重大执法决定法制审核三项制度。",
+    "严格落实“谁执法谁普法”普法责任制。",
+    "实行权责清单动态管理，及时调整执法事项。",
+    "法律顾问全程参与重大行政决策和执法决定的合法性审查。",
+    "执法人员全部持证上岗，定期组织业务培训。",
+    "建立安全生产行政执法与刑事司法衔接长效机制。",
+    "每季度召开执法案卷评查会，通报评查结果。",
+    "始终把人民群众生命安全放在首位。",
+    "健全应急预案体系，推进预案数字化管理。",
+    "持续开展安全宣传“五进”活动。",
+    "对企业实行分级分类监管，提高执法精准度。",
+]
+
+
+@pytest.mark.parametrize("sentence", EVENTS)
+def test_an_event_of_last_year_is_marked_to_rewrite_with_its_reasons(sentence):
+    from drafter.carried import REWRITE, classify
+
+    verdict = classify(sentence)
+    assert verdict.kind == REWRITE and verdict.reasons, sentence
+    assert all(reason in sentence for reason in verdict.reasons)
+
+
+@pytest.mark.parametrize("sentence", STANDING)
+def test_standing_practice_is_marked_to_confirm(sentence):
+    from drafter.carried import CONFIRM, classify
+
+    assert classify(sentence).kind == CONFIRM, (sentence, classify(sentence).reasons)
+
+
+def test_marks_go_on_each_paragraph_never_on_a_heading_and_never_reach_the_report():
+    from drafter.carried import mark_paragraphs, pending, without_marks
+
+    text = f"{STANDING[0]}\n\n# 加强执法\n{EVENTS[0]}\n{STANDING[1]}\n\n{EVENTS[3]}\n"
+    marked, verdicts = mark_paragraphs(text)
+    assert [v.kind for v in verdicts] == ["核对", "改写", "改写"]
+    assert "\n# 加强执法\n【改写：1月" in marked
+    assert without_marks(marked) == text
+    assert [p.kind for p in pending(marked)] == ["核对", "改写", "改写"]
+    assert mark_paragraphs(marked)[0] == marked  # marked once
+
+
+def test_the_clerk_clears_a_mark_by_deleting_it_and_build_final_then_builds(tmp_path):
+    from drafter import cli
+
+    source = tmp_path / "r-2023.yaml"
+    source.write_text(f"""\
+report:
+  issuer: 某县应急管理局
+  year: 2023
+  date: 2023-12-20
+outline:
+  parts:
+    - heading: 执法
+      sections: [penalties]
+answers:
+  penalties:
+    text: |
+      {EVENTS[3]}
+
+      {STANDING[1]}
+""", encoding="utf-8")
+    assert cli.main(["next", str(source)]) == 0
+    draft = tmp_path / "r-2024.yaml"
+    text = draft.read_text(encoding="utf-8")
+    assert "【改写：“1.15”】" in text and "【核对】全面落实" in text
+    out = tmp_path / "r.md"
+    assert cli.main(["build", str(draft), "-o", str(out)]) == 0
+    assert "【" not in out.read_text(encoding="utf-8")  # a drafting note never reaches the report
+    assert cli.main(["build", str(draft), "-o", str(tmp_path / "final.md"), "--final"]) == 1
+    assert cli.main(["check", str(draft)]) == 1
+    reviewed = text.replace("【核对】", "").replace("【改写：“1.15”】" + EVENTS[3], "今年，开展危化品企业专项检查。")
+    draft.write_text(reviewed, encoding="utf-8")
+    assert cli.main(["build", str(draft), "-o", str(tmp_path / "final.md"), "--final"]) == 0

@@ -709,8 +709,34 @@ def _duplicates(view: View, body: list[Para], length: int) -> list[Finding]:
     return out
 
 
+# ---------------------------------------------------------------- 沿用上年的文字
+
+
+def carried_text(view: View) -> list[Finding]:
+    """Each paragraph `next` carried from last year that is not yet reviewed (its mark, 【改写】
+    or 【核对】, still at its start): an error, with its line."""
+    from drafter import carried
+
+    out: list[Finding] = []
+    for text in view.texts if view.answers is not None else []:
+        if not text.field.endswith(".text"):
+            continue
+        for mark in carried.pending(text.text):
+            line = text.line + text.text[:mark.offset].count("\n") + 1 if text.line else None
+            if mark.kind == carried.REWRITE:
+                problem = f"沿用上年的这段说的是上年的事（{mark.why}），还没有改写"
+                advice = "改写成今年的情况，或删去这一段；处理后删去段首的【改写……】"
+            else:
+                problem = "沿用上年的这段还没有核对"
+                advice = "今年仍属实就删去段首的【核对】，否则改写或删去这一段"
+            out.append(Finding("carried", ERROR, problem, advice,
+                               Location(file=view.file, line=line, field=text.field), f"{mark.opening}……"))
+    return out
+
+
 RULES: list[Rule] = [
     Rule("contents", "必备内容：五项法定内容（主要举措和成效、不足和原因、第一责任人职责、下一年度安排、其他需要报告的情况）", required_contents),
+    Rule("carried", "沿用上年的文字：drafter next 在段首标了【改写】【核对】、还没有处理的段落", carried_text),
     Rule("leftovers", "遗留占位：xx、××、＿＿、【】、未填的空位和数字、“（此处填写……）”一类说明", leftovers),
     Rule("years", "过时的年份：不是报告年度（或下一年度）的年份；标题、正文、成文日期的年度一致；成文日期在12月至次年3月", stale_years),
     Rule("numbers", "照搬的数字：与上年数值相同、与上年报告一字不差的数字", stale_numbers),

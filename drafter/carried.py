@@ -1,0 +1,123 @@
+"""Text carried from last year, and whether the clerk has reviewed it (issue 20).
+
+`drafter next` puts a mark at the start of each paragraph of own text it carries:
+`【改写：1月、“1.15”事故】` when the paragraph speaks of last year's events (dated, one-off,
+a document issued that year), `【核对】` when it reads as standing practice. The clerk clears
+a mark by deleting it (still true), rewriting the paragraph, or deleting the paragraph. Marks
+live in the answers file, never in the report: the build leaves them out and says how many
+are left; `build --final` refuses while any is left; `check` lists each one.
+
+What makes a paragraph an event is data: sections/_carried.yaml.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from drafter import datafiles
+
+CARRIED_FILE = "_carried.yaml"
+REWRITE, CONFIRM = "改写", "核对"
+MARK = re.compile(r"^(?P<mark>【(?P<kind>改写|核对)(?:：(?P<why>[^】\n]*))?】)[ \t\u3000]*")
+_PARAGRAPHS = re.compile(r"\n[ \t]*\n")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What a carried paragraph is: to rewrite (an event; the words that say so) or to confirm."""
+
+    kind: str  # REWRITE or CONFIRM
+    reasons: tuple[str, ...] = ()
+
+    def mark(self) -> str:
+        return f"【{self.kind}：{'、'.join(self.reasons)}】" if self.reasons else f"【{self.kind}】"
+
+
+@dataclass(frozen=True)
+class Pending:
+    """A paragraph still marked: its kind, the reasons given, and how it opens (for messages)."""
+
+    kind: str
+    why: str
+    opening: str
+    offset: int  # where its mark stands in the text
+
+
+@dataclass(frozen=True)
+class _Rules:
+    time_words: tuple[str, ...]
+    patterns: tuple[tuple[str, re.Pattern], ...]
+    event_words: tuple[str, ...]
+
+
+def _compiled(data: dict, path: Path) -> _Rules:
+    from drafter.errors import DrafterError, Location
+
+    patterns = []
+    for n, entry in enumerate(data.get("patterns") or [], 1):
+        try:
+            pattern = re.compile(str(entry["pattern"]))
+        except (re.error, KeyError, TypeError) as exc:
+            raise DrafterError(f"式样有误（{exc}）", Location(file=str(path), field=f"patterns[{n}]")) from None
+        for example in entry.get("examples") or []:
+            if not pattern.search(str(example)):
+                raise DrafterError(f"式样与例子不符：“{example}”", Location(file=str(path), field=f"patterns[{n}]"))
+        patterns.append((str(entry.get("name") or "式样"), pattern))
+    words = lambda key: tuple(str(w) for w in data.get(key) or [])  # noqa: E731
+    return _Rules(words("time_words"), tuple(patterns), words("event_words"))
+
+
+def _rules() -> _Rules:
+    return datafiles.derived(CARRIED_FILE, _compiled, missing={})
+
+
+def classify(paragraph: str) -> Verdict:
+    """An event of last year (dated, one-off, a document of that year) or standing practice."""
+    rules = _rules()
+    found: list[str] = []
+    for _, pattern in rules.patterns:
+        found += [m.group() for m in pattern.finditer(paragraph)]
+    found += [w for w in (*rules.time_words, *rules.event_words) if w in paragraph]
+    reasons = tuple(dict.fromkeys(w.strip("《〔") or w for w in found))[:3]
+    return Verdict(REWRITE, reasons) if reasons else Verdict(CONFIRM)
+
+
+def mark_paragraphs(text: str) -> tuple[str, list[Verdict]]:
+    """Own text with a review mark at the start of each body paragraph (headings `# ` and
+    paragraphs already marked stay as they are)."""
+    pieces = _PARAGRAPHS.split(text.strip("\n"))
+    seps = _PARAGRAPHS.findall(text.strip("\n"))
+    out: list[str] = []
+    verdicts: list[Verdict] = []
+    for piece in pieces:
+        lines = piece.split("\n")
+        head = [ln for ln in lines if ln.lstrip().startswith("#")]  # a heading and the text run into it
+        body_at = len(head) if lines[:len(head)] == head else 0
+        body = "\n".join(lines[body_at:])
+        if body.strip() and not MARK.match(body.lstrip()):
+            verdict = classify(body)
+            verdicts.append(verdict)
+            body = verdict.mark() + body.lstrip()
+        out.append("\n".join([*lines[:body_at], body]) if body_at else body)
+    joined = out[0] if out else ""
+    for sep, piece in zip(seps, out[1:]):
+        joined += sep + piece
+    return joined + ("\n" if text.endswith("\n") else ""), verdicts
+
+
+def pending(text: str) -> list[Pending]:
+    """The marks still in own text, in order."""
+    out = []
+    for m in re.finditer(r"(?m)^[ \t\u3000]*(【(?:改写|核对)(?:：[^】\n]*)?】)", text):
+        mark = MARK.match(m.group(1))
+        if mark is None:
+            continue
+        rest = text[m.end():m.end() + 40].split("\n")[0]
+        out.append(Pending(mark.group("kind"), mark.group("why") or "", rest[:20], m.start(1)))
+    return out
+
+
+def without_marks(text: str) -> str:
+    """Own text as the report prints it: every review mark left out."""
+    return re.sub(r"(?m)^([ \t\u3000]*)【(?:改写|核对)(?:：[^】\n]*)?】[ \t\u3000]*", r"\1", text)
