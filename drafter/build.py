@@ -135,6 +135,9 @@ def load(source: Path, onto):
 
 def refuse_unfinished(result, source: Path) -> None:
     """--final: the report for submission has no carried paragraph left unreviewed."""
+    if not result.document.date:
+        raise DrafterError("还没有填写成文日期（report.date），不能生成定稿；填写后再运行，或去掉 --final 生成草稿",
+                           Location(file=str(source), field="report.date"))
     pending = [(sid, mark) for sid, marks in result.pending.items() for mark in marks]
     if pending:
         named = "；".join(f"{sid}：“{mark.opening}……”（{mark.kind}）" for sid, mark in pending[:3])

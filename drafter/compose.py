@@ -207,6 +207,8 @@ def compose(answers: Answers, ontology: Ontology) -> Composition:
         answers_yaml=answers.document.text if answers.document else None,
     )
     out = Composition(document=document)
+    if document.signature and not document.date:
+        out.warnings.append("成文日期（report.date）还没有填写：落款下没有日期；报送前请填写")
     composer = _Composer(answers, ontology, out)
     for part in answers.outline.parts:
         document.blocks.extend(composer.part(part))

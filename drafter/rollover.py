@@ -489,6 +489,10 @@ def roll_forward(doc: yamlio.Document, ontology: Ontology) -> Rollover:
     _comment(report, "year", f"由 {year} 改为 {year + 1}")
     if isinstance(report.get("title"), str):
         report["title"] = _shift_years(report["title"], year)
+    if report.get("date") and not report.get("signature") and isinstance(report.get("issuer"), str):
+        # last year's 落款 stood with its date: it stays when the date is cleared (the issuer signs)
+        report.insert(list(report).index("date"), "signature", report["issuer"])
+        _comment(report, "signature", "落款沿用上年，请核对")
     for key, what in (("date", "成文日期"), ("doc_number", "发文字号")):
         if key in report:
             _delete(report, key)

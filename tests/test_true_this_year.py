@@ -179,4 +179,25 @@ answers:
     assert cli.main(["check", str(draft)]) == 1
     reviewed = text.replace("【核对】", "").replace("【改写：“1.15”】" + EVENTS[3], "今年，开展危化品企业专项检查。")
     draft.write_text(reviewed, encoding="utf-8")
+    assert cli.main(["build", str(draft), "-o", str(tmp_path / "final.md"), "--final"]) == 1  # no 成文日期 yet
+    draft.write_text(reviewed.replace("report:\n", "report:\n  date: 2024-12-25\n", 1), encoding="utf-8")
     assert cli.main(["build", str(draft), "-o", str(tmp_path / "final.md"), "--final"]) == 0
+    ending = "".join((tmp_path / "final.md").read_text(encoding="utf-8").rstrip().splitlines()[-3:])
+    assert "某县应急管理局" in ending and "2024年12月25日" in ending  # the 落款 stayed, with this year's date
+
+
+def test_next_keeps_the_signature_when_it_clears_the_date(tmp_path):
+    """The 落款 stood with last year's date; the draft keeps it, and the build asks for a date."""
+    from drafter import answers as answers_mod
+    from drafter import cli
+    from drafter.compose import compose
+    from drafter.ontology import load
+
+    source = tmp_path / "r-2023.yaml"
+    source.write_text("report:\n  issuer: 某县应急管理局\n  year: 2023\n  date: 2023-12-20\n"
+                      "outline:\n  parts:\n    - sections: [other]\nanswers:\n  other:\n    text: 无。\n", encoding="utf-8")
+    assert cli.main(["next", str(source)]) == 0
+    onto = load()
+    composition = compose(answers_mod.load(tmp_path / "r-2024.yaml", onto), onto)
+    assert composition.document.signature == "某县应急管理局" and composition.document.date is None
+    assert any("成文日期" in w for w in composition.warnings)

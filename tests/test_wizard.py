@@ -376,7 +376,8 @@ def test_ask_asks_exactly_the_listed_questions_then_builds(tmp_path, demo):
     skipped = {q.section.id for q in sections}
     assert not skipped & set(a.outline.section_ids())  # skipping takes a section out of the report
     from drafter.compose import compose
-    assert not [w for w in compose(a, demo).warnings if "还没有填写" in w]
+    # the 成文日期 is told by the build but not yet asked by ask (issue 20, part 6)
+    assert not [w for w in compose(a, demo).warnings if "还没有填写" in w and "成文日期" not in w]
 
 
 def test_enter_at_every_prompt_ends_the_run(tmp_path, demo):
