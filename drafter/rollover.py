@@ -229,6 +229,11 @@ class _Roller:
         current, previous = CommentedMap(), CommentedMap()
         notes: dict[str, str] = {}
         text, own = _own_text(old, section)
+        reference = None
+        if section.role in ("problems", "plans") and text:
+            # this year's problems and plans are this year's to write: last year's go to the
+            # follow-up list and stand above the empty text as a reference, never as this year's
+            reference, text, own = str(old.get(owntext.TEXT)), None, {}
         titles: list[str] = []
         rolled: list[counters.Rolled] = []
         verdicts: list[carried.Verdict] = []
@@ -277,9 +282,15 @@ class _Roller:
             filled = CommentedMap((name, _plain(owntext.written(fact))) for name, fact in own.items() if fact.value is not None)
             if filled:
                 previous[owntext.FACTS] = filled
+        if reference is not None:
+            current.insert(0, owntext.TEXT, "")
         if previous:
             current[PREVIOUS_YEAR] = previous
         _copy_eol_comments(old, current)
+        if reference is not None:
+            lines = [f"今年的{section.heading}请重新写在 text 中。上年写的是（供参考，已列入上年度问题整改情况）：",
+                     *(f"  {line}" for line in reference.strip().splitlines())]
+            current.yaml_set_comment_before_after_key(owntext.TEXT, before="\n".join(lines), indent=self.indent)
         _copy_eol_comments(old, previous)
         for key, note in notes.items():
             _comment(current, key, note)

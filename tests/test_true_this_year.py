@@ -201,3 +201,41 @@ def test_next_keeps_the_signature_when_it_clears_the_date(tmp_path):
     composition = compose(answers_mod.load(tmp_path / "r-2024.yaml", onto), onto)
     assert composition.document.signature == "某县应急管理局" and composition.document.date is None
     assert any("成文日期" in w for w in composition.warnings)
+
+
+def test_last_years_problems_and_plans_are_a_reference_not_this_years(tmp_path):
+    """Own text of the problems and plans sections is not carried as this year's (part 5): the
+    draft's text is empty, last year's stands above it in a comment, the items go to the
+    follow-up list."""
+    import yaml
+
+    from drafter import cli
+
+    source = tmp_path / "r-2023.yaml"
+    source.write_text("""\
+report:
+  issuer: 某县应急管理局
+  year: 2023
+outline:
+  parts:
+    - heading: 存在的不足
+      sections: [problems]
+    - heading: 下一年度安排
+      sections: [plans]
+answers:
+  problems:
+    text: 一是执法人员专业能力不足。二是普法形式单一。
+    items:
+      - title: 执法人员专业能力不足
+  plans:
+    text: 一是加强执法培训。二是创新普法形式。
+    items:
+      - title: 加强执法培训
+""", encoding="utf-8")
+    assert cli.main(["next", str(source)]) == 0
+    written = (tmp_path / "r-2024.yaml").read_text(encoding="utf-8")
+    draft = yaml.safe_load(written)["answers"]
+    assert draft["problems"]["text"] == "" and draft["plans"]["text"] == ""
+    assert "#   一是执法人员专业能力不足。二是普法形式单一。" in written  # last year's, for reference
+    followup = draft["previous_followup"]
+    assert followup["items"][0]["problem"] == "执法人员专业能力不足" and followup["plans"][0]["plan"] == "加强执法培训"
