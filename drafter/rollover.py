@@ -237,6 +237,7 @@ class _Roller:
         titles: list[str] = []
         rolled: list[counters.Rolled] = []
         verdicts: list[carried.Verdict] = []
+        rewritten = ""
         in_slots = set(owntext.slot_names(text)) if text else set()
         before = _comment_lines_before(old)
         for key in old:  # in the user's order
@@ -244,6 +245,11 @@ class _Roller:
                 titles = kept_titles(text, self.year)
                 text = _shift_prose_years(text, self.year)  # “2025年，我局……” speaks of the report's year
                 text, rolled = counters.roll(text, self.next, self.onto.observances)  # 第23个“安全生产月”
+                if section.role == "opening":  # the guiding wording of the new year, where last year's stands
+                    said, now = wording(self.onto, self.year), wording(self.onto, self.next)
+                    if said and now and said != now and said in text:
+                        text = text.replace(said, now)
+                        rewritten = f"开头的指导思想已按 {self.next} 年的提法改写（sections/_calendar.yaml），请核对"
                 text, verdicts = carried.mark_paragraphs(text)  # each paragraph to rewrite or to confirm
                 current[key] = LiteralScalarString(text) if "\n" in text else text
                 continue
@@ -298,6 +304,8 @@ class _Roller:
             _comment(current, PREVIOUS_YEAR, f"{self.year}年的数值和内容：供同比和参考，今年的请在上面重新填写")
         if text and owntext.TEXT in current:  # a block of text cannot take a comment at its end
             lines = [*before.get(owntext.TEXT, []), "本节正文沿用上年：年份已顺延，数字已改为空位 {名称}，今年的数值填在 facts 中"]
+            if rewritten:
+                lines.append(rewritten)
             rewrite = sum(v.kind == carried.REWRITE for v in verdicts)
             if verdicts:
                 lines.append(f"段首标记：【改写】{rewrite} 段（说的是上年的事，改写成今年的或删去），"

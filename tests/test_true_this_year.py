@@ -239,3 +239,27 @@ answers:
     assert "#   一是执法人员专业能力不足。二是普法形式单一。" in written  # last year's, for reference
     followup = draft["previous_followup"]
     assert followup["items"][0]["problem"] == "执法人员专业能力不足" and followup["plans"][0]["plan"] == "加强执法培训"
+
+
+def test_an_own_text_opening_takes_the_new_years_guiding_wording(tmp_path, real_ontology):
+    from drafter import cli
+    from drafter.yearly import wording
+
+    said, now = wording(real_ontology, 2023), wording(real_ontology, 2024)
+    assert said and now and said != now
+    source = tmp_path / "r-2023.yaml"
+    source.write_text(f"""\
+report:
+  issuer: 某县应急管理局
+  year: 2023
+outline:
+  parts:
+    - sections: [intro]
+answers:
+  intro:
+    text: 2023年，我局{said}，扎实推进法治政府建设。
+""", encoding="utf-8")
+    assert cli.main(["next", str(source)]) == 0
+    written = (tmp_path / "r-2024.yaml").read_text(encoding="utf-8")
+    assert f"2024年，我局{now}" in written and said not in written.split("text:")[1]
+    assert "已按 2024 年的提法改写" in written
