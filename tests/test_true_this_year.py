@@ -263,3 +263,36 @@ answers:
     written = (tmp_path / "r-2024.yaml").read_text(encoding="utf-8")
     assert f"2024年，我局{now}" in written and said not in written.split("text:")[1]
     assert "已按 2024 年的提法改写" in written
+
+
+def test_check_finds_last_years_problem_listed_again(tmp_path, capsys):
+    from drafter import cli
+
+    source = tmp_path / "r-2024.yaml"
+    source.write_text("""\
+report:
+  issuer: 某县应急管理局
+  year: 2024
+  date: 2024-12-20
+outline:
+  parts:
+    - heading: 上年度问题整改情况
+      sections: [previous_followup]
+    - heading: 存在的不足
+      sections: [problems]
+answers:
+  previous_followup:
+    items:
+      - problem: 执法人员专业能力不足
+        status: 已完成
+        measures: 组织轮训两期
+  problems:
+    items:
+      - title: 执法人员专业能力仍然不足
+      - title: 应急物资储备不够充足
+""", encoding="utf-8")
+    capsys.readouterr()
+    code = cli.main(["check", str(source)])
+    said = [line for line in capsys.readouterr().out.splitlines() if "几乎相同" in line]
+    assert code == 1 and len(said) == 1
+    assert "执法人员专业能力仍然不足" in said[0] and "已完成" in said[0] and "r-2024.yaml:" in said[0]

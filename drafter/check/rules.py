@@ -731,6 +731,35 @@ def carried_text(view: View) -> list[Finding]:
                 advice = "今年仍属实就删去段首的【核对】，否则改写或删去这一段"
             out.append(Finding("carried", ERROR, problem, advice,
                                Location(file=view.file, line=line, field=text.field), f"{mark.opening}……"))
+    return out + (_repeated_items(view) if view.answers is not None else [])
+
+
+def _repeated_items(view: View) -> list[Finding]:
+    """This year's problems or plans that are last year's again (≥ 80% alike), a problem the
+    follow-up says is fixed most of all."""
+    import difflib
+
+    onto, answers = view.ontology, view.answers
+    followup_id = onto.role_id("followup")
+    last = (answers.values.get(followup_id) or {}) if followup_id else {}
+    out: list[Finding] = []
+    for role, key, title in (("problems", "items", "problem"), ("plans", "plans", "plan")):
+        sid = onto.role_id(role)
+        earlier = [(str(r.get(title) or ""), str(r.get("status") or "")) for r in last.get(key) or []]
+        for record in (answers.values.get(sid) or {}).get("items") or [] if sid else []:
+            now = str(record.get("title") or record.get("detail") or "")
+            for before, status in earlier:
+                if now and before and difflib.SequenceMatcher(None, now, before).ratio() >= 0.8:
+                    fixed = status.startswith("已完成")
+                    what = "问题" if role == "problems" else "工作安排"
+                    problem = (f"这条{what}与上年的“{before}”几乎相同" +
+                               ("，而上年度整改情况中写的是已完成" if fixed else ""))
+                    advice = ("已整改完成的问题不应再列为今年的问题；确有反复请写明原因" if fixed
+                              else "仍未解决的可以再列，请按今年的情况写，并写明为何仍未解决")
+                    # a problem still being worked on may stand again; one reported fixed may not
+                    out.append(Finding("carried", ERROR if fixed else NOTE, problem, advice,
+                                       view.at(f"answers.{sid}.items"), now[:30]))
+                    break
     return out
 
 
