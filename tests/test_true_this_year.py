@@ -296,3 +296,15 @@ answers:
     said = [line for line in capsys.readouterr().out.splitlines() if "几乎相同" in line]
     assert code == 1 and len(said) == 1
     assert "执法人员专业能力仍然不足" in said[0] and "已完成" in said[0] and "r-2024.yaml:" in said[0]
+
+
+def test_check_finds_a_counter_not_rolled(tmp_path, capsys):
+    from drafter import cli
+
+    report = tmp_path / "报告.txt"
+    report.write_text("某县应急管理局2024年法治政府建设年度报告\n\n一、普法宣传\n"
+                      "今年6月是全国第22个“安全生产月”，也是本县第9个安全生产月，我局组织宣传咨询日活动。\n",
+                      encoding="utf-8")
+    cli.main(["check", str(report)])
+    said = [line for line in capsys.readouterr().out.splitlines() if "届次" in line]
+    assert len(said) == 1 and "第22个" in said[0] and "第23个" in said[0]  # the county's own count is not judged

@@ -731,7 +731,24 @@ def carried_text(view: View) -> list[Finding]:
                 advice = "今年仍属实就删去段首的【核对】，否则改写或删去这一段"
             out.append(Finding("carried", ERROR, problem, advice,
                                Location(file=view.file, line=line, field=text.field), f"{mark.opening}……"))
-    return out + (_repeated_items(view) if view.answers is not None else [])
+    return out + _counters(view) + (_repeated_items(view) if view.answers is not None else [])
+
+
+def _counters(view: View) -> list[Finding]:
+    """A national event's running number that is not the report year's (第22个“安全生产月” in a
+    2024 report, which is the 23rd): the calendar knows it. A place's own count is not judged."""
+    from drafter import counters
+
+    if not view.year:
+        return []
+    out: list[Finding] = []
+    for para in view.paragraphs:
+        if para.kind in (BODY, HEADING):
+            for changed in counters.roll(para.text, view.year, view.ontology.observances)[1]:
+                if not changed.local:
+                    out.append(_finding(view, "carried", ERROR, para, changed.before,
+                                        f"“{changed.before}”不是 {view.year} 年的届次", f"应为“{changed.after}”"))
+    return out
 
 
 def _repeated_items(view: View) -> list[Finding]:
