@@ -122,7 +122,8 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
                                           "沿用稳定的内容，把今年的问题和工作安排列为明年的整改核对清单。")
     if command in (None, "next"):
         nxt.add_argument("-h", "--help", action="help", help="显示帮助并退出")
-        nxt.add_argument("answers", metavar="今年的答案文件", help="今年的答案文件（.yaml）")
+        nxt.add_argument("answers", metavar="今年的答案文件",
+                         help="今年的答案文件（.yaml），或今年的报告本身（.docx、.txt、网页等：先导入，再起草，并在旁边生成明年的报告草稿）")
         nxt.add_argument("-o", "--output", metavar="明年的答案文件",
                          help="输出路径；默认把文件名中的年份加一（如 kunshan-2023.yaml → kunshan-2024.yaml）")
         nxt.add_argument("--force", action="store_true", help="输出文件已存在时覆盖它")
@@ -361,8 +362,14 @@ def cmd_next(args) -> int:
 
     onto = ontology_mod.load()
     source = Path(args.answers)
-    this_year = answers_mod.load(source, onto)  # a file with errors is reported, not rolled
+    report = source.suffix.lower() not in (".yaml", ".yml")  # last year's report itself: import, then roll
+    if report:
+        this_year = _imported(source, onto)
+    else:
+        this_year = answers_mod.load(source, onto)  # a file with errors is reported, not rolled
     out = Path(args.output) if args.output else _next_path(source, this_year.meta.year)
+    if report and out.suffix.lower() not in (".yaml", ".yml"):
+        out = out.with_suffix(".yaml")  # the answers file; the draft .docx goes beside it
     if yamlio.same_file(out, source):
         raise DrafterError("输出文件不能与今年的答案文件相同", Location(file=str(out)))
     if out.is_dir():
@@ -377,12 +384,33 @@ def cmd_next(args) -> int:
     except DrafterError as exc:
         raise DrafterError(f"起草的 {result.year} 年答案文件未通过检查，没有写入：{exc.message}",
                            Location(file=str(out), field=exc.location.field)) from None
+    draft = out.with_suffix(".docx") if report else None
+    if draft is not None and draft.exists() and not args.force:
+        raise DrafterError("文件已存在；要覆盖请加 --force", Location(file=str(draft)))
     yamlio.write_output(out, text.encode("utf-8"), inputs=(source,))
     for warning in result.warnings:
         print(f"提示：{warning}", file=sys.stderr)
     print(f"已起草 {result.year} 年答案文件：{out}")
+    if draft is not None:  # one step from last year's Word file: this year's draft beside the answers
+        from drafter import build
+
+        built = build.build_file(out, draft, "docx", force=args.force)
+        print(f"已生成 {result.year} 年报告草稿：{built.output}（沿用上年、待处理的段落在答案文件中段首标有【改写】【核对】）")
     print(f"下一步：drafter ask {out}  逐项填写今年的数字和整改情况；然后 drafter build {out}")
     return 0
+
+
+def _imported(source: Path, onto):
+    """Last year's report read as answers, in memory (what drafter import would write)."""
+    from drafter import answers as answers_mod
+    from drafter import yamlio
+    from drafter.importer import import_file
+
+    imported = import_file(source, onto)
+    try:
+        return answers_mod.from_document(yamlio.loads(imported.text, source.with_suffix(".yaml")), onto)
+    except DrafterError as exc:
+        raise DrafterError(f"导入结果未通过检查：{exc.message}", Location(file=str(source), field=exc.location.field)) from None
 
 
 def cmd_import(args) -> int:

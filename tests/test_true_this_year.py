@@ -308,3 +308,26 @@ def test_check_finds_a_counter_not_rolled(tmp_path, capsys):
     cli.main(["check", str(report)])
     said = [line for line in capsys.readouterr().out.splitlines() if "届次" in line]
     assert len(said) == 1 and "第22个" in said[0] and "第23个" in said[0]  # the county's own count is not judged
+
+
+def test_next_from_last_years_report_writes_the_answers_and_a_draft_beside_them(tmp_path, capsys):
+    """One step from last year's file (part 10): import, roll, and this year's draft .docx."""
+    import yaml
+
+    from drafter import cli
+    from drafter.readers import read
+
+    report = tmp_path / "某县2024年报告.txt"
+    report.write_text("某县应急管理局2024年法治政府建设年度报告\n\n"
+                      "2024年，我局坚持依法行政。现将有关情况报告如下：\n\n一、主要举措和成效\n"
+                      "（一）严格执法。1月，召开了执法工作会议；全年检查企业360家次。\n"
+                      "二、存在的不足\n一是执法力量不足。\n三、下一年度工作安排\n一是加强执法队伍建设。\n\n"
+                      "某县应急管理局\n2024年12月20日\n", encoding="utf-8")
+    assert cli.main(["next", str(report)]) == 0
+    answers, draft = tmp_path / "某县2025年报告.yaml", tmp_path / "某县2025年报告.docx"
+    data = yaml.safe_load(answers.read_text(encoding="utf-8"))
+    assert data["report"]["year"] == 2025 and "previous_followup" in data["answers"]
+    assert "【改写：1月" in answers.read_text(encoding="utf-8")
+    assert read(draft).embedded_answers is not None  # drafter's own draft, ready for the round trip
+    assert cli.main(["next", str(report)]) == 1  # never over the files it wrote, without --force
+    assert "已存在" in capsys.readouterr().err
