@@ -331,3 +331,32 @@ def test_next_from_last_years_report_writes_the_answers_and_a_draft_beside_them(
     assert read(draft).embedded_answers is not None  # drafter's own draft, ready for the round trip
     assert cli.main(["next", str(report)]) == 1  # never over the files it wrote, without --force
     assert "已存在" in capsys.readouterr().err
+
+
+def _table():
+    from pathlib import Path
+
+    from ruamel.yaml import YAML
+
+    return YAML(typ="safe").load((Path(__file__).parent / "fixtures" / "carried_sentences.yaml").read_text(encoding="utf-8"))
+
+
+TABLE = _table()
+
+
+def test_the_classifier_table_is_large_enough():
+    assert len(TABLE["events"]) + len(TABLE["standing"]) >= 100
+
+
+@pytest.mark.parametrize("sentence", TABLE["events"])
+def test_each_event_of_the_table_is_to_rewrite(sentence):
+    from drafter.carried import REWRITE, classify
+
+    assert classify(sentence).kind == REWRITE, sentence
+
+
+def test_standing_practice_is_not_taken_for_an_event_in_more_than_a_tenth():
+    from drafter.carried import REWRITE, classify
+
+    wrong = [s for s in TABLE["standing"] if classify(s).kind == REWRITE]
+    assert len(wrong) <= len(TABLE["standing"]) // 10, wrong
