@@ -121,3 +121,47 @@ def pending(text: str) -> list[Pending]:
 def without_marks(text: str) -> str:
     """Own text as the report prints it: every review mark left out."""
     return re.sub(r"(?m)^([ \t\u3000]*)【(?:改写|核对)(?:：[^】\n]*)?】[ \t\u3000]*", r"\1", text)
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph of own text, blank lines between them."""
+    spans, start = [], 0
+    for gap in _PARAGRAPHS.finditer(text):
+        spans.append((start, gap.start()))
+        start = gap.end()
+    spans.append((start, len(text.rstrip("\n"))))
+    return spans
+
+
+def _marked_at(text: str, opening: str) -> tuple[int, int, re.Match] | None:
+    """The span of the paragraph whose mark stands before `opening`, and the mark."""
+    for start, end in _blocks(text):
+        for m in re.finditer(r"(?m)^[ \t\u3000]*(【(?:改写|核对)(?:：[^】\n]*)?】)[ \t\u3000]*", text[start:end]):
+            if text[start + m.end():].startswith(opening):
+                return start, end, m
+    return None
+
+
+def paragraph(text: str, opening: str) -> str:
+    """The marked paragraph that opens with `opening`, as the report prints it."""
+    found = _marked_at(text, opening)
+    return without_marks(text[found[0]:found[1]]) if found else ""
+
+
+def resolve(text: str, opening: str, action: str, new: str | None = None) -> str:
+    """The text after the clerk's decision on the marked paragraph that opens with `opening`:
+    "keep" (still true: the mark goes), "rewrite" (its words become `new`, unmarked), or
+    "delete" (the paragraph goes). Unchanged when no such paragraph is marked."""
+    found = _marked_at(text, opening)
+    if found is None:
+        return text
+    start, end, mark = found
+    head = text[start:start + mark.start()]  # a `# heading` line the text runs into stays
+    if action == "keep":
+        return text[:start + mark.start(1)] + text[start + mark.end():]
+    if action == "rewrite" and new and new.strip():
+        return text[:start] + head + new.strip() + text[end:]
+    if head.strip():  # deleting the words under a heading of its own leaves the heading
+        return text[:start] + head.rstrip("\n") + text[end:]
+    rest = (text[:start] + text[end:]).strip("\n")
+    return re.sub(r"\n[ \t]*\n(?:[ \t]*\n)+", "\n\n", rest) + ("\n" if rest else "")

@@ -642,3 +642,45 @@ def test_finish_keeps_a_report_edited_in_word_and_writes_the_new_one_beside_it(t
     assert (tmp_path / "测试市应急管理局2023年法治政府建设年度报告-1.docx").exists()
     assert any("已在 Word 中改过，没有覆盖；新生成的报告是 测试市应急管理局2023年法治政府建设年度报告-1.docx" in line
                for line in said), said
+
+
+REVIEWED = """\
+report:
+  issuer: 测试县应急管理局
+  year: 2024
+outline:
+  parts:
+    - heading: 执法
+      sections: [penalties]
+answers:
+  penalties:
+    text: |
+      【核对】全面落实行政执法三项制度。
+
+      【改写：1月】1月，召开了执法工作会议。
+
+      【改写：“1.15”】吸取“1.15”事故教训，开展专项检查。
+"""
+
+
+def test_ask_walks_the_carried_paragraphs_events_first(tmp_path, real_ontology):
+    """After the numbers, ask shows each paragraph next carried (last year's events first):
+    still true, rewrite, or delete; each choice clears its mark and prints nothing extra."""
+    from drafter.compose import compose
+
+    path = tmp_path / "r-2024.yaml"
+    path.write_text(REVIEWED, encoding="utf-8")
+    listed = flow.missing_questions(path, real_ontology)
+    assert [q.kind for q in listed] == ["review"] * 3
+    assert [q.title[:2] for q in listed] == ["1月", "吸取", "全面"]  # events first
+    keys = ENTER                                   # 执法：填写本节
+    keys += DOWN + ENTER                           # 1月……：删去这一段（from 改写, the default）
+    keys += ENTER + CLEAR + "今年开展危化品专项检查。" + ENTER + ENTER   # “1.15”……：改写（default）
+    keys += ENTER                                  # 三项制度：仍属实，保留（default）
+    keys += DOWN + ENTER                           # 生成 .docx？否
+    assert drive(keys, lambda t: flow.run_ask(path, None, t)) == 0
+    text = answers_mod.load(path, real_ontology).texts["penalties"]
+    assert "【" not in text and "1月" not in text
+    assert text.split("\n\n") == ["全面落实行政执法三项制度。", "今年开展危化品专项检查。\n"]
+    assert flow.missing_questions(path, real_ontology) == []
+    assert not compose(answers_mod.load(path, real_ontology), real_ontology).pending

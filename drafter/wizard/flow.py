@@ -7,6 +7,7 @@ from pathlib import Path
 
 from drafter import answers as answers_mod
 from drafter import ontology as ontology_mod
+from drafter import owntext
 from drafter.errors import DrafterError, Location
 from drafter.fields import FieldSpec, FieldValueError, check_text, check_year
 from drafter.ontology import Ontology, Section
@@ -311,6 +312,8 @@ def ask_some(section: Section, qs: list[Question], index: int, total: int, store
         store.set_at(section.id, q.key, q.index if q.kind == "followup" else None, asking="missing")
         if q.kind == "fact":
             result = asker.fact(q.spec, q.previous, lambda v, q=q: store.set_fact(section.id, q.key, v))
+        elif q.kind == "review":
+            result = review(section, q, store, term)
         elif q.kind == "followup":
             records = [dict(r) for r in store.values(section.id).get(q.key) or []]
             term.say(f"  {q.title}")
@@ -326,6 +329,34 @@ def ask_some(section: Section, qs: list[Question], index: int, total: int, store
             j -= 1
             continue
         j += 1
+    return None
+
+
+def review(section: Section, q: Question, store: Store, term: Terminal) -> object:
+    """One paragraph carried from last year: still true (its mark goes), rewritten, or deleted."""
+    from ruamel.yaml.scalarstring import LiteralScalarString
+
+    from drafter import carried
+
+    text = str(store.values(section.id).get(owntext.TEXT) or "")
+    words = carried.paragraph(text, q.title)
+    if not words:
+        return None  # handled by hand meanwhile (the file is read afresh each time)
+    term.say("")
+    term.say(f"  沿用上年的这段待{q.previous}：")
+    term.say(f"  {words}")
+    action = term.select("这段今年：", [("仍属实，保留", "keep"), ("改写", "rewrite"), ("删去这一段", "delete")],
+                         default="rewrite" if q.previous.startswith(carried.REWRITE) else "keep")
+    if action is BACK:
+        return BACK
+    new = None
+    if action == "rewrite":
+        new = term.text("改写为：", default=words, instruction="（可写多行，空行回车结束；输入 < 返回上一题）",
+                        multiline=True)
+        if new is BACK:
+            return BACK
+    changed = carried.resolve(text, q.title, action, new)
+    store.set_value(section.id, owntext.TEXT, LiteralScalarString(changed) if "\n" in changed else changed)
     return None
 
 

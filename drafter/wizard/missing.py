@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from drafter import owntext, types
+from drafter import carried, owntext, types
 from drafter.answers import Answers
 from drafter.fields import FieldSpec, is_empty
 from drafter.ontology import Ontology, Section
@@ -23,7 +23,7 @@ FOLLOWUP_LISTS = {"items": "problem", "plans": "plan"}  # record field → its t
 @dataclass
 class Question:
     section: Section
-    kind: str  # "section" (never answered: ask it all), "field", "fact", "followup"
+    kind: str  # "section" (never answered: ask it all), "field", "fact", "followup", "review" (a carried paragraph)
     key: str = ""  # field id, fact name, or the follow-up list's field id
     spec: FieldSpec | None = None
     previous: Any = None
@@ -38,6 +38,8 @@ class Question:
         if self.kind == "followup":
             what = "上年问题" if self.key == "items" else "上年工作安排"
             return f"{where}\t{what}第 {self.index + 1} 条“{self.title}”的进展"
+        if self.kind == "review":
+            return f"{where}\t沿用上年的段落“{self.title}……”待{self.previous}"
         last = stated(self.spec, self.previous) if not is_empty(self.previous) else "（无）"
         return f"{where}\t{self.spec.prompt}\t上年：{last}"
 
@@ -81,4 +83,8 @@ def _missing_in(section: Section, answers: Answers) -> list[Question]:
                 if is_empty(record.get("status")):
                     out.append(Question(section, "followup", key, section.field(key), index=n,
                                         title=str(record.get(title_field) or "")))
+    if sid in answers.texts:  # carried paragraphs still marked: after the numbers, last year's events first
+        marks = sorted(carried.pending(answers.texts[sid]), key=lambda m: m.kind != carried.REWRITE)
+        out += [Question(section, "review", owntext.TEXT, previous=m.kind + (f"（{m.why}）" if m.why else ""),
+                         title=m.opening) for m in marks]
     return out
