@@ -145,7 +145,10 @@ def _marked_at(text: str, opening: str) -> tuple[int, int, re.Match] | None:
 def paragraph(text: str, opening: str) -> str:
     """The marked paragraph that opens with `opening`, as the report prints it."""
     found = _marked_at(text, opening)
-    return without_marks(text[found[0]:found[1]]) if found else ""
+    if not found:
+        return ""
+    start, end, mark = found
+    return without_marks(text[start + mark.start(1):end])  # its words, below a heading of its own
 
 
 def resolve(text: str, opening: str, action: str, new: str | None = None) -> str:

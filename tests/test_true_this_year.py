@@ -360,3 +360,16 @@ def test_standing_practice_is_not_taken_for_an_event_in_more_than_a_tenth():
 
     wrong = [s for s in TABLE["standing"] if classify(s).kind == REWRITE]
     assert len(wrong) <= len(TABLE["standing"]) // 10, wrong
+
+
+def test_resolving_a_marked_paragraph_keeps_rewrites_or_deletes_only_it():
+    from drafter.carried import paragraph, pending, resolve
+
+    text = ("【核对】常态化学习。\n\n【改写：1月】1月，召开了会议。\n\n"
+            "# 强化执法\n【改写：“1.15”】吸取“1.15”事故教训。\n全年检查企业{检查}。\n")
+    assert paragraph(text, "吸取") == "吸取“1.15”事故教训。\n全年检查企业{检查}。"
+    assert resolve(text, "常态化", "keep").startswith("常态化学习。\n\n【改写：1月】")
+    assert "1月" not in resolve(text, "1月，召开", "delete") and len(pending(resolve(text, "1月，召开", "delete"))) == 2
+    assert resolve(text, "吸取", "rewrite", "今年开展专项检查。").endswith("# 强化执法\n今年开展专项检查。\n")
+    assert resolve(text, "吸取", "delete").endswith("# 强化执法\n")  # its heading stays for the clerk
+    assert resolve(text, "没有这段", "delete") == text
