@@ -138,6 +138,15 @@ def refuse_unfinished(result, source: Path) -> None:
     if not result.document.date:
         raise DrafterError("还没有填写成文日期（report.date），不能生成定稿；填写后再运行，或去掉 --final 生成草稿",
                            Location(file=str(source), field="report.date"))
+    from drafter.leftovers import found_in
+    from drafter.model import Heading, Paragraph
+
+    texts = [t for b in result.document.blocks if isinstance(b, (Heading, Paragraph))
+             for t in (b.text, getattr(b, "body", None)) if t]
+    left = [written for text in texts for _, written in found_in(text)]
+    if left:
+        raise DrafterError(f"报告中还有 {len(left)} 处待填的内容（{'、'.join(dict.fromkeys(left[:5]))}），不能生成定稿；"
+                           "填好后再运行，或去掉 --final 生成草稿", Location(file=str(source)))
     pending = [(sid, mark) for sid, marks in result.pending.items() for mark in marks]
     if pending:
         named = "；".join(f"{sid}：“{mark.opening}……”（{mark.kind}）" for sid, mark in pending[:3])

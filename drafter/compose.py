@@ -76,7 +76,6 @@ class _Composer:
             self.out.pending[sid] = marks
             self.out.warnings.append(f"章节“{section.heading}”（{sid}）：{len(marks)} 段沿用上年的文字还没有处理"
                                      "（段首的【改写】【核对】）；处理后删去标记，定稿前须全部处理")
-            text = carried.without_marks(text)
         own = self.answers.facts.get(sid) or {}
         values = self.answers.values.get(sid) or {}
         fields = {f.id: f for f in owntext.with_chosen_units(section.fields, values)}  # 起 when 起 is chosen
@@ -127,7 +126,7 @@ class _Composer:
         origin = Origin(section, "heading" if section else "group")
         if run_in and isinstance(first, Paragraph):
             return [Heading(level=level, text=markup.heading_text(title, True), body=first.text, origin=origin,
-                            body_origin=first.origin), *blocks[1:]]
+                            body_origin=first.origin, review=first.review), *blocks[1:]]
         return [Heading(level=level, text=markup.heading_text(title, False), origin=origin), *blocks]
 
     def enumerated(self, members: list[_Rendered], inline: bool) -> list[Block]:
@@ -141,7 +140,7 @@ class _Composer:
             blocks = [lists.plain_block(b) for b in member.blocks]
             first, rest = blocks[0], blocks[1:]
             if isinstance(first, Paragraph):
-                out.append(Paragraph(lead + first.text, origin=first.origin))
+                out.append(Paragraph(lead + first.text, origin=first.origin, review=first.review))
             else:
                 out += [Paragraph(lead, origin=Origin(member.section, "heading" if member.section else "group")), first]
             out += rest

@@ -47,7 +47,7 @@ def plain(text: str) -> str:
 
 def plain_block(block: Block) -> Block:
     if isinstance(block, Paragraph):
-        return Paragraph(plain(block.text), origin=block.origin)
+        return Paragraph(plain(block.text), origin=block.origin, review=block.review)
     if isinstance(block, Heading):
         block.text = plain(block.text)
         if block.body:

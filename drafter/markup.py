@@ -54,6 +54,18 @@ def as_sentence(text: str) -> str:
     return text.rstrip("，、；") + "。"
 
 
+_REVIEW = re.compile(r"^【(改写|核对)(?:：[^】\n]*)?】\s*")  # drafter.carried's mark, never printed
+
+
+def _review(lines: list[str]) -> str | None:
+    """A carried paragraph's review mark, taken off its first line: what the draft highlights."""
+    m = _REVIEW.match(lines[0]) if lines else None
+    if m is None:
+        return None
+    lines[0] = lines[0][m.end():]
+    return m.group(1)
+
+
 def parse(text: str, base_level: int) -> list[Block]:
     """Blocks of one section's rendered template; `#` headings sit at base_level + depth."""
     blocks: list[Block] = []
@@ -64,18 +76,22 @@ def parse(text: str, base_level: int) -> list[Block]:
         match = _HEADING.match(lines[0])
         if match:
             level = base_level + len(match.group(1))
+            review = _review(lines[1:2]) if len(lines) > 1 else None
+            if review:
+                lines[1] = _REVIEW.sub("", lines[1])
             body = as_sentence(clean(_unescape("".join(lines[1:])))) if len(lines) > 1 else None
             run_in = bool(body)
             title = heading_text(_unescape(match.group(2)), run_in)
             if title and level > 4:
                 # below （1） there is no heading level: the title opens its paragraph as a sentence
-                blocks.append(Paragraph(heading_text(title, True) + (body or "")))
+                blocks.append(Paragraph(heading_text(title, True) + (body or ""), review=review))
             elif title:
-                blocks.append(Heading(level=level, text=title, body=body or None))
+                blocks.append(Heading(level=level, text=title, body=body or None, review=review if body else None))
             elif body:
-                blocks.append(Paragraph(body))
+                blocks.append(Paragraph(body, review=review))
             continue
+        review = _review(lines)
         paragraph = as_sentence(clean(_unescape("".join(lines))))
         if paragraph:
-            blocks.append(Paragraph(paragraph))
+            blocks.append(Paragraph(paragraph, review=review))
     return blocks

@@ -373,3 +373,45 @@ def test_resolving_a_marked_paragraph_keeps_rewrites_or_deletes_only_it():
     assert resolve(text, "吸取", "rewrite", "今年开展专项检查。").endswith("# 强化执法\n今年开展专项检查。\n")
     assert resolve(text, "吸取", "delete").endswith("# 强化执法\n")  # its heading stays for the clerk
     assert resolve(text, "没有这段", "delete") == text
+
+
+def test_the_draft_docx_highlights_what_is_pending_and_the_final_build_refuses_it(tmp_path):
+    """Part 8: carried paragraphs not yet reviewed, and every xx, are highlighted in the draft;
+    --final builds nothing while either is left, and a finished report has no highlight."""
+    import zipfile
+
+    from drafter import cli
+
+    source = tmp_path / "r-2023.yaml"
+    source.write_text("""\
+report:
+  issuer: 某县应急管理局
+  year: 2023
+  date: 2023-12-20
+outline:
+  parts:
+    - heading: 执法
+      sections: [penalties]
+answers:
+  penalties:
+    text: |
+      全面落实行政执法三项制度。
+
+      全年检查企业360家次。
+""", encoding="utf-8")
+    assert cli.main(["next", str(source)]) == 0
+    draft = tmp_path / "r-2024.yaml"
+    assert cli.main(["build", str(draft), "-o", str(tmp_path / "draft.docx")]) == 0
+    xml = zipfile.ZipFile(tmp_path / "draft.docx").read("word/document.xml").decode("utf-8")
+    assert xml.count('<w:highlight w:val="yellow"/>') == 2  # the two carried paragraphs, whole (the xx inside one)
+    assert "【" not in xml
+    text = draft.read_text(encoding="utf-8").replace("【核对】", "")
+    text = text.replace("report:\n", "report:\n  date: 2024-12-20\n", 1)
+    draft.write_text(text, encoding="utf-8")
+    assert cli.main(["build", str(draft), "-o", str(tmp_path / "final.docx"), "--final"]) == 1  # a fact still xx
+    import re
+
+    draft.write_text(re.sub(r"(\s+)(\S+): xx家次", r"\1\2: 380家次", text), encoding="utf-8")
+    assert cli.main(["build", str(draft), "-o", str(tmp_path / "final.docx"), "--final"]) == 0
+    final = zipfile.ZipFile(tmp_path / "final.docx").read("word/document.xml").decode("utf-8")
+    assert "w:highlight" not in final

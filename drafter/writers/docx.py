@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 import unicodedata
 
 from drafter.model import Attachment, Document, Heading, Paragraph, Table
@@ -27,6 +28,8 @@ from drafter.writers.style import StyleProfile, default_profile
 from drafter.writers.title import break_title
 from drafter.writers.zipped import package
 
+PENDING_HIGHLIGHT = "yellow"  # a draft's text still to review or fill, as a clerk marks it in Word
+_PLACEHOLDER = re.compile(r"((?<![A-Za-z])[xX]{2,}(?![A-Za-z]))")
 CATEGORY_COLUMN = 1  # in attachment tables; a blank category continues the one above
 LEFT_COLUMNS = (1, 2)  # category and item read better flush left
 
@@ -109,6 +112,15 @@ class _Body:
         runs = oxml.run(text) if text else ""
         self.add(runs, style, **props)
 
+    def body_text(self, text: str, pending: bool) -> str:
+        """A body text's runs: a paragraph carried from last year and not yet reviewed is
+        highlighted whole, and every xx still to fill is highlighted wherever it stands."""
+        if pending:
+            return oxml.run(text, highlight=PENDING_HIGHLIGHT)
+        pieces = _PLACEHOLDER.split(text)
+        return "".join(oxml.run(piece, highlight=PENDING_HIGHLIGHT if n % 2 else None)
+                       for n, piece in enumerate(pieces) if piece)
+
     def marked(self, block) -> tuple[int, str] | None:
         """The bookmark that tells the block's origin to drafter's .docx reader, if any."""
         origin = getattr(block, "origin", None)
@@ -166,11 +178,12 @@ def write_docx(doc: Document, profile: StyleProfile | None = None) -> bytes:
         if isinstance(block, Heading):
             if block.run_in:
                 lead = oxml.run(f"{block.number}{block.text}", body.ids[RUN_IN_STYLE[block.level]])
-                body.add(lead + oxml.run(block.body), keep_next=hold, bookmark=body.marked(block))
+                body.add(lead + body.body_text(block.body or "", bool(block.review)), keep_next=hold,
+                         bookmark=body.marked(block))
             else:
                 body.paragraph(f"{block.number}{block.text}", HEADING_STYLE[block.level], bookmark=body.marked(block))
         elif isinstance(block, Paragraph):
-            body.paragraph(block.text, keep_next=hold, bookmark=body.marked(block))
+            body.add(body.body_text(block.text, bool(block.review)), keep_next=hold, bookmark=body.marked(block))
 
     _attachment_note(body, doc, profile, signed)
     if doc.sealed and signed:

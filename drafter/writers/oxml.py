@@ -319,10 +319,13 @@ def _text(text: str) -> str:
     return f"<w:t>{escape(text)}</w:t>"
 
 
-def run(text: str, style_id: str | None = None) -> str:
-    """A run of text, optionally in a character style. Tabs become w:tab, and each line feed
-    or carriage return a w:br, as python-docx's add_run did."""
-    props = f'<w:rPr><w:rStyle w:val="{escape_attr(style_id)}"/></w:rPr>' if style_id else ""
+def run(text: str, style_id: str | None = None, highlight: str | None = None) -> str:
+    """A run of text, optionally in a character style, optionally highlighted (a draft's
+    pending text: yellow). Tabs become w:tab, and each line feed or carriage return a w:br,
+    as python-docx's add_run did."""
+    inner = (f'<w:rStyle w:val="{escape_attr(style_id)}"/>' if style_id else "") + \
+        (f'<w:highlight w:val="{escape_attr(highlight)}"/>' if highlight else "")
+    props = f"<w:rPr>{inner}</w:rPr>" if inner else ""
     if not text:
         return f"<w:r>{props}</w:r>"
     if "\t" in text or "\n" in text or "\r" in text:
