@@ -317,3 +317,36 @@ def test_skip_then_back_then_fill_keeps_the_section_in_the_report(tmp_path, env)
     a = answers_mod.load(tmp_path / "r.yaml", ontology_mod.load())
     assert a.outline.section_ids() == ["opening", "enforcement", "problems"]
     assert a.values["opening"]["guidance"] == "以习近平法治思想为指导"
+
+
+def test_ask_reviews_carried_paragraphs_in_a_terminal(tmp_path, monkeypatch):
+    """The real `drafter ask` shows a paragraph next carried and clears its mark (issue 20)."""
+    monkeypatch.delenv("DRAFTER_SECTIONS", raising=False)
+    monkeypatch.delenv("DRAFTER_TEMPLATES", raising=False)
+    env = dict(os.environ, TERM="xterm-256color", COLUMNS="100", LINES="40", PROMPT_TOOLKIT_NO_CPR="1")
+    path = tmp_path / "r-2024.yaml"
+    path.write_text("""\
+report:
+  issuer: 测试县应急管理局
+  year: 2024
+outline:
+  parts:
+    - heading: 执法
+      sections: [penalties]
+answers:
+  penalties:
+    text: |
+      【改写：1月】1月，召开了执法工作会议。
+
+      【核对】全面落实行政执法三项制度。
+""", encoding="utf-8")
+    child = spawn(["ask", str(path)], env, tmp_path)
+    answer(child, "本节", ENTER)                            # 填写本节
+    child.expect("1月，召开了执法工作会议")
+    answer(child, "这段今年", DOWN + ENTER)                  # 删去这一段 (from 改写, the default)
+    child.expect("全面落实行政执法三项制度")
+    answer(child, "这段今年", ENTER)                         # 仍属实，保留
+    answer(child, "生成", DOWN + ENTER)                      # 不生成 .docx
+    child.expect(pexpect.EOF)
+    text = path.read_text(encoding="utf-8")
+    assert "【" not in text.split("text:")[1] and "1月" not in text and "全面落实行政执法三项制度。" in text
