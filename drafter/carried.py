@@ -65,7 +65,7 @@ def _compiled(data: dict, path: Path) -> _Rules:
                 raise DrafterError(f"式样与例子不符：“{example}”", Location(file=str(path), field=f"patterns[{n}]"))
         patterns.append((str(entry.get("name") or "式样"), pattern))
     words = lambda key: tuple(str(w) for w in data.get(key) or [])  # noqa: E731
-    return _Rules(words("time_words"), tuple(patterns), words("event_words"))
+    return _Rules(words("time_words"), tuple(patterns), words("event_words") + words("yearly_words"))
 
 
 def _rules() -> _Rules:
