@@ -28,6 +28,16 @@ def test_titles_with_last_years_year_are_named_for_review():
     assert kept_titles(text, 2025) == ["《2024年执法计划》", "《法治政府建设实施纲要（2021-2025年）》"]
 
 
+def penalties_report(folder, *paragraphs: str):
+    """A 2023 answers file whose one section, penalties, is own text of these paragraphs."""
+    text = "\n\n".join(paragraphs).replace("\n", "\n      ")
+    source = folder / "r-2023.yaml"
+    source.write_text("report:\n  issuer: 某县应急管理局\n  year: 2023\n  date: 2023-12-20\n"
+                      "outline:\n  parts:\n    - heading: 执法\n      sections: [penalties]\n"
+                      f"answers:\n  penalties:\n    text: |\n      {text}\n", encoding="utf-8")
+    return source
+
+
 # ---- counters roll (part 3) ---------------------------------------------------------------
 
 @pytest.fixture(scope="module")
@@ -151,23 +161,7 @@ def test_marks_go_on_each_paragraph_never_on_a_heading_and_never_reach_the_repor
 def test_the_clerk_clears_a_mark_by_deleting_it_and_build_final_then_builds(tmp_path):
     from drafter import cli
 
-    source = tmp_path / "r-2023.yaml"
-    source.write_text(f"""\
-report:
-  issuer: 某县应急管理局
-  year: 2023
-  date: 2023-12-20
-outline:
-  parts:
-    - heading: 执法
-      sections: [penalties]
-answers:
-  penalties:
-    text: |
-      {EVENTS[3]}
-
-      {STANDING[1]}
-""", encoding="utf-8")
+    source = penalties_report(tmp_path, EVENTS[3], STANDING[1])
     assert cli.main(["next", str(source)]) == 0
     draft = tmp_path / "r-2024.yaml"
     text = draft.read_text(encoding="utf-8")
@@ -382,23 +376,7 @@ def test_the_draft_docx_highlights_what_is_pending_and_the_final_build_refuses_i
 
     from drafter import cli
 
-    source = tmp_path / "r-2023.yaml"
-    source.write_text("""\
-report:
-  issuer: 某县应急管理局
-  year: 2023
-  date: 2023-12-20
-outline:
-  parts:
-    - heading: 执法
-      sections: [penalties]
-answers:
-  penalties:
-    text: |
-      全面落实行政执法三项制度。
-
-      全年检查企业360家次。
-""", encoding="utf-8")
+    source = penalties_report(tmp_path, "全面落实行政执法三项制度。", "全年检查企业360家次。")
     assert cli.main(["next", str(source)]) == 0
     draft = tmp_path / "r-2024.yaml"
     assert cli.main(["build", str(draft), "-o", str(tmp_path / "draft.docx")]) == 0
