@@ -20,6 +20,8 @@ from drafter import datafiles
 CARRIED_FILE = "_carried.yaml"
 REWRITE, CONFIRM = "改写", "核对"
 MARK = re.compile(r"^(?P<mark>【(?P<kind>改写|核对)(?:：(?P<why>[^】\n]*))?】)[ \t\u3000]*")
+# a mark where it may stand: at the start of a line of own text, after any indent
+_MARK_AT_LINE = re.compile(r"(?m)^(?P<indent>[ \t\u3000]*)(?P<mark>【(?P<kind>改写|核对)(?:：(?P<why>[^】\n]*))?】)[ \t\u3000]*")
 _PARAGRAPHS = re.compile(r"\n[ \t]*\n")
 
 
@@ -109,18 +111,15 @@ def mark_paragraphs(text: str) -> tuple[str, list[Verdict]]:
 def pending(text: str) -> list[Pending]:
     """The marks still in own text, in order."""
     out = []
-    for m in re.finditer(r"(?m)^[ \t\u3000]*(【(?:改写|核对)(?:：[^】\n]*)?】)", text):
-        mark = MARK.match(m.group(1))
-        if mark is None:
-            continue
+    for m in _MARK_AT_LINE.finditer(text):
         rest = text[m.end():m.end() + 40].split("\n")[0]
-        out.append(Pending(mark.group("kind"), mark.group("why") or "", rest[:20], m.start(1)))
+        out.append(Pending(m.group("kind"), m.group("why") or "", rest[:20], m.start("mark")))
     return out
 
 
 def without_marks(text: str) -> str:
     """Own text as the report prints it: every review mark left out."""
-    return re.sub(r"(?m)^([ \t\u3000]*)【(?:改写|核对)(?:：[^】\n]*)?】[ \t\u3000]*", r"\1", text)
+    return _MARK_AT_LINE.sub(lambda m: m.group("indent"), text)
 
 
 def _blocks(text: str) -> list[tuple[int, int]]:
@@ -136,7 +135,7 @@ def _blocks(text: str) -> list[tuple[int, int]]:
 def _marked_at(text: str, opening: str) -> tuple[int, int, re.Match] | None:
     """The span of the paragraph whose mark stands before `opening`, and the mark."""
     for start, end in _blocks(text):
-        for m in re.finditer(r"(?m)^[ \t\u3000]*(【(?:改写|核对)(?:：[^】\n]*)?】)[ \t\u3000]*", text[start:end]):
+        for m in _MARK_AT_LINE.finditer(text[start:end]):
             if text[start + m.end():].startswith(opening):
                 return start, end, m
     return None
@@ -148,7 +147,7 @@ def paragraph(text: str, opening: str) -> str:
     if not found:
         return ""
     start, end, mark = found
-    return without_marks(text[start + mark.start(1):end])  # its words, below a heading of its own
+    return without_marks(text[start + mark.start("mark"):end])  # its words, below a heading of its own
 
 
 def resolve(text: str, opening: str, action: str, new: str | None = None) -> str:
@@ -161,7 +160,7 @@ def resolve(text: str, opening: str, action: str, new: str | None = None) -> str
     start, end, mark = found
     head = text[start:start + mark.start()]  # a `# heading` line the text runs into stays
     if action == "keep":
-        return text[:start + mark.start(1)] + text[start + mark.end():]
+        return text[:start + mark.start("mark")] + text[start + mark.end():]
     if action == "rewrite" and new and new.strip():
         return text[:start] + head + new.strip() + text[end:]
     if head.strip():  # deleting the words under a heading of its own leaves the heading

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from drafter import carried
 from drafter.model import Block, Heading, Paragraph
 from drafter.punctuation import normalize
 from drafter.tidy import tidy
@@ -54,16 +55,14 @@ def as_sentence(text: str) -> str:
     return text.rstrip("，、；") + "。"
 
 
-_REVIEW = re.compile(r"^【(改写|核对)(?:：[^】\n]*)?】\s*")  # drafter.carried's mark, never printed
-
-
 def _review(lines: list[str]) -> str | None:
-    """A carried paragraph's review mark, taken off its first line: what the draft highlights."""
-    m = _REVIEW.match(lines[0]) if lines else None
+    """A carried paragraph's review mark (drafter.carried), taken off its first line: never
+    printed, it is what the draft highlights."""
+    m = carried.MARK.match(lines[0]) if lines else None
     if m is None:
         return None
     lines[0] = lines[0][m.end():]
-    return m.group(1)
+    return m.group("kind")
 
 
 def parse(text: str, base_level: int) -> list[Block]:
@@ -76,9 +75,10 @@ def parse(text: str, base_level: int) -> list[Block]:
         match = _HEADING.match(lines[0])
         if match:
             level = base_level + len(match.group(1))
-            review = _review(lines[1:2]) if len(lines) > 1 else None
+            rest = lines[1:2]
+            review = _review(rest)
             if review:
-                lines[1] = _REVIEW.sub("", lines[1])
+                lines[1] = rest[0]
             body = as_sentence(clean(_unescape("".join(lines[1:])))) if len(lines) > 1 else None
             run_in = bool(body)
             title = heading_text(_unescape(match.group(2)), run_in)
