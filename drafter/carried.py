@@ -11,6 +11,7 @@ What makes a paragraph an event is data: sections/_carried.yaml.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,6 +75,18 @@ def _rules() -> _Rules:
     return datafiles.derived(CARRIED_FILE, _compiled, missing={})
 
 
+_NOTES = {REWRITE: "上年事项，请改写或删除：{why}", CONFIRM: "沿用上年，请核对"}
+
+
+def note(kind: str, why: str = "") -> str:
+    """What the draft says beside a paragraph still marked (a comment in Word): the wording is
+    data (`notes` in sections/_carried.yaml); a rewrite names what made it last year's."""
+    data = datafiles.table(CARRIED_FILE, missing={}) or {}
+    wording = {**_NOTES, **{str(k): str(v) for k, v in (data.get("notes") or {}).items()}}
+    text = wording.get(kind, _NOTES[CONFIRM])
+    return text.replace("{why}", why) if why else re.sub(r"[：:]?\{why\}", "", text)
+
+
 def classify(paragraph: str) -> Verdict:
     """An event of last year (dated, one-off, a document of that year) or standing practice."""
     rules = _rules()
@@ -115,6 +128,13 @@ def pending(text: str) -> list[Pending]:
         rest = text[m.end():m.end() + 40].split("\n")[0]
         out.append(Pending(m.group("kind"), m.group("why") or "", rest[:20], m.start("mark")))
     return out
+
+
+def clear(text: str, places: set[int]) -> str:
+    """Own text with the marks at these places (0: the first mark in it) taken off: the
+    paragraphs were reviewed and stay as they are."""
+    seen = itertools.count()
+    return _MARK_AT_LINE.sub(lambda m: m.group("indent") if next(seen) in places else m.group(), text)
 
 
 def without_marks(text: str) -> str:

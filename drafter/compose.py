@@ -144,7 +144,9 @@ class _Composer:
             else:
                 out += [Paragraph(lead, origin=Origin(member.section, "heading" if member.section else "group")), first]
             out += rest
-        if inline and all(isinstance(b, Paragraph) for b in out):
+        # a paragraph still to review keeps a paragraph of its own until it is reviewed, so
+        # that the draft's highlight and comment stand on its words alone
+        if inline and all(isinstance(b, Paragraph) and not b.review for b in out):
             owners = list(dict.fromkeys(s for b in out if b.origin for s in b.origin.sections))
             origin = Origin(owners[0], "text", 0, tuple(owners[1:])) if owners else None
             return [Paragraph("".join(b.text for b in out if isinstance(b, Paragraph)), origin=origin)]

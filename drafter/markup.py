@@ -57,12 +57,12 @@ def as_sentence(text: str) -> str:
 
 def _review(lines: list[str]) -> str | None:
     """A carried paragraph's review mark (drafter.carried), taken off its first line: never
-    printed, it is what the draft highlights."""
+    printed, the draft highlights the paragraph and says, beside it, what to do."""
     m = carried.MARK.match(lines[0]) if lines else None
     if m is None:
         return None
     lines[0] = lines[0][m.end():]
-    return m.group("kind")
+    return carried.note(m.group("kind"), m.group("why") or "")
 
 
 def parse(text: str, base_level: int) -> list[Block]:

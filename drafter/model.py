@@ -32,7 +32,7 @@ class Heading:
     number: str = ""  # filled in by drafter.numbering
     origin: Origin | None = field(default=None, compare=False, repr=False)
     body_origin: Origin | None = field(default=None, compare=False, repr=False)  # of a run-in body
-    review: str | None = field(default=None, compare=False, repr=False)  # its run-in body awaits review (改写/核对)
+    review: str | None = field(default=None, compare=False, repr=False)  # its run-in body awaits review: what to do
 
     @property
     def run_in(self) -> bool:
@@ -45,7 +45,7 @@ class Paragraph:
 
     text: str
     origin: Origin | None = field(default=None, compare=False, repr=False)
-    review: str | None = field(default=None, compare=False, repr=False)  # carried from last year, awaiting review
+    review: str | None = field(default=None, compare=False, repr=False)  # carried from last year, awaiting review: what to do (沿用上年，请核对)
 
 
 @dataclass

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.scalarstring import LiteralScalarString
 
-from drafter import lists, markup, yamlio
+from drafter import carried, lists, markup, yamlio
 from drafter.errors import DrafterError
 from drafter.importer import outline as outline_mod
 from drafter.importer import slots
@@ -36,6 +36,7 @@ class Expected:
     owners: list[tuple[str, int, int]] = field(default_factory=list)  # (section, start, end) of each one's text in it
     heading: Heading | None = None
     depth: int | None = None  # a section's own lower heading: `#` × depth in its text
+    review: tuple[str, int] | None = None  # a carried paragraph still marked: (section, its mark's place there)
 
     @property
     def owner(self) -> str | None:
@@ -176,22 +177,34 @@ def _expected(composition, answers) -> list[Expected]:
         """The depth of a section's own lower heading (its `# ` markup), None for an outline heading."""
         return owned[sid].headings.get(_norm(block.text)) if sid in owned else None
 
+    marks: dict[str, int] = {}  # section → marked paragraphs met so far
+
+    def review_of(block, origin) -> tuple[str, int] | None:
+        if not block.review or origin is None or origin.section is None:
+            return None
+        marks[origin.section] = marks.get(origin.section, 0) + 1
+        return origin.section, marks[origin.section] - 1
+
     pending: list[int] = []
     for block in doc.blocks:
         if isinstance(block, Heading):
             head = _norm(block.number + block.text)
             text = head + _norm(block.body or "")
             owners = owners_of(_norm(block.body), len(head), block.body_origin) if block.body else []
-            entry = Expected(text, owners, block)
+            entry = Expected(text, owners, block, review=review_of(block, block.body_origin))
             if owners and inner(block, owners[0][0]):
                 entry.depth = inner(block, owners[0][0])
             out.append(entry)
-            if not block.body:
+            origin = block.origin
+            own = origin.section if origin is not None and origin.kind in ("text", "template") else None
+            if not block.body and own and inner(block, own):  # a section's own standalone lower heading
+                entry.owners, entry.depth = [(own, len(text), len(text))], inner(block, own)
+            elif not block.body:
                 pending.append(len(out) - 1)
         elif isinstance(block, Paragraph):
             text = _norm(block.text)
             owners = owners_of(text, 0, block.origin)
-            out.append(Expected(text, owners))
+            out.append(Expected(text, owners, review=review_of(block, block.origin)))
             for k in pending:  # a standalone lower heading belongs with the text that follows it
                 depth = inner(out[k].heading, owners[0][0]) if owners else None
                 if depth:
@@ -228,17 +241,36 @@ def import_embedded(source: Source, ontology: Ontology):
                           source=source, embedded=True)
     expected = _expected(composition, answers)
     found = [_norm(b.text if not b.is_table else "".join("".join(r) for r in b.rows or [])) for b in source.blocks]
-    edits, headings_edited = _edits(expected, found)
+    edits, headings_edited, unchanged = _edits(expected, found)
+    # a carried paragraph whose comment the clerk deleted or resolved in Word: reviewed, still true
+    reviewed = {expected[i].review for i, j in unchanged
+                if expected[i].review and source.reviewed_in_word(source.blocks[j])}
+    marks = {sid: carried.pending(_own_text(doc, sid)) for sid in {e.review[0] for e in expected if e.review}}
     if headings_edited:
         names = "、".join(f"{_heading(ontology, answers, x)}（{x}）" if x in ontology.sections else f"“{x}”"
                           for x in headings_edited)
         result.notes.append(f"这些章节的小标题在 Word 中也改过，小标题没有导回，请在答案文件的 outline 中改写：{names}")
+    confirmed = _confirm(doc, reviewed - {r for paragraphs in edits.values() for *_, r in paragraphs})
+    if confirmed:
+        result.notes.append(f"在 Word 中删去或解决了批注的 {confirmed} 段沿用上年的文字，已视为核对过，去掉了段首标记")
+    if not edits and confirmed:
+        result.changed = []
+        result.text = doc.dumps()
+        return result
     if not edits:
         what = "除小标题外正文未改动" if headings_edited else "正文未改动"
         result.notes.append(f"这份 .docx 由 drafter 生成，{what}：已原样取回其中的答案文件")
         return result
     for sid, paragraphs in edits.items():
-        _replace_text(doc, sid, paragraphs, ontology)
+        def mark(review, sid=sid) -> str:
+            """The mark an unchanged paragraph keeps, as it stood; none once reviewed in Word."""
+            if review is None or review in reviewed or review[1] >= len(marks.get(sid, [])):
+                return ""
+            found = marks[sid][review[1]]
+            return carried.Verdict(found.kind, tuple(found.why.split("、")) if found.why else ()).mark()
+
+        _replace_text(doc, sid, [(text, head, mark(review)) for text, head, review in paragraphs],
+                      _raw_paragraphs(answers, ontology, sid))
     result.changed = list(edits)
     result.text = doc.dumps()
     names = "、".join(f"{_heading(ontology, answers, sid)}（{sid}）" for sid in edits)
@@ -246,26 +278,52 @@ def import_embedded(source: Source, ontology: Ontology):
     return result
 
 
+def _own_text(doc: yamlio.Document, sid: str) -> str:
+    entry = (doc.data.get("answers") or {}).get(sid)
+    return str(entry.get("text") or "") if isinstance(entry, dict) else ""
+
+
+def _confirm(doc: yamlio.Document, reviewed: set[tuple[str, int]]) -> int:
+    """Take the marks off the paragraphs reviewed in Word (section, its mark's place); how many."""
+    count = 0
+    for sid in sorted({sid for sid, _ in reviewed}):
+        entry = doc.data["answers"][sid]
+        text = str(entry["text"])
+        places = {k for s, k in reviewed if s == sid}
+        new = carried.clear(text, places)
+        if new != text:
+            entry["text"] = LiteralScalarString(new)
+            count += len(places)
+    return count
+
+
 def _heading(ontology, answers, sid: str) -> str:
     section = ontology.sections.get(sid)
     return section.heading if section else sid
 
 
-def _edits(expected: list[Expected], found: list[str]) -> tuple[dict[str, list[tuple[str, str | None]]], list[str]]:
+Own = tuple[str, str | None, tuple[str, int] | None]  # words, its `# ` line, the review mark it keeps
+
+
+def _edits(expected: list[Expected], found: list[str]) -> tuple[dict[str, list[Own]], list[str], list[tuple[int, int]]]:
     """Sections whose paragraphs differ; for each, the document's text that is now its own, in
-    order: (a paragraph or a piece of one, the lower heading it stands for when it is one).
-    Also the sections whose heading (or 一是 lead) was edited: headings are not brought back."""
+    order: (a paragraph or a piece of one, the lower heading it stands for when it is one, the
+    review mark of an unchanged paragraph that still had one). Also the sections whose heading
+    (or 一是 lead) was edited: headings are not brought back; and the unchanged paragraphs
+    (expected index, found index)."""
     matcher = difflib.SequenceMatcher(None, [e.text for e in expected], found, autojunk=False)
     changed: set[str] = set()
     headings_edited: set[str] = set()
     pieces: dict[int, list[tuple[str, str, str | None]]] = {}  # found index → (section, words, `# ` line)
+    unchanged: list[tuple[int, int]] = []
     last_owner = None
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         span = expected[i1:i2]
         owners = [sid for e in span for sid, _, _ in e.owners]
         if tag == "equal":
-            for e, j in zip(span, range(j1, j2)):
-                pieces[j] = _own_pieces(e, found[j])
+            for i, j in zip(range(i1, i2), range(j1, j2)):
+                pieces[j] = _own_pieces(expected[i], found[j])
+                unchanged.append((i, j))
             last_owner = owners[-1] if owners else last_owner
             continue
         if i2 - i1 == j2 - j1 and all(e.heading is not None and not e.owners and not e.depth for e in span):
@@ -290,12 +348,14 @@ def _edits(expected: list[Expected], found: list[str]) -> tuple[dict[str, list[t
             else:
                 pieces[j] = [(owner, found[j], None)]
         last_owner = owners[-1] if owners else owner
-    out: dict[str, list[tuple[str, str | None]]] = {}
+    reviews = {j: expected[i].review for i, j in unchanged if expected[i].review}
+    out: dict[str, list[Own]] = {}
     for j in sorted(pieces):
         for sid, text, heading in pieces[j]:
             if sid in changed:
-                out.setdefault(sid, []).append((text, heading))
-    return out, sorted(headings_edited)
+                review = reviews.get(j)
+                out.setdefault(sid, []).append((text, heading, review if review and review[0] == sid else None))
+    return out, sorted(headings_edited), unchanged
 
 
 def _head(e: Expected) -> str | None:
@@ -316,16 +376,47 @@ def _own_pieces(e: Expected, found: str) -> list[tuple[str, str, str | None]]:
     return pieces
 
 
-def _replace_text(doc: yamlio.Document, sid: str, paragraphs: list[tuple[str, str | None]], ontology: Ontology) -> None:
+def _raw_paragraphs(answers, ontology: Ontology, sid: str) -> dict[str, str]:
+    """The section's own paragraphs as written (slots and all, no review mark), by the text
+    they print: a paragraph left as it was in Word keeps its slots and their names."""
+    from drafter import owntext
+
+    text, section = answers.texts.get(sid), ontology.sections.get(sid)
+    if not text or section is None:
+        return {}
+    values = answers.values.get(sid) or {}
+    fields = {f.id: f for f in owntext.with_chosen_units(section.fields, values)}
+    out: dict[str, str] = {}
+    for chunk in re.split(r"\n[ \t]*\n", carried.without_marks(text)):
+        raw = "\n".join(line for line in chunk.strip("\n").split("\n") if not line.lstrip().startswith("#")).strip()
+        if not raw:
+            continue
+        printed = owntext.render(raw, fields, values, answers.previous.get(sid) or {},
+                                 answers.facts.get(sid) or {}, answers.previous_facts.get(sid) or {}).text
+        words = "".join(b.text if isinstance(b, Paragraph) else b.body or "" for b in markup.parse(printed, 0)
+                        if isinstance(b, (Paragraph, Heading)))
+        out.setdefault(_norm(words), raw)
+    return out
+
+
+def _replace_text(doc: yamlio.Document, sid: str, paragraphs: list[tuple[str, str | None, str]],
+                  raw: dict[str, str]) -> None:
+    from drafter import owntext
+
     answers = doc.data.setdefault("answers", CommentedMap())
     entry = answers.get(sid)
     if not isinstance(entry, dict):
         entry = CommentedMap()
         answers[sid] = entry
     facts = slots.Facts()
+    before = entry.get("facts") if isinstance(entry.get("facts"), dict) else {}
+    kept = {_norm(text): raw[_norm(text)] for text, _, _ in paragraphs if text and _norm(text) in raw}
+    for words in kept.values():  # the facts of paragraphs kept as written keep their names
+        facts.values.update({name: before[name] for name in owntext.slot_names(words) if name in before})
     out = []
-    for text, head in paragraphs:
-        words = slots.slot_text(outline_mod.escape(text), facts) if text else None
+    for text, head, mark in paragraphs:
+        written = kept.get(_norm(text)) if text else None
+        words = mark + (written or slots.slot_text(outline_mod.escape(text), facts)) if text else None
         paragraph = "\n".join(x for x in (head, words) if x)
         if paragraph:
             out.append(paragraph)

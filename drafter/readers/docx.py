@@ -24,6 +24,10 @@ MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 ANSWERS_NS = "urn:drafter:answers"
 ORIGIN_BOOKMARK = "_drafter"  # as drafter.writers.oxml writes it: _drafter1, _drafter2 …
 HEADER_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"
+COMMENTS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
+COMMENTS_EXTENDED_REL = "http://schemas.microsoft.com/office/2011/relationships/commentsExtended"
+W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
+W15 = "{http://schemas.microsoft.com/office/word/2012/wordml}"
 HEADER_ZONE = 8  # body elements at the top where a text box is part of the 版头
 
 _SKIP = {f"{W}{t}" for t in ("del", "moveFrom", "instrText", "delInstrText", "delText", "pPr", "rPr",
@@ -39,6 +43,7 @@ class _Reader:
         self.blocks: list[SourceBlock] = []
         self.header_texts: list[str] = []
         self.main = main
+        self.open_comments = _open_comments(package, main)
 
     # --- body ---------------------------------------------------------------------------
     def body(self, body) -> None:
@@ -96,7 +101,8 @@ class _Reader:
             centered=bool(centered if centered is not None else self.styles.lookup(style, "centered")),
             font=fonts[0] if fonts else None,
             bookmark=next((b.get(f"{W}name") for b in p.iter(f"{W}bookmarkStart")
-                           if (b.get(f"{W}name") or "").startswith(ORIGIN_BOOKMARK)), None))
+                           if (b.get(f"{W}name") or "").startswith(ORIGIN_BOOKMARK)), None),
+            commented=any(ref.get(f"{W}id") in self.open_comments for ref in p.iter(f"{W}commentReference")))
         return block, boxes
 
     def _run_attr(self, rPr, para_style: str | None, attr: str, direct):
@@ -201,6 +207,25 @@ def _run_text(run) -> str:
         if child.tag in _RUN_TEXT:
             out.append(child.text or "" if _RUN_TEXT[child.tag] is None else _RUN_TEXT[child.tag])
     return "".join(out)
+
+
+def _open_comments(package: Package, main: str) -> set[str]:
+    """The ids of the document's comments that are still open: in the comments part and not
+    marked done (Word's 解决 sets w15:done on the comment's last paragraph in commentsExtended)."""
+    parts = dict(package.relationships(main).values())
+    comments = package.xml(parts.get(COMMENTS_REL, "")) if COMMENTS_REL in parts else None
+    if comments is None:
+        return set()
+    extended = package.xml(parts[COMMENTS_EXTENDED_REL]) if COMMENTS_EXTENDED_REL in parts else None
+    done = set() if extended is None else {
+        e.get(f"{W15}paraId") for e in extended.iter(f"{W15}commentEx") if e.get(f"{W15}done") in ("1", "true")}
+    open_ids = set()
+    for comment in comments.iter(f"{W}comment"):
+        paragraphs = comment.findall(f"{W}p")
+        last = paragraphs[-1].get(f"{W14}paraId") if paragraphs else None
+        if last is None or last not in done:
+            open_ids.add(comment.get(f"{W}id"))
+    return open_ids
 
 
 def _answers_root(package: Package):

@@ -47,6 +47,7 @@ class SourceBlock:
     font: str | None = None
     rows: list[list[str]] | None = None
     bookmark: str | None = None  # drafter's own bookmark (_drafter12): where the paragraph came from
+    commented: bool = False  # an open comment is anchored on it
 
     @property
     def is_table(self) -> bool:
@@ -76,6 +77,12 @@ class Source:
         section, kind, index, joined, body = entry[:5]
         return Origin(section=body or section, kind=str(kind), index=int(index or 0),
                       joined=tuple(str(j) for j in joined or ()))
+
+    def reviewed_in_word(self, block: SourceBlock) -> bool:
+        """A paragraph drafter wrote with a review comment (a carried paragraph to check) whose
+        comment the clerk deleted or resolved in Word: reviewed there."""
+        entry = self.origins.get(block.bookmark) if block.bookmark else None
+        return isinstance(entry, list) and len(entry) > 5 and bool(entry[5]) and not block.commented
 
     def paragraphs(self) -> list[SourceBlock]:
         return [b for b in self.blocks if b.kind == "paragraph"]

@@ -20,13 +20,14 @@ import itertools
 import json
 import re
 import unicodedata
+import zlib
 
 from drafter.model import Attachment, Document, Heading, Paragraph, Table
 from drafter.writers import WriteOptions, oxml
 from drafter.writers.docxparts import CORE, DOCUMENT, HEADING_STYLE, MARK_LEADING, RUN_IN_STYLE, Blank
 from drafter.writers.style import StyleProfile, default_profile
 from drafter.writers.title import break_title
-from drafter.writers.zipped import package
+from drafter.writers.zipped import Deflated, package
 
 PENDING_HIGHLIGHT = "yellow"  # a draft's text still to review or fill, as a clerk marks it in Word
 _PLACEHOLDER = re.compile(r"((?<![A-Za-z])[xX]{2,}(?![A-Za-z]))")
@@ -107,16 +108,19 @@ class _Body:
         self.blank = blank
         self.parts: list[str] = []
         self.origins = origins  # where each bookmarked paragraph came from; None: no bookmarks
+        self.notes: list[str] = []  # the comments beside paragraphs still to review, in order
 
     def paragraph(self, text: str = "", style: str = "Normal", **props) -> None:
         runs = oxml.run(text) if text else ""
         self.add(runs, style, **props)
 
-    def body_text(self, text: str, pending: bool) -> str:
+    def body_text(self, text: str, review: str | None) -> str:
         """A body text's runs: a paragraph carried from last year and not yet reviewed is
-        highlighted whole, and every xx still to fill is highlighted wherever it stands."""
-        if pending:
-            return oxml.run(text, highlight=PENDING_HIGHLIGHT)
+        highlighted whole with a comment saying what to do (`review`), and every xx still to
+        fill is highlighted wherever it stands."""
+        if review:
+            self.notes.append(review)
+            return oxml.commented(oxml.run(text, highlight=PENDING_HIGHLIGHT), len(self.notes) - 1)
         pieces = _PLACEHOLDER.split(text)
         return "".join(oxml.run(piece, highlight=PENDING_HIGHLIGHT if n % 2 else None)
                        for n, piece in enumerate(pieces) if piece)
@@ -127,8 +131,9 @@ class _Body:
         if self.origins is None or origin is None:
             return None
         body = getattr(block, "body_origin", None)
+        # the sixth entry: written with a review comment, so a comment gone means reviewed in Word
         self.origins.append([origin.section, origin.kind, origin.index, list(origin.joined),
-                             body.section if body is not None else None])
+                             body.section if body is not None else None, 1 if getattr(block, "review", None) else 0])
         number = len(self.origins)
         return number, f"{oxml.ORIGIN_BOOKMARK}{number}"
 
@@ -178,12 +183,12 @@ def write_docx(doc: Document, profile: StyleProfile | None = None) -> bytes:
         if isinstance(block, Heading):
             if block.run_in:
                 lead = oxml.run(f"{block.number}{block.text}", body.ids[RUN_IN_STYLE[block.level]])
-                body.add(lead + body.body_text(block.body or "", bool(block.review)), keep_next=hold,
+                body.add(lead + body.body_text(block.body or "", block.review), keep_next=hold,
                          bookmark=body.marked(block))
             else:
                 body.paragraph(f"{block.number}{block.text}", HEADING_STYLE[block.level], bookmark=body.marked(block))
         elif isinstance(block, Paragraph):
-            body.add(body.body_text(block.text, bool(block.review)), keep_next=hold, bookmark=body.marked(block))
+            body.add(body.body_text(block.text, block.review), keep_next=hold, bookmark=body.marked(block))
 
     _attachment_note(body, doc, profile, signed)
     if doc.sealed and signed:
@@ -193,10 +198,11 @@ def write_docx(doc: Document, profile: StyleProfile | None = None) -> bytes:
 
     for label, attachment in zip(doc.attachment_labels(), doc.attachments):
         _attachment(body, label, attachment, profile)
-    return _package(blank, body.text(), doc, body.origins)
+    return _package(blank, body.text(), doc, body.origins, body.notes)
 
 
-def _package(blank: Blank, body: str, doc: Document, origins: list | None = None) -> bytes:
+def _package(blank: Blank, body: str, doc: Document, origins: list | None = None,
+             notes: list[str] | None = None) -> bytes:
     parts = dict(blank.parts)
     if doc.answers_yaml is None:
         for name, data in blank.without_answers.items():
@@ -209,7 +215,24 @@ def _package(blank: Blank, body: str, doc: Document, origins: list | None = None
         parts[blank.answers_item] = oxml.answers_item(doc.answers_yaml, table)
     parts[CORE] = oxml.core_properties(parts[CORE], title=doc.title, author=doc.author)
     parts[DOCUMENT] = blank.document_head + body.encode("utf-8", "ignore") + blank.document_tail
+    if notes:
+        _add_comments(parts, notes)
     return package(parts)
+
+
+COMMENT_AUTHOR = "drafter"
+_CONTENT_TYPES, _DOCUMENT_RELS = "[Content_Types].xml", "word/_rels/document.xml.rels"
+
+
+def _add_comments(parts: dict, notes: list[str]) -> None:
+    """A draft's review comments: their part, declared in the content types and related from
+    the document (the blank's own two parts, taken out of their ahead-of-time deflation)."""
+    def plain(name: str) -> bytes:
+        part = parts[name]
+        return zlib.decompress(part.data, -15) if isinstance(part, Deflated) else part
+
+    parts[_CONTENT_TYPES], parts[_DOCUMENT_RELS] = oxml.with_comments_part(plain(_CONTENT_TYPES), plain(_DOCUMENT_RELS))
+    parts[oxml.COMMENTS_PART] = oxml.comments(notes, COMMENT_AUTHOR)
 
 
 def write(doc: Document, options: WriteOptions) -> bytes:

@@ -363,6 +363,36 @@ def paragraph(runs: str = "", style_id: str | None = None, *, keep_next: bool = 
     return f"<w:p>{runs}</w:p>"
 
 
+def commented(runs: str, number: int) -> str:
+    """Runs with a comment anchored on them: the range around them, the reference after."""
+    return (f'<w:commentRangeStart w:id="{number}"/>{runs}<w:commentRangeEnd w:id="{number}"/>'
+            f'<w:r><w:commentReference w:id="{number}"/></w:r>')
+
+
+COMMENTS_PART = "word/comments.xml"
+COMMENTS_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
+COMMENTS_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
+COMMENTS_RID = "rIdDrafterComments"
+
+
+def comments(notes: list[str], author: str) -> bytes:
+    """word/comments.xml: one comment per note, numbered from 0 as `commented` anchors them."""
+    items = "".join(
+        f'<w:comment w:id="{n}" w:author="{escape_attr(author)}" w:initials="{escape_attr(author[:2])}">'
+        f'<w:p><w:r><w:annotationRef/></w:r>{run(note)}</w:p></w:comment>' for n, note in enumerate(notes))
+    return ("<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+            f'<w:comments xmlns:w="{W_NS}">{items}</w:comments>').encode("utf-8", "ignore")
+
+
+def with_comments_part(content_types: bytes, document_rels: bytes) -> tuple[bytes, bytes]:
+    """[Content_Types].xml and document.xml.rels that also declare word/comments.xml."""
+    override = (f'<Override PartName="/{COMMENTS_PART}" ContentType="{COMMENTS_CONTENT_TYPE}"/>').encode()
+    relationship = (f'<Relationship Id="{COMMENTS_RID}" Type="{COMMENTS_RELATIONSHIP}" '
+                    f'Target="comments.xml"/>').encode()
+    return (content_types.replace(b"</Types>", override + b"</Types>"),
+            document_rels.replace(b"</Relationships>", relationship + b"</Relationships>"))
+
+
 def bottom_border(color: str, size_eighths: int, space_pt: int = 0) -> str:
     return (f'<w:pBdr><w:bottom w:val="single" w:sz="{size_eighths}" w:space="{space_pt}" '
             f'w:color="{escape_attr(color)}"/></w:pBdr>')
