@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from drafter import types
 from drafter.check.data import compiled, meetings_in, tables
 from drafter.check.finding import ERROR, NOTE, Finding
-from drafter.check.view import BODY, DATE, HEADING, TABLE, TITLE, Para, View
+from drafter.check.view import BODY, DATE, HEADING, SIGNATURE, TABLE, TITLE, Para, View
 from drafter.errors import Location
 from drafter.fields import is_empty
 from drafter.leftovers import patterns as leftover_patterns
@@ -731,7 +731,10 @@ def carried_text(view: View) -> list[Finding]:
                 advice = "今年仍属实就删去段首的【核对】，否则改写或删去这一段"
             out.append(Finding("carried", ERROR, problem, advice,
                                Location(file=view.file, line=line, field=text.field), f"{mark.opening}……"))
-    return out + _counters(view) + (_repeated_items(view) if view.answers is not None else [])
+    out += _counters(view) + (_repeated_items(view) if view.answers is not None else [])
+    if view.previous:  # --previous: what this year's report took over from last year's
+        out += _against_last_report(view) + _unsigned(view)
+    return out
 
 
 def _counters(view: View) -> list[Finding]:
@@ -780,9 +783,218 @@ def _repeated_items(view: View) -> list[Finding]:
     return out
 
 
+# what --previous (last year's report) shows: paragraphs taken over, problems and plans again,
+# a report without its 落款 or 成文日期
+
+_REVIEWED = ("problems", "plans")  # roles whose paragraphs must be this year's own
+_ITEM = {"problems": "问题", "plans": "工作安排"}
+_ENUMERATOR = re.compile(r"^\s*(?:[（(][一二三四五六七八九十百\d]+[)）]|[一二三四五六七八九十百\d]+[、.．]|"
+                         r"第[一二三四五六七八九十百]+[部分，、]?)\s*")
+_FLAT_LEAD = re.compile(r"^\s*[一二三四五六七八九十]+是([^。：:；;，,]{2,16})[。：:；;]")  # 四是存在问题。……
+_WHEN = re.compile(r"(?:19|20)\d\d(?=\s*(?:年|[—\-－~～至到〕\]］]))|\d+(?=\s*[月日])")  # years, months, days
+_FIGURE = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _against_last_report(view: View) -> list[Finding]:
+    """This year's body paragraphs that are last year's again: a problem or plan ≥ `problems_same`
+    alike to one of last year's problems or plans is an error; any other paragraph ≥ `same` alike
+    to one of last year's is an error when it tells of last year's events (drafter.carried), a
+    note to confirm when it reads as standing practice. A paragraph whose figures were all
+    written anew was reviewed (the bureau's own words kept, this year's numbers put in), and
+    one an answers file still marks 【改写】/【核对】 is told already. A lead-in (…主要有以下几个方面。)
+    says nothing of its own: what it leads to is compared."""
+    from drafter import carried
+
+    conf = tables().get("carried") or {}
+    same, again = float(conf.get("same", 0.9)), float(conf.get("problems_same", 0.8))
+    shortest = int(conf.get("shortest", 20))
+    lead_in = compiled(conf.get("lead_in") or r"[:：]$")
+    onto = view.ontology
+    last = [(p, role, _plain(p.text)) for p, role in zip(view.previous or [], _roles(view.previous or [], onto))
+            if p.kind == BODY and len(_plain(p.text)) >= shortest]
+    last_items = [(p, text) for p, role, text in last if role in _REVIEWED]
+    last_role = {id(p): role for p, role, _ in last}
+    last_other = [(p, text) for p, role, text in last if role not in _REVIEWED]
+    pending = _pending_openings(view)
+    items: list[Finding] = []
+    events: list[Finding] = []
+    standing: list[Finding] = []
+    compared = 0
+    for para, role in zip(view.paragraphs, _roles(view.paragraphs, onto)):
+        text = _plain(para.text)
+        if para.kind != BODY or len(text) < shortest or lead_in.search(text) \
+                or any(para.text.lstrip().startswith(o) for o in pending):  # too short; a lead-in to a list; told
+            continue
+        compared += 1
+        if role in _REVIEWED:
+            found = _most_alike(text, last_items, again)
+            if found:
+                ratio, before = found
+                what, then = (_ITEM[role], _ITEM[last_role[id(before)]])
+                items.append(_finding(view, "carried", ERROR, para, _token(para.text),
+                                      f"这条{what}与上年报告所列的{then}几乎相同（{_where(before)}相似度 {ratio:.0%}）",
+                                      f"请按今年的情况重写{what}；上年的问题仍未解决的，写明原因和今年的进展"))
+                continue
+        # a follow-up quotes last year's problems and plans by right
+        found = _most_alike(text, last_other if role == "followup" else [(p, t) for p, _, t in last], same)
+        if not found or _figures_renewed(para.text, found[1].text):
+            continue
+        ratio, before = found
+        verdict = carried.classify(para.text)
+        if verdict.kind == carried.REWRITE:
+            events.append(_finding(view, "carried", ERROR, para, _token(para.text),
+                                   f"与上年报告的一段几乎相同（{_where(before)}相似度 {ratio:.0%}），"
+                                   f"且说的是上年的事（{'、'.join(verdict.reasons)}）",
+                                   "请改写成今年的情况，或删去这一段"))
+        else:
+            standing.append(_finding(view, "carried", NOTE, para, _token(para.text),
+                                     f"与上年报告的一段几乎相同（{_where(before)}相似度 {ratio:.0%}）", "请核对今年是否仍属实"))
+    return items + events + _fewer(view, standing, conf) + _most_carried(view, len(events) + len(standing), compared, conf)
+
+
+def _plain(text: str) -> str:
+    """The text as compared: full-width and half-width alike, without spaces."""
+    import unicodedata
+
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def _token(text: str) -> str:
+    """The paragraph's opening words, to find it in the answers file (no figure: those are slots there)."""
+    found = re.match(r"[^\d{}\n]{4,10}", text.lstrip())
+    return found.group(0) if found else ""
+
+
+def _where(para: Para) -> str:
+    return f"上年第{para.index}段，" if para.index else ""
+
+
+def _most_alike(text: str, candidates: list[tuple[Para, str]], floor: float) -> tuple[float, Para] | None:
+    """The candidate most like text (difflib's ratio) when it is at least floor alike."""
+    import difflib
+
+    best: tuple[float, Para] | None = None
+    for para, other in candidates:
+        if 2 * min(len(text), len(other)) / (len(text) + len(other)) < floor:  # the ratio's ceiling
+            continue
+        matcher = difflib.SequenceMatcher(None, text, other, autojunk=False)  # 的、和 are no junk
+        if matcher.real_quick_ratio() < floor or matcher.quick_ratio() < floor:
+            continue
+        ratio = matcher.ratio()
+        if ratio >= floor and (best is None or ratio > best[0]):
+            best = (ratio, para)
+    return best
+
+
+def _figures_renewed(now: str, before: str) -> bool:
+    """Every figure but the dates is new: the clerk kept last year's words and wrote this year's
+    numbers in them (drafter's own way of carrying text), so the paragraph was reviewed."""
+    figures = lambda text: _FIGURE.findall(_WHEN.sub("", text))  # noqa: E731
+    mine, theirs = figures(now), figures(before)
+    return bool(mine) and not set(mine) & set(theirs)
+
+
+def _pending_openings(view: View) -> list[str]:
+    """How the paragraphs still marked 【改写】/【核对】 open (their finding is made already)."""
+    if view.answers is None:
+        return []
+    from drafter import carried
+
+    openings = [m.opening for t in view.texts if t.field.endswith(".text") for m in carried.pending(t.text)]
+    return [o for o in (o.split("{")[0].strip() for o in openings) if len(o) >= 4]
+
+
+def _fewer(view: View, notes: list[Finding], conf: dict) -> list[Finding]:
+    """A handful of notes one by one; the rest said once, by where they are."""
+    many = int(conf.get("notes", 5))
+    if len(notes) <= many:
+        return notes
+    rest = notes[many:]
+    places = [str(f.location.field or f.location.line or f.quote) for f in rest]
+    shown = "、".join(places[:many]) + ("……" if len(places) > many else "")
+    said_once = Finding("carried", NOTE, f"另有 {len(rest)} 段与上年报告的段落几乎相同（{shown}）",
+                        "请逐段核对今年是否仍属实", Location(file=view.file))
+    return [*notes[:many], said_once]
+
+
+def _most_carried(view: View, carried_count: int, compared: int, conf: dict) -> list[Finding]:
+    if compared and carried_count >= int(conf.get("minimum", 3)) and carried_count / compared >= float(conf.get("share", 0.5)):
+        return [Finding("carried", ERROR, f"正文可比的 {compared} 段中有 {carried_count} 段与上年报告几乎相同",
+                        "请核对是否整篇沿用了上年的报告，逐段改写成今年的情况", Location(file=view.file))]
+    return []
+
+
+def _roles(paras: list[Para], onto) -> list[str | None]:
+    """The role of the part each paragraph stands in (problems, plans, followup, or None): the
+    section that wrote it when that is known (answers files, drafter's .docx); else the nearest
+    heading above it that names one, read as `drafter import` reads a part heading but also
+    when worded unusually (问题与不足, 下步打算), or a flat 一是 item's lead (四是存在问题。)."""
+    out: list[str | None] = []
+    above: list[tuple[int, str | None]] = []  # the headings over this paragraph: (level, role)
+    for para in paras:
+        known = para.section in onto.sections if para.section else False
+        role = onto.role_of(para.section) if known else None
+        if para.kind == HEADING:
+            level = para.level or 9
+            while above and above[-1][0] >= level:
+                above.pop()
+            if not known:
+                role = _heading_role(para.text, onto) or (above[-1][1] if above else None)
+            above.append((level, role))
+        elif para.kind == BODY and not known:
+            lead = _FLAT_LEAD.match(para.text)
+            role = (_heading_role(lead.group(1), onto) if lead else None) or (above[-1][1] if above else None)
+        elif para.kind != BODY:
+            role = None
+        out.append(role)
+    return out
+
+
+def _heading_role(heading: str, onto) -> str | None:
+    """problems, plans or followup when the heading names that part: the section whose headings
+    it is most like (drafter.importer.mapping) plays the role, it is at least `heading_match`
+    alike, and it says one of the part's words (_import.yaml whole_part_words). A miss is
+    better than a false alarm: a heading about anything else names no role."""
+    from drafter.importer import mapping
+    from drafter.importer.rules import load as import_rules
+
+    plain = _ENUMERATOR.sub("", heading).strip(" 。：:；;，,")
+    if not plain:
+        return None
+    mapping.Profiles.build(onto)  # the ontology's folder, whose shapes give more headings
+    scores = {sid: mapping.heading_score(plain, section) for sid, section in onto.sections.items()}
+    sid = max(scores, key=lambda k: scores[k])
+    best = scores[sid]
+    role = onto.role_of(sid)
+    if role == "closing":  # 下一步打算 reads like the closing paragraph: a heading so is the plans
+        role, sid = "plans", onto.role_id("plans")
+    if role not in (*_REVIEWED, "followup") or sid is None \
+            or best < float((tables().get("carried") or {}).get("heading_match", 0.2)):
+        return None
+    if any(mapping.dice(plain, container) >= best for container in mapping.container_headings()):
+        return None
+    words = import_rules(onto.root).whole_part_words.get(sid) or ()
+    return role if not words or any(w in plain for w in words) else None
+
+
+def _unsigned(view: View) -> list[Finding]:
+    """A report file without its 落款 or 成文日期 (an answers file's are told by build)."""
+    if view.answers is not None:
+        return []
+    missing = [name for name, there in (("落款（发文机关署名）", any(p.kind == SIGNATURE for p in view.paragraphs)),
+                                        ("成文日期", view.date is not None or any(p.kind == DATE for p in view.paragraphs)))
+               if not there]
+    if not missing:
+        return []
+    example = f"（如“{view.year + 1}年1月10日”）" if view.year else ""
+    return [Finding("carried", ERROR, f"报告没有{'和'.join(missing)}",
+                    f"请在正文之后写上发文机关署名和成文日期{example}", Location(file=view.file))]
+
+
 RULES: list[Rule] = [
     Rule("contents", "必备内容：五项法定内容（主要举措和成效、不足和原因、第一责任人职责、下一年度安排、其他需要报告的情况）", required_contents),
-    Rule("carried", "沿用上年的文字：drafter next 在段首标了【改写】【核对】、还没有处理的段落", carried_text),
+    Rule("carried", "沿用上年的文字：drafter next 在段首标了【改写】【核对】、还没有处理的段落；没有改成当年的届次；"
+                    "给出 --previous 时，与上年报告几乎相同的段落、问题和安排，报告缺少的落款和成文日期", carried_text),
     Rule("leftovers", "遗留占位：xx、××、＿＿、【】、未填的空位和数字、“（此处填写……）”一类说明", leftovers),
     Rule("years", "过时的年份：不是报告年度（或下一年度）的年份；标题、正文、成文日期的年度一致；成文日期在12月至次年3月", stale_years),
     Rule("numbers", "照搬的数字：与上年数值相同、与上年报告一字不差的数字", stale_numbers),
