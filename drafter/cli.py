@@ -154,7 +154,7 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
         check.add_argument("-h", "--help", action="help", help="显示帮助并退出")
         check.add_argument("file", metavar="文件", help="答案文件（.yaml）或报告文件（.docx、.txt、.html、.pdf 等）")
         check.add_argument("--previous", metavar="上年的报告",
-                           help="上年的报告（.docx 等）或答案文件（.yaml）：找出与它一字不差的数字")
+                           help="上年的报告（.docx 等）或答案文件（.yaml）：对照它找出照搬的段落、问题、安排和数字")
         check.add_argument("--json", action="store_true", help="以 JSON 输出（供其他程序读取）")
 
     numbers = commands.add_parser("numbers", help="数字表：把各节的数字导出为 .xlsx / .csv 表格，或把填好的表格读回答案文件",

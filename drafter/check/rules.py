@@ -731,10 +731,24 @@ def carried_text(view: View) -> list[Finding]:
                 advice = "今年仍属实就删去段首的【核对】，否则改写或删去这一段"
             out.append(Finding("carried", ERROR, problem, advice,
                                Location(file=view.file, line=line, field=text.field), f"{mark.opening}……"))
-    out += _counters(view) + (_repeated_items(view) if view.answers is not None else [])
+    out += _counters(view) + (_repeated_items(view) + _undated(view) if view.answers is not None else [])
     if view.previous:  # --previous: what this year's report took over from last year's
         out += _against_last_report(view) + _unsigned(view)
     return out
+
+
+def _undated(view: View) -> list[Finding]:
+    """An answers file with its 落款 and no 成文日期 (as `next` leaves it): the date is this
+    year's to give, and the report is not done without it. Without either, a hint."""
+    meta = view.answers.meta
+    if meta.date:
+        return []
+    if meta.signature:
+        return [Finding("carried", ERROR, f"有落款（{meta.signature}），还没有成文日期",
+                        "请在 report 下填写 date（如 date: " + f"{view.year + 1}-01-10）" if view.year else "请在 report 下填写 date",
+                        view.at("report.signature"))]
+    return [Finding("carried", NOTE, "还没有成文日期和落款", "报送前请在 report 下填写 date（落款默认为发文机关）",
+                    view.at("report"))]
 
 
 def _counters(view: View) -> list[Finding]:
