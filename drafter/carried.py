@@ -87,14 +87,34 @@ def note(kind: str, why: str = "") -> str:
     return text.replace("{why}", why) if why else re.sub(r"[：:]?\{why\}", "", text)
 
 
+_QUOTED = 10  # the most of a match a mark quotes
+_SLOT_NAME = re.compile(r"\{[^{}\n]*\}")
+
+
+def _quoted(match: str) -> str:
+    """What a mark quotes of a match: all of a short one; of a long one its end, from a word's
+    start where one shows (党的二十大精神会议 → 二十大精神会议, ……“大演练”行动方案 → “大演练”行动方案)."""
+    if len(match) <= _QUOTED:
+        return match
+    tail = match[-_QUOTED:]
+    for n, char in enumerate(tail[:-2]):
+        if char in "“《〈":
+            return tail[n:]
+        if char in "的、和与及":
+            return tail[n + 1:]
+    return tail
+
+
 def classify(paragraph: str) -> Verdict:
     """An event of last year (dated, one-off, a document of that year) or standing practice."""
     rules = _rules()
+    paragraph = _SLOT_NAME.sub("{}", paragraph)  # a blank's name repeats the words before it: not the text's
     found: list[str] = []
-    for _, pattern in rules.patterns:
-        found += [m.group() for m in pattern.finditer(paragraph)]
+    for _, pattern in rules.patterns:  # of a long match, the mark quotes its end (……调查研究方案)
+        found += [_quoted(m.group()) for m in pattern.finditer(paragraph)]
     found += [w for w in (*rules.time_words, *rules.event_words) if w in paragraph]
-    reasons = tuple(dict.fromkeys(w.strip("《〔") or w for w in found))[:3]
+    said = list(dict.fromkeys(w.strip("《〔") or w for w in found))
+    reasons = tuple(w for w in said if not any(w != other and w in other for other in said))[:3]  # 到目前为止, not also 目前为止
     return Verdict(REWRITE, reasons) if reasons else Verdict(CONFIRM)
 
 
