@@ -23,7 +23,7 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
 
-from drafter import carried, counters, outline_data, owntext, yamlio
+from drafter import carried, counters, naming, outline_data, owntext, yamlio
 from drafter import facts as facts_mod
 from drafter.answers import OWN_PREFIX, PREVIOUS_YEAR, own_section
 from drafter.fields import FieldSpec, FieldValueError, is_empty
@@ -174,7 +174,7 @@ def _own_text(old: dict, section: Section) -> tuple[str | None, dict]:
             continue
         last = 0
         for quantity in facts_mod.find(piece):
-            name = _unique(_fact_name(facts_mod.label_before(piece, quantity)), taken)
+            name = _unique(_fact_name(naming.name_of(piece, quantity)), taken)
             taken.add(name)
             own[name] = owntext.OwnFact(name, owntext.fact_spec(
                 name, "" if quantity.kind == "percent" else quantity.unit, quantity.kind), quantity.value)

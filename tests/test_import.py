@@ -334,16 +334,16 @@ def test_problems_and_plans_become_records(tmp_path, real_ontology):
 def test_numbers_become_slots_and_facts(tmp_path, real_ontology):
     answers = _data(_import(tmp_path, THEMATIC, real_ontology))["answers"]
     supervision = answers["enforcement_supervision"]
-    assert supervision["text"].strip() == "开展执法案卷评查{执法案卷评查}，评查案卷{案卷}，发现问题{问题}，均已整改到位。"
-    assert supervision["facts"] == {"执法案卷评查": "2次", "案卷": "40余卷", "问题": "15个"}
+    assert supervision["text"].strip() == "开展执法案卷评查{执法案卷评查}，评查案卷{评查案卷}，发现问题{发现问题}，均已整改到位。"
+    assert supervision["facts"] == {"执法案卷评查": "2次", "评查案卷": "40余卷", "发现问题": "15个"}
 
 
 def test_numbers_that_read_like_a_field_fill_it(tmp_path, real_ontology):
     result = _import(tmp_path, THEMATIC, real_ontology)
     penalties = _data(result)["answers"]["penalties"]
-    assert penalties["text"].strip() == "全年立案查处行政处罚案件{bureau_cases}，罚没金额{bureau_amount}，同比上升{同比上升}。"
+    assert penalties["text"].strip() == "全年立案查处行政处罚案件{bureau_cases}，罚没金额{bureau_amount}，同比上升{罚没金额增幅}。"
     assert (penalties["bureau_cases"], penalties["bureau_amount"]) == (125, 356.5)
-    assert penalties["facts"] == {"同比上升": "12%"}
+    assert penalties["facts"] == {"罚没金额增幅": "12%"}
     assert "已填入本节字段：bureau_cases" in result.text
     assert "其中 2 个填入本体字段" in "\n".join(result.summary())
 

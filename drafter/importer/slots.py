@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from drafter import facts, owntext
+from drafter import facts, naming, owntext
 from drafter.fields import FieldValueError
 
 _NAME_BAD = re.compile(r"[{}｛｝|\s\\#:：\"'“”]")
@@ -85,7 +85,7 @@ def slot_text(text: str, into: Facts, typed=None) -> str:
             name = field_id
             into.typed[field_id] = q.value
         else:
-            name = into.name_for(label)
+            name = into.name_for(naming.name_of(text, q))
             into.values[name] = value
         out.append(text[pos:start])
         out.append("{" + name + "}")
