@@ -337,12 +337,16 @@ def cmd_ask(args) -> int:
 
 def _list_missing(path: Path) -> int:
     """drafter ask --list: the questions ask would ask, one a line, without a terminal."""
+    from drafter import answers as answers_mod
     from drafter import ontology as ontology_mod
     from drafter.wizard.flow import missing_questions
 
-    found = missing_questions(path, ontology_mod.load())
-    for question in found:
-        print(question.line())
+    onto = ontology_mod.load()
+    found = [q.line() for q in missing_questions(path, onto)]
+    if not answers_mod.load(path, onto).meta.date:
+        found.append("报告\t成文日期（report.date）\t还没有填写")
+    for line in found:
+        print(line)
     print(f"共 {len(found)} 项待填。" if found else "今年的答案已经齐全：没有尚未填写的数字和整改情况。", file=sys.stderr)
     return 0
 

@@ -186,10 +186,12 @@ def test_full_walk_then_build(tmp_path, demo):
         + UP * 2 + ENTER                                    # 写法：一是二是（从“今年不报告此项”上移）
         + UP + ENTER + "专项行动甲" + ENTER + "5" + ENTER + ENTER  # 专项行动：一条
         + DOWN + ENTER                                      # 3/3 问题：跳过本节
+        + "2024年1月15日" + ENTER                            # 成文日期
         + ENTER + ENTER                                     # 生成 .docx？是；保存为（默认）
     )
     assert drive(keys, lambda t: flow.run_new(path, t)) == 0
     a = answers_mod.load(path, demo)
+    assert str(a.meta.date) == "2024-01-15"
     assert a.values["opening"] == {"guidance": "以习近平法治思想为指导"}
     e = a.values["enforcement"]
     assert (e["inspections"], e["fines"], e["completion"]) == (2770, 2590.69, 98.5)
@@ -367,16 +369,17 @@ def test_ask_asks_exactly_the_listed_questions_then_builds(tmp_path, demo):
             keys += ENTER + "3000" + ENTER              # 严格规范执法：填写本节; 检查次数
         else:
             keys += {"enterprises": "=", "fines": "2600", "completion": "99"}[q.key] + ENTER
+    keys += "2099-01-01" + ENTER + CLEAR + ENTER        # 成文日期：不在报告年度或次年，不收；留空
     keys += DOWN + ENTER                                # 生成 .docx？否
     assert drive(keys, lambda t: flow.run_ask(path, None, t)) == 0
     a = answers_mod.load(path, demo)
+    assert a.meta.date is None  # left empty: asked again next time, and listed
     e = a.values["enforcement"]
     assert (e["inspections"], e["enterprises"], e["fines"], e["completion"]) == (3000, 2479, 2600, 99)
     assert flow.missing_questions(path, demo) == []
     skipped = {q.section.id for q in sections}
     assert not skipped & set(a.outline.section_ids())  # skipping takes a section out of the report
     from drafter.compose import compose
-    # the 成文日期 is told by the build but not yet asked by ask (issue 20, part 6)
     assert not [w for w in compose(a, demo).warnings if "还没有填写" in w and "成文日期" not in w]
 
 
@@ -677,6 +680,7 @@ def test_ask_walks_the_carried_paragraphs_events_first(tmp_path, real_ontology):
     keys += DOWN + ENTER                           # 1月……：删去这一段（from 改写, the default）
     keys += ENTER + CLEAR + "今年开展危化品专项检查。" + ENTER + ENTER   # “1.15”……：改写（default）
     keys += ENTER                                  # 三项制度：仍属实，保留（default）
+    keys += "2025-01-20" + ENTER                   # 成文日期
     keys += DOWN + ENTER                           # 生成 .docx？否
     assert drive(keys, lambda t: flow.run_ask(path, None, t)) == 0
     text = answers_mod.load(path, real_ontology).texts["penalties"]

@@ -74,6 +74,7 @@ def test_new_in_a_terminal_then_resume_and_build(tmp_path, env):
     answer(child, "问题", "\x1b[A" + ENTER)  # ↑ 添加一项 (Enter alone finishes the list)
     answer(child, "新的一项", "执法人员不足" + ENTER)
     answer(child, "要做什么", ENTER)          # 完成
+    answer(child, "成文日期", "2024-01-10" + ENTER)
     answer(child, "尚未填写的章节|法定内容", "")
     answer(child, "现在生成", ENTER)
     answer(child, "保存为", ENTER)
@@ -226,7 +227,7 @@ def test_ask_on_a_file_rolled_from_kunshan_asks_only_what_is_missing_then_builds
     onto = ontology_mod.load()
     questions = missing_questions(tmp_path / "k.yaml", onto)
     listed = run_drafter("ask", str(tmp_path / "k.yaml"), "--list", env=env)
-    assert listed.stdout.splitlines() == [q.line() for q in questions]
+    assert listed.stdout.splitlines() == [q.line() for q in questions] + ["报告\t成文日期（report.date）\t还没有填写"]
     numbers = [q for q in questions if q.kind in ("field", "fact") and q.spec.type != "records"]
     followups = [q for q in questions if q.kind == "followup"]
     assert len(numbers) > 100 and len(followups) == 8
@@ -258,6 +259,7 @@ def test_ask_on_a_file_rolled_from_kunshan_asks_only_what_is_missing_then_builds
             answer(child, "要做什么", ENTER)  # a list of numbers left for later
         else:
             answer(child, prompt(q.spec.prompt), "=" + ENTER)  # the same as last year
+    answer(child, "成文日期", ENTER)                         # left for later: listed, asked again
     answer(child, "现在生成", ENTER)
     answer(child, "保存为", ENTER)
     child.expect("已生成")
@@ -346,7 +348,9 @@ answers:
     answer(child, "这段今年", DOWN + ENTER)                  # 删去这一段 (from 改写, the default)
     child.expect("全面落实行政执法三项制度")
     answer(child, "这段今年", ENTER)                         # 仍属实，保留
+    answer(child, "成文日期", "2025年1月20日" + ENTER)
     answer(child, "生成", DOWN + ENTER)                      # 不生成 .docx
     child.expect(pexpect.EOF)
     text = path.read_text(encoding="utf-8")
     assert "【" not in text.split("text:")[1] and "1月" not in text and "全面落实行政执法三项制度。" in text
+    assert "date: 2025-01-20" in text

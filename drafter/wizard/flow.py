@@ -9,7 +9,7 @@ from drafter import answers as answers_mod
 from drafter import ontology as ontology_mod
 from drafter import owntext
 from drafter.errors import DrafterError, Location
-from drafter.fields import FieldSpec, FieldValueError, check_text, check_year
+from drafter.fields import FieldSpec, FieldValueError, check_date, check_text, check_year
 from drafter.ontology import Ontology, Section
 from drafter.owntext import with_chosen_units
 from drafter.shapes import build_outline, default_sections, load_shapes
@@ -463,9 +463,34 @@ def _consistency(store: Store, section: Section, spec: FieldSpec, term: Terminal
         term.say(f"  提示：{message}。已保存，请核对。")
 
 
+def ask_date(path: Path, term: Terminal, onto: Ontology) -> None:
+    """The 成文日期, when it is not there yet (drafter next clears last year's): asked last,
+    because it is the day the report is signed; left empty, it is asked again next time."""
+    answers = answers_mod.load(path, onto)
+    if answers.meta.date:
+        return
+    year = answers.meta.year
+
+    def valid(text: str) -> bool | str:
+        if not text.strip():
+            return True
+        try:
+            when = check_date(text, None)  # type: ignore[arg-type]
+        except FieldValueError as exc:
+            return str(exc)
+        return True if year is None or when.year in (year, year + 1) else f"成文日期应在 {year} 年或 {year + 1} 年"
+
+    answer = term.text("成文日期", default="", validate=valid,
+                       instruction=f"（如 {(year or dt.date.today().year) + 1}-01-15；留空以后再填，定稿前须填写）")
+    if answer is BACK or not str(answer).strip():
+        return
+    Store(path).set_report("date", check_date(str(answer), None))  # type: ignore[arg-type]
+
+
 def finish(path: Path, term: Terminal, onto: Ontology) -> int:
     from drafter.compose import compose
 
+    ask_date(path, term, onto)
     answers = answers_mod.load(path, onto)
     result = compose(answers, onto)  # the summary is the build's own warnings: the two never disagree
     from drafter.check import ERROR
