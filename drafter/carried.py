@@ -105,22 +105,29 @@ def _quoted(match: str) -> str:
     return tail
 
 
-def classify(paragraph: str) -> Verdict:
-    """An event of last year (dated, one-off, a document of that year) or standing practice."""
+_OLDER = re.compile(r"(?:19|20)\d\d")
+
+
+def classify(paragraph: str, year: int | None = None) -> Verdict:
+    """An event of last year (dated, one-off, a document of that year) or standing practice.
+    Given the year the paragraph was written for, a document of an earlier year (〔2019〕74号,
+    《2019年……办法》) is a standing reference, not that year's event."""
     rules = _rules()
     paragraph = _SLOT_NAME.sub("{}", paragraph)  # a blank's name repeats the words before it: not the text's
     found: list[str] = []
     for _, pattern in rules.patterns:  # of a long match, the mark quotes its end (……调查研究方案)
         found += [_quoted(m.group()) for m in pattern.finditer(paragraph)]
     found += [w for w in (*rules.time_words, *rules.event_words) if w in paragraph]
+    if year is not None:
+        found = [w for w in found if not any(int(y) < year for y in _OLDER.findall(w))]
     said = list(dict.fromkeys(w.strip("《〔") or w for w in found))
     reasons = tuple(w for w in said if not any(w != other and w in other for other in said))[:3]  # 到目前为止, not also 目前为止
     return Verdict(REWRITE, reasons) if reasons else Verdict(CONFIRM)
 
 
-def mark_paragraphs(text: str) -> tuple[str, list[Verdict]]:
-    """Own text with a review mark at the start of each body paragraph (headings `# ` and
-    paragraphs already marked stay as they are)."""
+def mark_paragraphs(text: str, year: int | None = None) -> tuple[str, list[Verdict]]:
+    """Own text (written for `year`) with a review mark at the start of each body paragraph
+    (headings `# ` and paragraphs already marked stay as they are)."""
     pieces = _PARAGRAPHS.split(text.strip("\n"))
     seps = _PARAGRAPHS.findall(text.strip("\n"))
     out: list[str] = []
@@ -131,7 +138,7 @@ def mark_paragraphs(text: str) -> tuple[str, list[Verdict]]:
         body_at = len(head) if lines[:len(head)] == head else 0
         body = "\n".join(lines[body_at:])
         if body.strip() and not MARK.match(body.lstrip()):
-            verdict = classify(body)
+            verdict = classify(body, year)
             verdicts.append(verdict)
             body = verdict.mark() + body.lstrip()
         out.append("\n".join([*lines[:body_at], body]) if body_at else body)

@@ -250,7 +250,7 @@ class _Roller:
                     if said and now and said != now and said in text:
                         text = text.replace(said, now)
                         rewritten = f"开头的指导思想已按 {self.next} 年的提法改写（sections/_calendar.yaml），请核对"
-                text, verdicts = carried.mark_paragraphs(text)  # each paragraph to rewrite or to confirm
+                text, verdicts = carried.mark_paragraphs(text, self.year)  # each paragraph to rewrite or to confirm
                 current[key] = LiteralScalarString(text) if "\n" in text else text
                 continue
             if key == owntext.FACTS:

@@ -393,3 +393,14 @@ def test_the_draft_docx_highlights_what_is_pending_and_the_final_build_refuses_i
     assert cli.main(["build", str(draft), "-o", str(tmp_path / "final.docx"), "--final"]) == 0
     final = zipfile.ZipFile(tmp_path / "final.docx").read("word/document.xml").decode("utf-8")
     assert "w:highlight" not in final
+
+
+@pytest.mark.parametrize("sentence, year, kind", [
+    ("依据县应急〔2019〕74号文件，落实执法检查。", 2023, "核对"),   # an older document: a standing reference
+    ("依据县应急〔2023〕74号文件，落实执法检查。", 2023, "改写"),   # one of the report's year
+    ("依据县应急〔2019〕74号文件，落实执法检查。", None, "改写"),   # the year unknown: asked to rewrite
+])
+def test_a_document_of_an_earlier_year_is_a_standing_reference(sentence, year, kind):
+    from drafter import carried
+
+    assert carried.classify(sentence, year).kind == kind
