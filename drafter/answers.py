@@ -12,6 +12,7 @@ file, line, column and field path, in Chinese.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import re
 from dataclasses import dataclass, field
@@ -320,8 +321,9 @@ def _check_slots(text: str, section: Section, own_facts: dict, reader: _Reader, 
         pieces = owntext.pieces(text)
     except owntext.SlotError as exc:
         raise _text_error(reader, raw, text, exc.offset, str(exc), field_path) from None
-    for piece in pieces:
-        if isinstance(piece, owntext.Slot) and owntext.resolve(piece.name, fields, own_facts) is None:
+    for piece, name in ((p, n) for p in pieces if isinstance(p, owntext.Slot) for n in p.names):
+        if owntext.resolve(name, fields, own_facts) is None:
+            piece = dataclasses.replace(piece, name=name)
             names = [f.id for f in section.fields if not types.of(f).listed] + list(own_facts)
             if piece.name in fields:
                 message = f"空位 {{{piece.name}}}：“{fields[piece.name].prompt}”是列表，不能放进空位"

@@ -75,7 +75,7 @@ def _compiled(data: dict, path: Path) -> _Rules:
         complements=words(label, "complements"),
         vague=frozenset(words(naming, "vague")),
         bad_starts=words(naming, "bad_starts"),
-        after_stops=longest_first(words(naming, "after_stops") + verbs),
+        after_stops=longest_first(words(naming, "after_stops")),
         connectors=words(naming, "connectors"),
         comparisons=longest_first(words(naming, "comparisons")),
         changes={str(k): str(v) for k, v in (naming.get("changes") or {}).items()},

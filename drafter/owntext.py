@@ -23,7 +23,11 @@ from drafter.fields import PLACEHOLDER, FieldSpec, FieldValueError, describe, is
 TEXT = "text"
 FACTS = "facts"
 SAME_AS_LAST_YEAR = "="  # a value that means "the same as last year"
-MODIFIERS = {"同比": "yoy", "上年": "previous"}
+# {名称|同比}: 同比增加12起，上升8.3%; |同比数: only the difference; |同比率: only the rate; |上年: last
+# year's value. A year-on-year relation may name two numbers, {事故起数、死亡人数|同比}:
+# 同比减少5起、4人，分别下降7%、5.6%.
+MODIFIERS = {"同比": "yoy", "同比数": "yoy_amount", "同比率": "yoy_rate", "上年": "previous"}
+_COMPARING = ("yoy", "yoy_amount", "yoy_rate")
 FACT_KEYS = ("value", "unit", "label", "compare")
 _OPEN, _CLOSE = "{｛", "}｝"
 _BAR = "|｜"
@@ -44,9 +48,14 @@ class Slot:
     """A {名称} slot in own text, with its modifier (|同比, |上年) and where it stands."""
 
     name: str
-    modifier: str | None  # None, "yoy" or "previous"
+    modifier: str | None  # None, "yoy", "yoy_amount", "yoy_rate" or "previous"
     start: int
     end: int
+    also: tuple[str, ...] = ()  # a relation's further numbers: {事故起数、死亡人数|同比}
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.also)
 
 
 @dataclass
@@ -126,13 +135,19 @@ def _slot(inside: str, start: int, end: int) -> Slot:
         if modifier not in MODIFIERS:
             guess = closest(modifier, MODIFIERS, cutoff=0.3)
             hint = f"，是不是“{guess}”？" if guess else ""
-            raise SlotError(f"空位 {{{name}|{modifier}}} 的写法“{modifier}”不认识，只能是 同比 或 上年{hint}", start)
+            raise SlotError(f"空位 {{{name}|{modifier}}} 的写法“{modifier}”不认识，只能是 同比、同比数、同比率 或 上年{hint}",
+                            start)
         modifier = MODIFIERS[modifier]
+    names = [n.strip() for n in name.split("、")]
+    if len(names) > 1:
+        if modifier not in _COMPARING or len(names) > 3 or not all(names):
+            raise SlotError(f"空位 {{{name}}}：只有同比可以写几个名称（如 {{事故起数、死亡人数|同比}}）", start)
+        return Slot(names[0], modifier, start, end, tuple(names[1:]))
     return Slot(name, modifier, start, end)
 
 
 def slot_names(text: str) -> list[str]:
-    return [p.name for p in pieces(text) if isinstance(p, Slot)]
+    return [n for p in pieces(text) if isinstance(p, Slot) for n in p.names]
 
 
 # ---------------------------------------------------------------- own facts
@@ -263,16 +278,26 @@ def render(text: str, fields: dict[str, FieldSpec], values: dict[str, Any], prev
     out: list[str] = []
     unfilled: list[str] = []
     used: set[str] = set()
+    def value_of(name: str) -> tuple[Any, Any, FieldSpec | None]:
+        current = own[name].value if name in own else values.get(name)
+        before = own_previous[name].value if name in own_previous else previous.get(name)
+        return current, before, resolve(name, fields, own)
+
     for piece in pieces(text):
         if isinstance(piece, str):
             out.append(piece)
             continue
-        used.add(piece.name)
-        spec = resolve(piece.name, fields, own)
-        current = own[piece.name].value if piece.name in own else values.get(piece.name)
-        before = own_previous[piece.name].value if piece.name in own_previous else previous.get(piece.name)
-        if piece.modifier == "yoy":
-            out.append(types.compare(current, before, spec))
+        used.update(piece.names)
+        current, before, spec = value_of(piece.name)
+        if piece.modifier in _COMPARING:
+            compared = [value_of(n) for n in piece.names]
+            if piece.modifier == "yoy" and not piece.also and spec is not None:
+                said = types.compare(current, before, spec)  # the field type's own way (个百分点, 上年为…)
+            else:
+                said = relation([(c, b, s) for c, b, s in compared if s is not None], piece.modifier)
+            if not said:  # this year's or last year's number is not there yet: the change is to fill
+                unfilled += [n for n, (c, b, _) in zip(piece.names, compared) if is_empty(c) or is_empty(b)]
+            out.append(said or "同比xx")
         elif piece.modifier == "previous":
             out.append(types.of(spec).state(before, spec) if not is_empty(before) else f"xx{_unit_text(spec)}")
         elif is_empty(current) or (isinstance(current, str) and PLACEHOLDER.match(current)):
@@ -281,3 +306,53 @@ def render(text: str, fields: dict[str, FieldSpec], values: dict[str, Any], prev
         else:
             out.append(escape_value(types.of(spec).state(current, spec)))
     return Rendered("".join(out), unfilled, used)
+
+
+def relation(compared: list[tuple[Any, Any, FieldSpec]], modifier: str = "yoy") -> str:
+    """The change of one number or of several from last year, as one clause: 同比增加12起，
+    上升8.3% (yoy), 同比增加12起 (yoy_amount), 同比上升8.3% (yoy_rate); of several, 同比减少5起、
+    4人，分别下降7%、5.6%. "" while a value is missing or cannot be compared (80余)."""
+    from drafter.filters import amount_value, num
+
+    parts = []
+    for current, before, spec in compared:
+        cur, prev = amount_value(current), amount_value(before)
+        if cur is None or prev is None:
+            return ""
+        percent_field = spec.type == "percent"
+        unit = "个百分点" if percent_field else (spec.unit or "")
+        diff = cur - prev
+        word, direction = ("增加", "上升") if diff > 0 else ("减少", "下降") if diff < 0 else ("持平", "持平")
+        amount = f"{num(abs(diff), places=4)}{unit}" if diff else ""
+        share = "" if percent_field or prev == 0 or not diff else _share(abs(diff) / prev * 100)
+        parts.append((word, amount, direction, share))
+    if len(parts) == 1 and parts[0][0] == "持平":
+        return "与上年持平"
+    words = {p[0] for p in parts}
+    if len(words) == 1:
+        amounts = f"{parts[0][0]}{'、'.join(p[1] for p in parts)}"
+    else:
+        amounts = "、".join(f"{p[0]}{p[1]}" for p in parts)
+    directions = {p[2] for p in parts}
+    shares = [p for p in parts if p[3]]
+    if len(parts) == 1:
+        rate = f"{parts[0][2]}{parts[0][3]}%" if parts[0][3] else ""
+    elif len(directions) == 1 and len(shares) == len(parts):
+        rate = f"分别{parts[0][2]}{'、'.join(p[3] + '%' for p in parts)}"
+    else:
+        rate = "分别" + "、".join(f"{p[2]}{p[3]}%" if p[3] else p[2] for p in parts) if shares else ""
+    if modifier == "yoy_amount" or not rate:
+        return f"同比{amounts}"
+    if modifier == "yoy_rate":
+        return f"同比{rate.removeprefix('分别')}" if len(parts) == 1 else f"同比{rate}"
+    return f"同比{amounts}，{rate}"
+
+
+def _share(value: float) -> str:
+    from drafter.filters import num
+
+    for places in (1, 2):
+        text = num(value, places=places)
+        if text != "0":
+            return text
+    return "0"

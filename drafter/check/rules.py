@@ -49,10 +49,10 @@ def _numeric(value) -> float | None:
         return None
     if isinstance(value, (int, float)):
         return float(value)
-    found = re.match(r"^\s*(\d+(?:\.\d+)?)(万)?", str(value))
+    found = re.match(r"^\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(万)?", str(value))  # 1,200 as written
     if not found:
         return None
-    return float(found.group(1)) * (10000 if found.group(2) else 1)
+    return float(found.group(1).replace(",", "")) * (10000 if found.group(2) else 1)
 
 
 def _short(prompt: str) -> str:
@@ -365,22 +365,37 @@ def arithmetic(view: View) -> list[Finding]:
                                     f"比率超过 100%（{m.group(0)}）", "请核对这个百分数"))
         for m in _YOY.finditer(para.text):
             out += _yoy(view, para, m)
+        for m in _YOY_PAIR.finditer(para.text):
+            for k in (0, 1):  # 甲5起、乙4人，同比减少1起、2人，分别下降16.7%、33.3%: each of the two
+                out += _change(view, para, m.group(0), m.group(1 + 2 * k), m.group(6 + k), m.group(9 + k),
+                               m.group(5), m.group(8))
     return out
 
 
+# two numbers and their changes in one clause (甲5起、乙4人，同比减少1起、2人，分别下降16.7%、33.3%)
+_YOY_PAIR = re.compile(r"(\d+(?:\.\d+)?)([^\d，。；、\s]{0,3})、[^\d，。；]{0,8}?(\d+(?:\.\d+)?)([^\d，。；、\s]{0,3})[，,]\s*"
+                       r"(?:同比|较上年|比上年)(增加|增长|上升|提高|减少|下降|降低)(\d+(?:\.\d+)?)\2、(\d+(?:\.\d+)?)\4"
+                       r"[，,]\s*分别(增加|增长|上升|提高|减少|下降|降低)(\d+(?:\.\d+)?)[%％]、(\d+(?:\.\d+)?)[%％]")
+
+
 def _yoy(view: View, para: Para, m: re.Match) -> list[Finding]:
-    now, change, pct = float(m.group(1)), float(m.group(4)), float(m.group(6))
-    up1, up2 = m.group(3) in _UP, m.group(5) in _UP
-    if up1 != up2:
-        return [_finding(view, "arithmetic", ERROR, para, m.group(0), f"同比的方向自相矛盾（{m.group(3)}却{m.group(5)}）",
+    return _change(view, para, m.group(0), m.group(1), m.group(4), m.group(6), m.group(3), m.group(5))
+
+
+def _change(view: View, para: Para, quote: str, now_text: str, change_text: str, pct_text: str,
+            word: str, direction: str) -> list[Finding]:
+    """A stated change checked against the number it changes: 今年 now, 同比 word change, direction pct%."""
+    now, change, pct = float(now_text), float(change_text), float(pct_text)
+    if (word in _UP) != (direction in _UP):
+        return [_finding(view, "arithmetic", ERROR, para, quote, f"同比的方向自相矛盾（{word}却{direction}）",
                          "请核对今年和上年的数字")]
-    before = now - change if up1 else now + change
+    before = now - change if word in _UP else now + change
     if before <= 0:
         return []
     computed = change / before * 100
     if abs(computed - pct) > 1.0 + 1e-9:
-        return [_finding(view, "arithmetic", ERROR, para, m.group(0),
-                         f"同比幅度与数字不符：由今年 {m.group(1)}、变化 {m.group(4)} 算得 {computed:.1f}%，文中写 {m.group(6)}%",
+        return [_finding(view, "arithmetic", ERROR, para, quote,
+                         f"同比幅度与数字不符：由今年 {now_text}、变化 {change_text} 算得 {computed:.1f}%，文中写 {pct_text}%",
                          "请核对今年、上年的数字和幅度")]
     return []
 

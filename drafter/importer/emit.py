@@ -98,6 +98,14 @@ def emit(result, layout, tree, ontology: Ontology, year: int) -> str:
         entry["text"] = LiteralScalarString(unit.text + "\n") if unit.text else ""
         if unit.facts.values:
             entry["facts"] = CommentedMap(unit.facts.values)
+        if unit.facts.previous:  # what a stated change (同比减少5起) says last year's numbers were
+            previous = CommentedMap((k, v) for k, v in unit.facts.previous.items() if k in unit.facts.typed)
+            own = {k: v for k, v in unit.facts.previous.items() if k not in unit.facts.typed}
+            if own:
+                previous["facts"] = CommentedMap(own)
+            entry["previous_year"] = previous
+            entry.yaml_set_comment_before_after_key(
+                "previous_year", before="上年数值：由正文中的“同比……”推算，{名称|同比} 据此计算同比", indent=4)
         answers[unit.section] = entry
         answers.yaml_set_comment_before_after_key(unit.section, before=_comment(unit, ontology), indent=2)
     doc["answers"] = answers

@@ -22,6 +22,8 @@ class Facts:
     values: dict[str, str] = field(default_factory=dict)  # name → "861件" (the short form)
     literal: list[str] = field(default_factory=list)  # statistics kept as written
     typed: dict[str, object] = field(default_factory=dict)  # field id → value, for the section's own fields
+    # last year's values a stated change gives (66起 this year, 同比减少5起: 71起), by slot name
+    previous: dict[str, object] = field(default_factory=dict)
 
     def name_for(self, label: str) -> str:
         base = _NAME_BAD.sub("", label) or "数量"
@@ -68,6 +70,7 @@ def slot_text(text: str, into: Facts, typed=None) -> str:
     if not quantities:
         return text
     out, pos = [], 0
+    made: dict[str, facts.Quantity] = {}
     for q in quantities:
         value = short_form(q)
         if value is None:
@@ -87,8 +90,62 @@ def slot_text(text: str, into: Facts, typed=None) -> str:
         else:
             name = into.name_for(naming.name_of(text, q))
             into.values[name] = value
+        made[name] = q
         out.append(text[pos:start])
         out.append("{" + name + "}")
         pos = end
     out.append(text[pos:])
-    return "".join(out)
+    return relations("".join(out), into, made)
+
+
+# A stated change right after the numbers it compares: {事故起数}、死亡{死亡人数}，同比减少{a}、{b}，
+# 分别下降{c}、{d}. The change words and how they are said are in drafter.naming's data.
+_BASE = r"\{(?P<b1>[^{}|]+)\}(?:(?P<mid>[^{}，。；,;:：]{0,12})\{(?P<b2>[^{}|]+)\})?"
+_CHANGE = (r"(?P<sep>[，,]?\s*)(?P<cmp>同比|较上年|比上年|较去年|比上年同期|较上年同期)(?P<w>增加|增长|上升|提高|减少|下降|降低)"
+           r"\{(?P<d1>[^{}|]+)\}(?:、\{(?P<d2>[^{}|]+)\})?")
+_RATE = r"(?:[，,]\s*(?:分别)?(?P<w2>增加|增长|上升|提高|减少|下降|降低)\{(?P<p1>[^{}|]+)\}(?:、\{(?P<p2>[^{}|]+)\})?)?"
+_RELATION = re.compile(_BASE + _CHANGE + _RATE)
+_UP = ("增加", "增长", "上升", "提高")
+
+
+def relations(text: str, into: Facts, made: dict[str, facts.Quantity]) -> str:
+    """A change stated beside the numbers it compares becomes a relation, computed from this
+    year's and last year's values: {事故起数}，同比减少{数}，下降{率} → {事故起数}，{事故起数|同比};
+    last year's values follow from the change and are kept in into.previous. A change that does
+    not agree with its numbers (or has no number to compare) stays as it is, a fact."""
+    def replaced(m: re.Match) -> str:
+        bases = [n for n in (m.group("b1"), m.group("b2")) if n]
+        changes = [n for n in (m.group("d1"), m.group("d2")) if n]
+        rates = [n for n in (m.group("p1"), m.group("p2")) if n]
+        if len(changes) != len(bases) or (rates and len(rates) != len(bases)) or \
+                any(n not in made for n in bases + changes + rates) or any(n not in into.values for n in changes + rates):
+            return m.group()
+        up = m.group("w") in _UP
+        if rates and (m.group("w2") in _UP) != up:
+            return m.group()
+        earlier = []
+        for k, base in enumerate(bases):
+            now, change = made[base], made[changes[k]]
+            if now.unit != change.unit or now.kind not in ("count", "money", "number") or \
+                    not isinstance(now.value, (int, float)) or not isinstance(change.value, (int, float)):
+                return m.group()
+            before = now.value - change.value if up else now.value + change.value
+            if before <= 0:
+                return m.group()
+            if rates:
+                stated, shown = made[rates[k]], made[rates[k]].text
+                places = len(shown.split(".")[1].rstrip("%％")) if "." in shown else 0
+                if stated.kind != "percent" or round(abs(change.value) / before * 100, places) != round(float(stated.value), places):
+                    return m.group()
+            earlier.append(before)
+        for k, base in enumerate(bases):
+            before = earlier[k]
+            before = int(before) if float(before).is_integer() else round(before, 6)
+            into.previous[base] = before if base in into.typed else f"{before}{made[base].unit}"
+        for name in changes + rates:
+            del into.values[name]
+        modifier = "同比" if rates else "同比数"
+        relation = "{" + "、".join(bases) + "|" + modifier + "}"
+        return m.group()[:m.start("sep") - m.start()] + m.group("sep") + relation
+
+    return _RELATION.sub(replaced, text)
