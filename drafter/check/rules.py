@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from drafter import types
 from drafter.check.data import compiled, meetings_in, tables
 from drafter.check.finding import ERROR, NOTE, Finding
+from drafter.check.proofread import proofread
 from drafter.check.view import BODY, DATE, HEADING, SIGNATURE, TABLE, TITLE, Para, View
 from drafter.errors import Location
 from drafter.fields import is_empty
@@ -1032,4 +1033,6 @@ RULES: list[Rule] = [
     Rule("names", "单位名称：其他地区或单位的名称、本单位名称的两种写法", names),
     Rule("wording", "年度提法：指导思想、会议、普法规划和纲要期限与报告年度相符", wording),
     Rule("form", "文字格式：半角标点、有“一是”无“二是”、段落无句号、标题下无正文、重复的句子、过长的段落", form),
+    Rule("proofread", "校对：错别字、提法和称谓、语病、重打的字、列举缺“是”、全半角混用和不成对的标点（sections/_proofread.yaml）",
+         proofread),
 ]
