@@ -388,7 +388,8 @@ def _meta(raw: dict, reader: _Reader) -> ReportMeta:
             f"发文字号格式应为“机关代字〔年份〕序号号”，如 启应急〔2021〕75号（六角括号，序号不加“0”）；实际是“{doc_number}”",
             raw, "doc_number", "report.doc_number",
         )
-    header, header_mark = False, None
+    # a 发文字号 stands in the 版头 (GB/T 9704 7.2): given one, the 版头 is drawn unless header says 否
+    header, header_mark = bool(doc_number), None
     if isinstance(raw.get("header"), str) and raw["header"] not in ("是", "否"):
         header, header_mark = True, _text(raw, "header", reader, "report")
     elif raw.get("header") is not None:

@@ -208,6 +208,8 @@ def compose(answers: Answers, ontology: Ontology) -> Composition:
         answers_yaml=answers.document.text if answers.document else None,
     )
     out = Composition(document=document)
+    if meta.doc_number and not meta.header:
+        out.warnings.append("有发文字号而不印版头（report.header: 否）：按 GB/T 9704，发文字号印在版头中；现印在标题右上方")
     if document.signature and not document.date:
         out.warnings.append("成文日期（report.date）还没有填写：落款下没有日期；报送前请填写")
     composer = _Composer(answers, ontology, out)

@@ -94,9 +94,10 @@ def test_body_first_line_indent_is_two_characters(built):
 def test_heading_numbers_and_order(built):
     _, d = built
     texts = [p.text for p in d.paragraphs if p.text]
-    assert texts[0] == "测应急〔2023〕5号"
-    assert texts[1] == "测试市应急管理局2023年\n法治政府建设年度报告"
-    assert texts[2] == "市委、市政府："
+    assert texts[0] == "测试市应急管理局文件"  # a 发文字号 stands in the 版头, which is drawn for it
+    assert texts[1] == "测应急〔2023〕5号"
+    assert texts[2] == "测试市应急管理局2023年\n法治政府建设年度报告"
+    assert texts[3] == "市委、市政府："
     headings = [(p.style.name, p.text) for p in d.paragraphs if p.style.name.startswith("Heading")]
     assert headings == [("Heading 1", "一、主要举措和成效"), ("Heading 1", "二、存在的不足和原因")]
     run_in = next(p for p in d.paragraphs if p.text.startswith("（一）"))
@@ -185,3 +186,20 @@ def test_level3_bold_is_an_option_of_the_style_profile(built):
     assert bold.styles["Heading 3"].element.find(qn("w:rPr")).find(qn("w:b")) is not None
     assert bold.styles["Run-in Heading 3"].element.find(qn("w:rPr")).find(qn("w:b")) is not None
     assert bold.styles["Heading 2"].element.find(qn("w:rPr")).find(qn("w:b")) is None
+
+
+def test_a_doc_number_without_the_header_stands_flush_right_and_build_says_why(tmp_path):
+    """header: 否 with a 发文字号: not a line floating above the title but where the 信函格式
+    puts it, flush right; and the build says that GB/T 9704 prints it in the 版头."""
+    import docx as python_docx
+
+    from drafter.build import build_file
+
+    source = tmp_path / "r.yaml"
+    source.write_text("report:\n  issuer: 测试市应急管理局\n  year: 2023\n  doc_number: 测应急〔2024〕3号\n  header: 否\n"
+                      "outline:\n  parts:\n    - heading: 执法\n      sections: [penalties]\n"
+                      "answers:\n  penalties:\n    text: 全面落实行政执法三项制度。\n", encoding="utf-8")
+    result = build_file(source, tmp_path / "r.docx", None)
+    number = python_docx.Document(str(result.output)).paragraphs[0]
+    assert number.text == "测应急〔2024〕3号" and number.alignment == 2  # WD_ALIGN_PARAGRAPH.RIGHT
+    assert any("版头" in w for w in result.warnings)

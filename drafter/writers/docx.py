@@ -163,7 +163,9 @@ def write_docx(doc: Document, profile: StyleProfile | None = None) -> bytes:
             # 红色分隔线: rule_gap below the number, as wide as the type area (a paragraph border)
             border = oxml.bottom_border(profile.header_color, round(profile.rule_width.pt * 8),
                                         space_pt=round(profile.rule_gap.pt))
-        body.paragraph(doc.doc_number, "Doc Number", border=border)
+        # with the 版头, centred above the red rule; without it (header: 否), flush right above the
+        # title, where the 信函格式 puts it, so that it does not float as a line of its own
+        body.paragraph(doc.doc_number, "Doc Number", border=border, jc=None if doc.header else "right")
         for _ in range(2 if doc.header else 1):  # the title stands two lines below the rule
             body.paragraph("", "Doc Number")
     elif doc.header:
