@@ -10,6 +10,8 @@ expression; a text is scanned in one pass, leftmost match first, and at one posi
 patterns of what is *not* a statistic are tried before the statistic itself.
 
 Choices (documented in _numbers.yaml too):
+- A value keeps the digits it was written with: 19.0%, 3.50万元, 1,200人 hold the text "19.0",
+  "3.50", "1,200" (`as_written`), which every output prints as it stands; 861 and 98.5 stay numbers.
 - 万 and 亿 belong to the value, not the unit: 17万份 → value "17万", unit 份; money keeps the
   unit as written: 880.42万元 → 880.42 万元, 3.2亿元 → 3.2 亿元 (never converted).
 - Approximation words that an answers file can hold (近/约/超/逾 before, 余/多 after) are in
@@ -28,6 +30,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+from decimal import Decimal
 from pathlib import Path
 
 from drafter import datafiles
@@ -44,7 +47,7 @@ class Quantity:
     text: str  # as written: "5万余人次", "95%以上", "880.42万元", "近3000"
     start: int
     end: int  # span in the input text
-    value: str | int | float  # as an answers file holds it: 861, 2590.69, 98.5, "80余", "1.1万"
+    value: str | int | float  # as an answers file holds it: 861, 2590.69, 98.5, "80余", "1.1万", "19.0"
     unit: str  # measure word or unit: "件", "万元", "%", "人次"; "" if none
     kind: str  # "count" | "money" | "percent" | "number"
     approx: bool  # 余/多/近/约/超/以上/左右…
@@ -96,7 +99,8 @@ _MACROS = {
     "空": r"[ \u00a0\u3000]*",
     "行首": r"(?:^|(?<=\n))",
 }
-_FULL = str.maketrans("０１２３４５６７８９．", "0123456789.", ",")
+_ASCII = str.maketrans("０１２３４５６７８９．", "0123456789.")  # keeps the thousands commas (1,200)
+PLAIN_NUMBER = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?")
 
 
 def _alternation(words: list[str]) -> str:
@@ -241,7 +245,7 @@ class _Scanner:
         return "", start
 
     def _arabic(self, text: str, m: re.Match, last_end: int) -> Quantity:
-        number = m.group("num").translate(_FULL)
+        number = m.group("num").translate(_ASCII)
         mult = m.group("mult") or ""
         suf = m.group("suf") or ""
         unit = m.group("unit") or ""
@@ -256,9 +260,7 @@ class _Scanner:
         if in_value or mult or suf:
             value = f"{in_value}{number}{mult}{suf}"
         else:
-            # float() of a run of thousands of digits is infinity (validation calls it too
-            # large); int() of one past Python's digit limit fails outright
-            value = float(number) if "." in number or len(number) > 30 else int(number)
+            value = as_written(number)
         if unit in self.percent_signs:
             unit = "%"
         return Quantity(
@@ -272,7 +274,7 @@ class _Scanner:
             return "percent"
         if unit in self.money_units:
             return "money"
-        if unit in self.number_units or not unit or isinstance(value, float):
+        if unit in self.number_units or not unit or _decimal(value):
             return "number"  # 2.5小时 is a measure, not a count
         return "count"
 
@@ -292,7 +294,7 @@ class _Scanner:
                     break
                 s, e, number = prev.start, prev.end, None
             elif prev[2] == "无量词":
-                s, e, number = prev[0], prev[1], text[prev[0]:prev[1]].translate(_FULL)
+                s, e, number = prev[0], prev[1], text[prev[0]:prev[1]].translate(_ASCII)
             else:
                 break
             if number is None:
@@ -307,7 +309,7 @@ class _Scanner:
         word, start = self._prefix(text, m.start(), last_end)
         if not word or not re.fullmatch(_MACROS["数"], m.group()):
             return None
-        return self._make(text, start, m.end(), word, m.group().translate(_FULL), "", "", "", "")
+        return self._make(text, start, m.end(), word, m.group().translate(_ASCII), "", "", "", "")
 
     def _chinese_quantity(self, text: str, m: re.Match, last_end: int) -> Quantity | None:
         value = cn_int(m.group("cn"))
@@ -319,6 +321,34 @@ class _Scanner:
             text=text[start:m.end()], start=start, end=m.end(), value=value, unit=unit,
             kind="count", approx=bool(word), before=word, after="",
         )
+
+
+def as_written(number: str) -> str | int | float:
+    """A number as an answers file holds it, its written digits kept: 861 → 861, 98.5 → 98.5,
+    but 19.0 → "19.0", 3.50 → "3.50", 1,200 → "1,200" (the text, where an int or a float would
+    print otherwise: the report printed 19.0%, and so does every output after it). `number` is
+    ASCII digits with an optional fraction and thousands commas; anything else is returned as
+    it is. A whole number without commas is an int (019 is 19)."""
+    if not PLAIN_NUMBER.fullmatch(number):
+        return number
+    bare = number.replace(",", "")
+    # float() of a run of thousands of digits is infinity (validation calls it too large);
+    # int() of one past Python's digit limit fails outright
+    value: int | float = float(bare) if "." in bare or len(bare) > 30 else int(bare)
+    if len(bare) > 30 or ("," not in number and (isinstance(value, int) or _printed(value) == number)):
+        return value  # 019 is 19: only a fraction's zeros and the commas are kept
+    return number
+
+
+def _printed(value: float) -> str:
+    """A float as the report prints it (drafter.filters.num): 19.0 → 19, 2590.69 → 2590.69."""
+    text = format(Decimal(str(value)), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _decimal(value: object) -> bool:
+    """A value with a fraction (2.5, "2.50"): a measure, not a count."""
+    return isinstance(value, float) or (isinstance(value, str) and "." in value and bool(PLAIN_NUMBER.fullmatch(value)))
 
 
 _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}

@@ -19,8 +19,9 @@ COUNT_UNITS = _facts.measure_words()
 MONEY_UNITS = _facts.money_units()
 # The types themselves (their names and what each does) are drafter/types.py's REGISTRY.
 
-# 80、80余、3万余、1.1万、近3000、约20
-_APPROX = re.compile(r"^(近|约|超|逾)?([0-9]{1,15}(?:\.[0-9]{1,6})?)(万|亿)?(余|多)?$")
+# 80、80余、3万余、1.1万、近3000、约20; 19.0、3.50、1,200 as written (the value keeps its digits)
+_APPROX = re.compile(r"^(近|约|超|逾)?((?:[0-9]{1,3}(?:,[0-9]{3}){1,4}|[0-9]{1,15})(?:\.[0-9]{1,6})?)(万|亿)?(余|多)?$")
+APPROX = _APPROX  # the written forms of an amount, for drafter.types
 # A placeholder the writer fills in later, as drafts do: xx, xxx, XX
 PLACEHOLDER = re.compile(r"^[xX]{1,6}(余|多)?$")
 _ALLOWED_CONTROL = {"\n", "\t"}
@@ -130,7 +131,7 @@ def amount_value(value: Any) -> float | None:
         m = _APPROX.match(value.strip())
         if m and not m.group(1) and not m.group(4):
             scale = {"万": 1e4, "亿": 1e8}.get(m.group(3) or "", 1)
-            return float(m.group(2)) * scale
+            return float(m.group(2).replace(",", "")) * scale
     return None
 
 
@@ -168,8 +169,10 @@ def check_amount(value: Any, spec: FieldSpec, integer: bool) -> Any:
         if text.startswith("-"):
             raise FieldValueError(f"不能是负数（{shorten(text)}）")
         m = _APPROX.match(text)
-        if m and float(m.group(2)) * {"万": 1e4, "亿": 1e8}.get(m.group(3) or "", 1) > MAX_AMOUNT:
+        if m and float(m.group(2).replace(",", "")) * {"万": 1e4, "亿": 1e8}.get(m.group(3) or "", 1) > MAX_AMOUNT:
             raise _too_large(text)
+        if integer and m and not (m.group(1) or m.group(3) or m.group(4)) and re.fullmatch(r"[0-9]+\.0+", m.group(2)):
+            return int(m.group(2).partition(".")[0])  # a count typed 12.0 is 12
         if m or PLACEHOLDER.match(text):
             return text
         raise FieldValueError(
@@ -192,11 +195,13 @@ def check_money(value: Any, spec: FieldSpec) -> Any:
 
 def check_percent(value: Any, spec: FieldSpec) -> Any:
     if isinstance(value, str) and value.strip().endswith(("%", "％")):
-        value = ascii_digits(value.strip()[:-1])
+        text = ascii_digits(value.strip()[:-1]).strip()
         try:
-            value = float(value)
+            number = float(text)
         except ValueError:
-            raise FieldValueError(f"应为百分数，如 98.5，实际是“{shorten(value)}%”") from None
+            raise FieldValueError(f"应为百分数，如 98.5，实际是“{shorten(text)}%”") from None
+        kept = _facts.as_written(text)  # 19.0% stays 19.0, not 19
+        value = kept if not isinstance(kept, str) or _APPROX.match(kept) else number
     return check_amount(value, spec, integer=False)
 
 

@@ -26,9 +26,9 @@ from pathlib import Path
 from typing import Any
 
 from drafter import answers as answers_mod
-from drafter import datafiles, types, yamlio
+from drafter import datafiles, facts, types, yamlio
 from drafter.errors import DrafterError, Location
-from drafter.fields import PLACEHOLDER, is_empty
+from drafter.fields import PLACEHOLDER, ascii_digits, is_empty
 from drafter.ontology import Ontology
 
 ROLLUP_FILE = "_rollup.yaml"
@@ -98,12 +98,23 @@ def _name(answers) -> str:
     return answers.meta.issuer.removesuffix("应急管理局") or answers.meta.issuer
 
 
+def _amount(value: Any) -> Decimal | None:
+    """An exact value as a Decimal: 861, 2.5, and the written "3.50", "1,200"; None for 80余."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return Decimal(str(value))
+    if isinstance(value, str) and facts.PLAIN_NUMBER.fullmatch(ascii_digits(value.strip())):
+        return Decimal(ascii_digits(value.strip()).replace(",", ""))
+    return None
+
+
 def _exact(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
+    return _amount(value) is not None
 
 
 def _add(values: list, money: bool) -> int | float:
-    total = sum(Decimal(str(v)) for v in values)
+    total = sum(_amount(v) or Decimal(0) for v in values)
     return float(round(total, 4)) if money else int(total)
 
 
@@ -117,7 +128,7 @@ def _marked_value(section_map: Any, key: str) -> str | None:
 
 
 def _same(a: Any, b: Any) -> bool:
-    return _exact(a) and _exact(b) and Decimal(str(a)) == Decimal(str(b))
+    return _exact(a) and _exact(b) and _amount(a) == _amount(b)
 
 
 def compute(city, districts: list, rules: list[Rule]) -> list[Sum]:
@@ -181,6 +192,8 @@ def apply(document: yamlio.Document, sums: list[Sum], force: bool) -> int:
 
 def _number(value: int | float) -> str:
     """861, 2590.69 — never 1.2e+06."""
+    if isinstance(value, str):
+        return value.strip()  # written as the district wrote it: 3.50
     if isinstance(value, float) and not value.is_integer():
         return f"{value:.4f}".rstrip("0").rstrip(".")
     return str(int(value))

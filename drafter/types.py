@@ -20,7 +20,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
-from drafter import fields
+from drafter import facts, fields
 from drafter.fields import FieldSpec, FieldValueError, ascii_digits, describe, is_empty
 from drafter.filters import cn_date, money, num, pct, qty, yoy
 
@@ -30,7 +30,8 @@ _SCALAR_TEXT = YAML(typ="safe", pure=True)
 def read_scalar(text: str) -> Any:
     """Text typed at a prompt as the answers file would hold it: `861` a number, `80余` text,
     `2023-12-20` a date. The same YAML rules as the file, so the wizard and `build` accept
-    exactly the same values."""
+    exactly the same values; but a number typed with its fraction's zeros (`19.0`, `3.50`) is
+    kept as typed, as import keeps it, so it prints with them."""
     text = text.strip()
     if not text:
         return None
@@ -38,6 +39,10 @@ def read_scalar(text: str) -> Any:
         value = _SCALAR_TEXT.load(text)
     except (YAMLError, ValueError, OverflowError):
         return text
+    if isinstance(value, float):
+        kept = facts.as_written(ascii_digits(text))
+        if isinstance(kept, str) and fields.APPROX.match(kept):
+            return kept
     return value if isinstance(value, (int, float, str)) or value is None or hasattr(value, "year") else text
 
 
@@ -88,7 +93,9 @@ def stated(spec: Any, value: Any) -> str:
 
 JSON_DIGIT = "[0-9０-９]"
 JSON_BLANK = r"^[\s\u3000，。、；：,.;:！？!?“”《》（）]*$"  # says nothing: the same as leaving it out
-JSON_AMOUNT = rf"(近|约|超|逾)?{JSON_DIGIT}{{1,15}}(\.{JSON_DIGIT}{{1,6}})?(万|亿)?(余|多)?"
+# 80、3万余、近3000; 1,200 and 3.50 as written (drafter keeps a value's written digits)
+JSON_NUMBER = rf"({JSON_DIGIT}{{1,3}}(,{JSON_DIGIT}{{3}}){{1,4}}|{JSON_DIGIT}{{1,15}})(\.{JSON_DIGIT}{{1,6}})?"
+JSON_AMOUNT = rf"(近|约|超|逾)?{JSON_NUMBER}(万|亿)?(余|多)?"
 JSON_PLACEHOLDER = "[xX]{1,6}(余|多)?"
 # a day that exists (29 February in any year: the one thing left to drafter), 2023-12-20 or 2023年12月20日
 _MONTH_DAY = ("((0?[13578]|1[02]){sep}(0?[1-9]|[12][0-9]|3[01])|(0?[469]|11){sep}(0?[1-9]|[12][0-9]|30)"
@@ -113,14 +120,14 @@ def _amount_schema(integer: bool) -> Schema:
 def _money_schema(spec: FieldSpec, sub: Callable[[FieldSpec], dict]) -> list:
     unit = spec.unit or "万元"
     if unit.startswith(("万", "亿")):  # the unit already says 万: the number may not
-        text = rf"^\s*((近|约|超|逾)?{JSON_DIGIT}{{1,15}}(\.{JSON_DIGIT}{{1,6}})?(余|多)?|{JSON_PLACEHOLDER})\s*$"
+        text = rf"^\s*((近|约|超|逾)?{JSON_NUMBER}(余|多)?|{JSON_PLACEHOLDER})\s*$"
         return [{"type": "number", "minimum": 0, "maximum": 10**12}, {"type": "string", "pattern": text}]
     return _amount_schema(integer=False)(spec, sub)
 
 
 def _percent_schema(spec: FieldSpec, sub: Callable[[FieldSpec], dict]) -> list:
     number, text = _amount_schema(integer=False)(spec, sub)
-    sign = rf"^\s*{JSON_DIGIT}{{1,15}}(\.{JSON_DIGIT}{{1,6}})?\s*[%％]\s*$"
+    sign = rf"^\s*{JSON_NUMBER}\s*[%％]\s*$"
     return [number, text, {"type": "string", "pattern": sign}]
 
 
