@@ -37,6 +37,7 @@ TABLES = {
     "_calendar.yaml": "年度日历表",
     "_contents.yaml": "法定内容表",
     "_carried.yaml": "沿用文字分类表",
+    "_proofread.yaml": "校对词表",
 }
 
 

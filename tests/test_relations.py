@@ -101,3 +101,9 @@ def test_check_finds_a_pair_of_changes_that_does_not_agree_with_its_numbers(tmp_
     path = report(tmp_path, "全县共发生亡人事故12起、死亡13人，同比减少3起、2人，分别下降20%、25%。")
     found = [f for f in check(path) if f.rule == "arithmetic"]
     assert len(found) == 1 and "13.3%" in found[0].problem and "25%" in found[0].problem
+
+
+def test_a_change_of_a_value_written_with_its_decimals_keeps_them():
+    into = slots.Facts()
+    text = slots.slot_text("罚款3.50万元，同比增加0.50万元，上升16.7%。", into)
+    assert "|同比}" in text and list(into.previous.values()) == ["3.00万元"]

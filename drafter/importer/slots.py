@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 
 from drafter import facts, naming, owntext
 from drafter.fields import FieldValueError
@@ -108,6 +109,15 @@ _RELATION = re.compile(_BASE + _CHANGE + _RATE)
 _UP = ("增加", "增长", "上升", "提高")
 
 
+def _exact(value: object) -> Decimal | None:
+    """A value as an exact number (61, "3.50", "1,200"); None for 80余, 1.1万 and the like."""
+    text = str(value).replace(",", "") if isinstance(value, (int, float, str)) and not isinstance(value, bool) else ""
+    try:
+        return Decimal(text) if re.fullmatch(r"\d+(?:\.\d+)?", text) else None
+    except InvalidOperation:
+        return None
+
+
 def relations(text: str, into: Facts, made: dict[str, facts.Quantity]) -> str:
     """A change stated beside the numbers it compares becomes a relation, computed from this
     year's and last year's values: {事故起数}，同比减少{数}，下降{率} → {事故起数}，{事故起数|同比};
@@ -126,22 +136,25 @@ def relations(text: str, into: Facts, made: dict[str, facts.Quantity]) -> str:
         earlier = []
         for k, base in enumerate(bases):
             now, change = made[base], made[changes[k]]
+            now_value, change_value = _exact(now.value), _exact(change.value)
             if now.unit != change.unit or now.kind not in ("count", "money", "number") or \
-                    not isinstance(now.value, (int, float)) or not isinstance(change.value, (int, float)):
+                    now_value is None or change_value is None:
                 return m.group()
-            before = now.value - change.value if up else now.value + change.value
+            before = now_value - change_value if up else now_value + change_value  # 3.50 − 0.50 = 3.00: digits kept
             if before <= 0:
                 return m.group()
             if rates:
                 stated, shown = made[rates[k]], made[rates[k]].text
                 places = len(shown.split(".")[1].rstrip("%％")) if "." in shown else 0
-                if stated.kind != "percent" or round(abs(change.value) / before * 100, places) != round(float(stated.value), places):
+                rate = _exact(stated.value)
+                if stated.kind != "percent" or rate is None or \
+                        round(abs(change_value) / before * 100, places) != round(rate, places):
                     return m.group()
             earlier.append(before)
         for k, base in enumerate(bases):
-            before = earlier[k]
-            before = int(before) if float(before).is_integer() else round(before, 6)
-            into.previous[base] = before if base in into.typed else f"{before}{made[base].unit}"
+            text = format(earlier[k], "f")
+            value: object = int(text) if text.lstrip("-").isdigit() else text
+            into.previous[base] = value if base in into.typed else f"{text}{made[base].unit}"
         for name in changes + rates:
             del into.values[name]
         modifier = "同比" if rates else "同比数"
