@@ -271,12 +271,16 @@ def cmd_numbers(args) -> int:
     onto = ontology_mod.load()
     if args.output:
         count = sheet.write(Path(args.answers), Path(args.output), onto)
-        print(f"已生成数字表：{args.output}（{count} 项数字）。请在“今年”一列填写，然后运行 "
-              f"drafter numbers {args.answers} --fill {args.output}")
+        shown, others = sheet.counts(Path(args.answers), onto)
+        rest = f"；报告目前不写的 {others} 项列在后面，填了也不会写入报告" if others else ""
+        print(f"已生成数字表：{args.output}（{count} 项数字：报告中写出的 {shown} 项在前，“报告中的句子”一列标出每个数的位置{rest}）。"
+              f"请在“今年”一列填写，然后运行 drafter numbers {args.answers} --fill {args.output}")
         return 0
     changes = sheet.fill(Path(args.answers), Path(args.fill), onto)
     for change in changes:
         print(f"  {sheet.describe_change(change)}")
+    for warning in sheet.warnings(changes):
+        print(warning, file=sys.stderr)
     print(f"已填入 {len(changes)} 项数字：{args.answers}" if changes else f"数字表中没有新的数字，{args.answers} 没有改动。")
     return 0
 

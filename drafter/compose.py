@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from drafter import carried, lists, markup, numbering, owntext, render
+from drafter import carried, lists, markup, numbering, owntext, printed, render
 from drafter.answers import Answers, Group, Part, SectionRef
 from drafter.context import report_wide, section_context
 from drafter.filters import cn_date, num
@@ -46,6 +46,7 @@ class _Composer:
             self.out.warnings.append(f"章节“{section.heading}”（{section.id}）还没有填写，已略去")
             return None
         self.orphans(section)
+        context = None
         if section.id in self.answers.texts:
             text = self.own_text(section)
         else:
@@ -54,6 +55,10 @@ class _Composer:
             context["said"] = list(self.out.rendered)
             text = render.render(section.template, context, self.ontology.templates)
         self.out.rendered[section.id] = text
+        # a number entered where nothing prints it would vanish without a word (drafter.printed)
+        previous = self.answers.previous.get(section.id) or {}
+        self.out.warnings += [u.message() for u in printed.unprinted(self.answers, self.ontology, section.id, context)
+                              if not _said_dropped(u, previous)]
         self.dropped_to_zero(section, text)
         blocks = markup.parse(text, base_level=base_level)
         kind = "text" if section.id in self.answers.texts else "template"
@@ -231,6 +236,12 @@ def compose(answers: Answers, ontology: Ontology) -> Composition:
         kinds = "、".join(dict.fromkeys(found))
         out.warnings.append(f"报告中还有 {len(found)} 处占位符（{kinds}），提交前请补上实际内容；drafter check 可逐条列出位置")
     return out
+
+
+def _said_dropped(item: printed.Unprinted, previous: dict) -> bool:
+    """A count fallen to 0 that the text leaves out: dropped_to_zero says so already."""
+    before = previous.get(item.key)
+    return item.value == 0 and item.spec.compare and isinstance(before, (int, float)) and before > 0
 
 
 def _attachments(answers: Answers, ontology: Ontology, out: Composition) -> None:

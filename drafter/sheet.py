@@ -34,13 +34,15 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from drafter import answers as answers_mod
-from drafter import owntext, types, yamlio
+from drafter import owntext, printed, types, yamlio
 from drafter.errors import DrafterError, Location
 from drafter.fields import PLACEHOLDER, FieldSpec, FieldValueError, describe, is_empty, shorten
 from drafter.ontology import Ontology
 
-COLUMNS = ("章节", "项目", "单位", "上年", "今年", "键")
-SECTION, LABEL, UNIT, PREVIOUS, CURRENT, KEY = range(len(COLUMNS))
+COLUMNS = ("章节", "项目", "报告中的句子", "单位", "上年", "今年", "键")
+SECTION, LABEL, SENTENCE, UNIT, PREVIOUS, CURRENT, KEY = range(len(COLUMNS))
+# the row above the numbers the report does not print (drafter.printed): they follow the printed ones
+OTHERS_HEADING = "以下各项报告目前不会写出：只有本节的正文（text）用到它们（或模板按本节的答案写到它们）时才会写入报告"
 FORMATS = (".xlsx", ".csv")
 # other spreadsheet formats a colleague may hand back: what they are, to say so
 OTHER_FORMATS = {".xls": "旧版 Excel 格式", ".et": "WPS 表格格式", ".ett": "WPS 表格模板", ".ods": "OpenDocument 表格格式",
@@ -63,6 +65,9 @@ class Row:
     current: Any
     label: str = ""  # what the 项目 column says; the field's prompt unless set
     records: list | None = None  # a number inside a record: the records it belongs to, as read
+    printed: bool = True  # the report prints it (drafter.printed)
+    sentence: str = ""  # its sentence in the report, its place marked 【  】
+    why_not: str = ""  # when not printed: why, in a Chinese phrase
 
     def __post_init__(self) -> None:
         self.label = self.label or self.spec.prompt
@@ -75,9 +80,31 @@ class Row:
     def unit(self) -> str:
         return "%" if self.spec.type == "percent" else (self.spec.unit or "")
 
+    @property
+    def local(self) -> str:
+        """The key within its section, as drafter.printed names it."""
+        return self.key[len(self.section) + 1:]
+
+    def warning(self) -> str:
+        """The one line said when a value is entered for a number the report does not print."""
+        return f"提示：“{self.label}”：{self.why_not}，这个数不会写入报告" if not self.printed else ""
+
 
 def rows(answers: answers_mod.Answers, ontology: Ontology) -> list[Row]:
-    """Every number of the outline's sections, in the outline's order."""
+    """Every number of the outline's sections, in the outline's order, each knowing whether the
+    report prints it and its sentence (drafter.printed)."""
+    out = _rows(answers, ontology)
+    found: dict[str, printed.Printed] = {}
+    for row in out:
+        if row.section not in found:
+            found[row.section] = printed.section(answers, ontology, row.section)
+        here = found[row.section]
+        row.printed, row.sentence = here.prints(row.local), here.sentence(row.local)
+        row.why_not = "" if row.printed else here.why_not()
+    return out
+
+
+def _rows(answers: answers_mod.Answers, ontology: Ontology) -> list[Row]:
     out: list[Row] = []
     for part in answers.outline.parts:
         for ref in part.section_refs():
@@ -138,8 +165,18 @@ def _cell(value: Any) -> Any:
 
 
 def table(answers: answers_mod.Answers, ontology: Ontology) -> list[list[Any]]:
-    body = [[r.heading, r.label, r.unit, _cell(r.previous), _cell(r.current), r.key]
-            for r in rows(answers, ontology)]
+    """The sheet: the numbers the report prints first, then, under a heading row, the others."""
+    found = rows(answers, ontology)
+
+    def line(r: Row) -> list[Any]:
+        return [r.heading, r.label, r.sentence, r.unit, _cell(r.previous), _cell(r.current), r.key]
+
+    body = [line(r) for r in found if r.printed]
+    others = [line(r) for r in found if not r.printed]
+    if others:
+        heading: list[Any] = [None] * len(COLUMNS)
+        heading[LABEL] = OTHERS_HEADING
+        body += [heading, *others]
     return [list(COLUMNS), *body]
 
 
@@ -176,7 +213,13 @@ def write(answers_path: Path, output: Path, ontology: Ontology) -> int:
     origin = Origin.of(answers, answers_path)
     payload = _xlsx(data, origin) if kind == ".xlsx" else _csv(data, origin)
     yamlio.write_output(output, payload, inputs=(answers_path,))
-    return len(data) - 1
+    return sum(1 for line in data[1:] if line[KEY])
+
+
+def counts(answers_path: Path, ontology: Ontology) -> tuple[int, int]:
+    """How many numbers the report prints, and how many it does not (the sheet's two parts)."""
+    found = rows(answers_mod.load(Path(answers_path), ontology), ontology)
+    return sum(r.printed for r in found), sum(not r.printed for r in found)
 
 
 def _kind(path: Path, writing: bool = False) -> str:
@@ -218,10 +261,14 @@ def _xlsx(data: list[list[Any]], origin: Origin) -> bytes:
         cell.font = Font(bold=True)
     fill = PatternFill("solid", fgColor="FFF2CC")  # the column to fill in
     for (cell,) in sheet.iter_rows(min_row=2, min_col=CURRENT + 1, max_col=CURRENT + 1):
-        cell.fill = fill
-    for letter, width in zip("ABCDEF", (24, 40, 8, 12, 12, 30)):
-        sheet.column_dimensions[letter].width = width
-    sheet.column_dimensions["F"].hidden = True  # the key: drafter's, not the reader's
+        if sheet.cell(cell.row, KEY + 1).value:
+            cell.fill = fill
+    for number, line in enumerate(data, 1):
+        if line[LABEL] == OTHERS_HEADING:
+            sheet.cell(number, LABEL + 1).font = Font(bold=True)
+    for index, width in enumerate((24, 36, 56, 8, 12, 12, 30)):
+        sheet.column_dimensions[_column_letter(index)].width = width
+    sheet.column_dimensions[_column_letter(KEY)].hidden = True  # the key: drafter's, not the reader's
     sheet.freeze_panes = "A2"
     record = book.create_sheet(ORIGIN_SHEET)
     record.append(["本页供 drafter 核对这张数字表来自哪份答案文件，请勿改动"])
@@ -487,6 +534,11 @@ def fill(answers_path: Path, sheet_path: Path, ontology: Ontology) -> list[Chang
                            Location(file=str(answers_path), field=exc.location.field)) from None
     yamlio.atomic_write_text(answers_path, text)
     return changes
+
+
+def warnings(changes: list[Change]) -> list[str]:
+    """One line for each value filled in for a number the report does not print."""
+    return [f"第 {c.line} 行（{c.row.heading}）{c.row.warning()}" for c in changes if not c.row.printed]
 
 
 def describe_change(change: Change) -> str:

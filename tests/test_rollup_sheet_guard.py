@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from drafter import cli, yamlio
+from drafter import cli, sheet, yamlio
 
 OUTLINE = """\
 outline:
@@ -173,14 +173,14 @@ def _set_current(sheet_path: Path, key: str, value) -> None:
         book = load_workbook(sheet_path)
         page = book.worksheets[0]
         for row in page.iter_rows(min_row=2):
-            if row[5].value == key:
-                row[4].value = value
+            if row[sheet.KEY].value == key:
+                row[sheet.CURRENT].value = value
         book.save(sheet_path)
         return
     rows = list(csv.reader(io.StringIO(sheet_path.read_bytes().decode("utf-8-sig"))))
     for row in rows:
-        if len(row) > 5 and row[5] == key:
-            row[4] = value
+        if len(row) > sheet.KEY and row[sheet.KEY] == key:
+            row[sheet.CURRENT] = value
     with open(sheet_path, "w", encoding="utf-8-sig", newline="") as handle:
         csv.writer(handle).writerows(rows)
 
@@ -210,11 +210,11 @@ def test_a_formula_without_a_saved_result_is_refused_naming_the_cell(report, cap
     assert drafter(capsys, "numbers", report, "-o", sheet_path)[0] == 0
     _set_current(sheet_path, "penalties.system_cases", "=800+100")  # openpyxl saves no result
     row = next(n for n, r in enumerate(load_workbook(sheet_path).worksheets[0].iter_rows(values_only=True), 1)
-               if r[5] == "penalties.system_cases")
+               if r[sheet.KEY] == "penalties.system_cases")
     before = snapshot(report.parent)
     code, _, err = drafter(capsys, "numbers", report, "--fill", sheet_path)
     line = one_chinese_line(err)
-    assert code == 1 and f"E{row} 是公式，但没有保存计算结果" in line and "打开并保存" in line
+    assert code == 1 and f"{sheet._column_letter(sheet.CURRENT)}{row} 是公式，但没有保存计算结果" in line and "打开并保存" in line
     assert snapshot(report.parent) == before
 
 

@@ -104,7 +104,7 @@ def test_sheet_round_trips(report, kind):
     rows = _rows(out)
     assert rows[0] == list(sheet.COLUMNS)
     if kind == ".xlsx":
-        assert load_workbook(out).worksheets[0].column_dimensions["F"].hidden
+        assert load_workbook(out).worksheets[0].column_dimensions[sheet._column_letter(sheet.KEY)].hidden  # the key
     before = report.read_bytes()
     same = _fill(out, {})
     assert sheet.fill(report, same, ONTOLOGY) == []  # the sheet as written changes nothing
@@ -123,7 +123,8 @@ def test_sheet_round_trips(report, kind):
     assert answers.facts["own_形势"]["事故"].value == 2
     assert text.index("bureau_cases") < text.index("previous_year")  # new keys before last year's
     again = sheet.write(report, report.with_name("again" + kind), ONTOLOGY)
-    assert again == len([r for r in rows[1:] if not r[sheet.KEY].startswith(sheet.ORIGIN_MARK)])  # .csv: its last row is the record
+    # .csv: its last row is the record; the row heading the numbers the report does not print has no key
+    assert again == len([r for r in rows[1:] if r[sheet.KEY] and not r[sheet.KEY].startswith(sheet.ORIGIN_MARK)])
 
 
 def test_a_percent_formatted_excel_cell_is_read_as_typed(report):
@@ -182,7 +183,7 @@ def test_a_bad_cell_is_refused_with_its_row_and_nothing_is_written(report, kind,
     error = caught.value
     assert message in error.message
     assert error.location.line == keys.index(key) + 1 and error.location.column == sheet.CURRENT + 1
-    assert f"第 {keys.index(key) + 1} 行 E 列（今年）" in str(error)
+    assert f"第 {keys.index(key) + 1} 行 F 列（今年）" in str(error)  # F: after the sentence column
     assert report.read_bytes() == before
 
 
@@ -192,8 +193,8 @@ def test_unknown_and_duplicate_rows_are_refused(report):
     rows = _rows(out)
     unknown = report.with_name("unknown.csv")
     with open(unknown, "w", encoding="utf-8-sig", newline="") as handle:
-        csv.writer(handle).writerows([*rows, ["", "", "", "", "5", "penalties.no_such_field"]])
-    with pytest.raises(DrafterError, match=f"第 {len(rows) + 1} 行 F 列.*不是本报告提纲中的任何一项数字"):
+        csv.writer(handle).writerows([*rows, ["", "", "", "", "", "5", "penalties.no_such_field"]])
+    with pytest.raises(DrafterError, match=f"第 {len(rows) + 1} 行 G 列.*不是本报告提纲中的任何一项数字"):
         sheet.fill(report, unknown, ONTOLOGY)
     twice = report.with_name("twice.csv")
     with open(twice, "w", encoding="utf-8-sig", newline="") as handle:
@@ -202,7 +203,7 @@ def test_unknown_and_duplicate_rows_are_refused(report):
         sheet.fill(report, twice, ONTOLOGY)
     keyless = report.with_name("keyless.csv")
     with open(keyless, "w", encoding="utf-8-sig", newline="") as handle:
-        csv.writer(handle).writerows([*rows, ["", "", "", "", "5", ""]])
+        csv.writer(handle).writerows([*rows, ["", "", "", "", "", "5", ""]])
     with pytest.raises(DrafterError, match="没有“键”"):
         sheet.fill(report, keyless, ONTOLOGY)
     headless = report.with_name("headless.csv")
@@ -302,3 +303,39 @@ def test_every_example_round_trips_unchanged(tmp_path, example, kind):
     assert sheet.write(path, out, ONTOLOGY) > 0
     assert sheet.fill(path, out, ONTOLOGY) == []
     assert path.read_bytes() == example.read_bytes()
+
+
+def test_the_sheet_lists_what_the_report_prints_first_with_its_sentence(report):
+    out = report.with_name("数字表.csv")
+    sheet.write(report, out, ONTOLOGY)
+    rows = _rows(out)
+    keys = [r[sheet.KEY] for r in rows]
+    heading = next(n for n, r in enumerate(rows) if r[sheet.LABEL] == sheet.OTHERS_HEADING)
+    # the text prints system_cases and its facts; bureau_cases and the template's other fields it does not
+    assert keys.index("penalties.system_cases") < heading < keys.index("penalties.bureau_cases")
+    assert keys.index("penalties.facts.听证会") < heading and keys.index("own_形势.facts.事故") < heading
+    assert rows[keys.index("penalties.facts.听证会")][sheet.SENTENCE] == "立案861件，听证【  】场，参考率98.6%，罚款xx元"
+    assert rows[keys.index("own_形势.facts.事故")][sheet.SENTENCE] == "全年发生事故【  】起"
+    assert rows[heading][sheet.KEY] == ""
+
+
+def test_a_value_filled_for_a_number_nothing_prints_is_warned_a_line_each(report):
+    out = report.with_name("数字表.csv")
+    sheet.write(report, out, ONTOLOGY)
+    changes = sheet.fill(report, _fill(out, {"penalties.bureau_cases": 45, "penalties.system_cases": 870}), ONTOLOGY)
+    assert len(changes) == 2  # saved all the same
+    warnings = sheet.warnings(changes)
+    assert len(warnings) == 1 and "本局（本级）行政处罚案件数" in warnings[0] and "不会写入报告" in warnings[0]
+
+
+def test_an_old_sheet_without_the_sentence_column_is_read_back(report):
+    out = report.with_name("数字表.csv")
+    sheet.write(report, out, ONTOLOGY)
+    old = report.with_name("旧数字表.csv")
+    rows = [[v for n, v in enumerate(r) if n != sheet.SENTENCE] for r in _rows(out)]  # as drafter wrote it before
+    for row in rows:
+        if row[-1] == "penalties.system_cases":
+            row[-2] = "870"
+    with open(old, "w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    assert [c.value for c in sheet.fill(report, old, ONTOLOGY)] == [870]

@@ -688,3 +688,107 @@ def test_ask_walks_the_carried_paragraphs_events_first(tmp_path, real_ontology):
     assert text.split("\n\n") == ["全面落实行政执法三项制度。", "今年开展危化品专项检查。\n"]
     assert flow.missing_questions(path, real_ontology) == []
     assert not compose(answers_mod.load(path, real_ontology), real_ontology).pending
+
+
+# ---- every answer counts: what the report prints is asked, with its sentence -----------------
+
+OWN_TEXT_FILE = """\
+report:
+  issuer: 青岚县应急管理局
+  year: 2025
+  date: 2026-01-10
+outline:
+  parts:
+    - heading: 执法
+      sections: [penalties]
+answers:
+  penalties:
+    text: 全县立案查处行政处罚案件{system_cases}，组织听证会{听证会}。
+    facts:
+      听证会: xx场
+    previous_year:
+      system_cases: 790
+      bureau_cases: 40
+      facts:
+        听证会: 20场
+"""
+
+
+class _Listening(Terminal):
+    said: ClassVar[list[str]] = []
+
+    def say(self, text: str = "") -> None:
+        self.said.append(text)
+
+
+def _own_text_file(tmp_path) -> Path:
+    path = tmp_path / "own.yaml"
+    path.write_text(OWN_TEXT_FILE, encoding="utf-8")
+    return path
+
+
+def test_list_shows_each_numbers_sentence_and_leaves_out_what_nothing_prints(tmp_path):
+    real = ontology_mod.load()
+    lines = [q.line() for q in flow.missing_questions(_own_text_file(tmp_path), real)]
+    assert len(lines) == 2, lines  # bureau_cases had a value last year, but the text does not print it
+    assert lines[0].split("\t")[1:] == ["全地区应急管理系统行政处罚立案数", "全县立案查处行政处罚案件【  】件，组织听证会xx场",
+                                         "上年：790件"]
+    assert lines[1].endswith("全县立案查处行政处罚案件xx件，组织听证会【  】场\t上年：20场")
+
+
+def test_ask_section_asks_what_the_text_prints_and_all_asks_the_rest(tmp_path, monkeypatch):
+    real = ontology_mod.load()
+    path = _own_text_file(tmp_path)
+    asked: list[tuple[str, str]] = []
+    monkeypatch.setattr(Asker, "field", lambda self, spec, *a, sentence="", **k: asked.append((spec.id, sentence)))
+    monkeypatch.setattr(Asker, "fact", lambda self, spec, *a, sentence="", **k: asked.append((spec.id, sentence)))
+    no = DOWN + ENTER  # 现在生成 .docx 吗？ 否
+    assert drive(ENTER + no, lambda t: flow.run_ask(path, ["penalties"], t)) == 0
+    assert asked == [("system_cases", "全县立案查处行政处罚案件【  】件，组织听证会xx场"),
+                     ("听证会", "全县立案查处行政处罚案件xx件，组织听证会【  】场")]
+    asked.clear()
+    assert drive(ENTER + no, lambda t: flow.run_ask(path, ["penalties"], t, everything=True)) == 0
+    assert len(asked) == len(real.sections["penalties"].fields) + 1  # --all: every field, then the fact
+
+
+def test_a_value_for_a_number_nothing_prints_is_warned_where_it_is_entered(tmp_path):
+    real = ontology_mod.load()
+    path = _own_text_file(tmp_path)
+    term = _Listening()
+    term.said.clear()
+    section = real.sections["penalties"]
+    flow._saver(Store(path), section, section.field("bureau_cases"), term, real)(45)
+    warned = [line for line in term.said if "不会写入报告" in line]
+    assert len(warned) == 1 and "{bureau_cases}" in warned[0]
+    assert answers_mod.load(path, real).values["penalties"]["bureau_cases"] == 45  # kept all the same
+    term.said.clear()
+    flow._saver(Store(path), section, section.field("system_cases"), term, real)(800)
+    assert not [line for line in term.said if "不会写入报告" in line]
+
+
+def test_numbers_screen_warns_on_a_value_nothing_prints(tmp_path, monkeypatch):
+    from drafter.wizard import numbers
+
+    real = ontology_mod.load()
+    path = _own_text_file(tmp_path)
+    statuses: list[str] = []
+    save = numbers._Screen.save
+
+    def recording(self, index):
+        result = save(self, index)
+        statuses.append(self.status)
+        return result
+
+    monkeypatch.setattr(numbers._Screen, "save", recording)
+    # rows: system_cases, 听证会 (printed), then the fields the text does not use, bureau_cases among them
+    from drafter import sheet
+
+    rows = sheet.rows(answers_mod.load(path, real), real)
+    order = [r.key for r in rows if r.printed] + [r.key for r in rows if not r.printed]
+    assert order[:2] == ["penalties.system_cases", "penalties.facts.听证会"]
+    keys = "870" + TAB + "25" + TAB * (order.index("penalties.bureau_cases") - 1) + "45" + ESC
+    assert drive(keys, lambda t: numbers.run_numbers(path, t, real)) == 0
+    values = answers_mod.load(path, real).values["penalties"]
+    assert (values["system_cases"], values["bureau_cases"]) == (870, 45)
+    assert any("本局（本级）行政处罚案件数" in s and "不会写入报告" in s for s in statuses), statuses
+    assert not any("不会写入报告" in s for s in statuses[:2])

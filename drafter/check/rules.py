@@ -1021,6 +1021,21 @@ def _unsigned(view: View) -> list[Finding]:
                     f"请在正文之后写上发文机关署名和成文日期{example}", Location(file=view.file))]
 
 
+# ---------------------------------------------------------------- 不会写入报告的数字
+
+
+def unprinted_numbers(view: View) -> list[Finding]:
+    """A value entered for a number that neither the section's text nor its template prints
+    (drafter.printed, as build warns): it would vanish from the report without a word."""
+    if view.answers is None:
+        return []
+    from drafter.printed import all_unprinted
+
+    return [Finding("unprinted", NOTE, item.message(advice=False),
+                    (f"在本节正文中写上 {{{item.key}}}，" if item.why.startswith("本节用的是自己的文字") else "") + "或删去这个数值，以免以为已写进报告",
+                    view.at(item.path)) for item in all_unprinted(view.answers, view.ontology)]
+
+
 RULES: list[Rule] = [
     Rule("contents", "必备内容：五项法定内容（主要举措和成效、不足和原因、第一责任人职责、下一年度安排、其他需要报告的情况）", required_contents),
     Rule("carried", "沿用上年的文字：drafter next 在段首标了【改写】【核对】、还没有处理的段落；没有改成当年的届次；"
@@ -1035,4 +1050,6 @@ RULES: list[Rule] = [
     Rule("form", "文字格式：半角标点、有“一是”无“二是”、段落无句号、标题下无正文、重复的句子、过长的段落", form),
     Rule("proofread", "校对：错别字、提法和称谓、语病、重打的字、列举缺“是”、全半角混用和不成对的标点（sections/_proofread.yaml）",
          proofread),
+    Rule("unprinted", "不会写入报告的数字：填写了数值，但本节的正文（text）或模板并不写出它", unprinted_numbers),
 ]
+

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from drafter import answers as answers_mod
 from drafter import ontology as ontology_mod
-from drafter import owntext
+from drafter import owntext, printed
 from drafter.errors import DrafterError, Location
 from drafter.fields import FieldSpec, FieldValueError, check_date, check_text, check_year
 from drafter.ontology import Ontology, Section
@@ -192,7 +192,7 @@ def run_ask(path: Path, sections: list[str] | None, term: Terminal, everything: 
             return 1
         return _after_setup(path, meta, term, onto)
     if sections or everything:
-        return walk(path, term, onto, sections)
+        return walk(path, term, onto, sections, everything=everything)
     return ask_missing(path, term, onto)
 
 
@@ -246,7 +246,7 @@ def ask_missing(path: Path, term: Terminal, onto: Ontology) -> int:
     while i < len(groups):
         section, qs = groups[i]
         if qs[0].kind == "section":
-            result = ask_section(section, i, len(groups), store, asker, term, asking="section", order=order)
+            result = ask_section(section, i, len(groups), store, asker, term, asking="section", order=order, onto=onto)
         else:
             result = ask_some(section, qs, i, len(groups), store, asker, term, order=order)
         if result is FINISH:
@@ -311,7 +311,8 @@ def ask_some(section: Section, qs: list[Question], index: int, total: int, store
         q = qs[j]
         store.set_at(section.id, q.key, q.index if q.kind == "followup" else None, asking="missing")
         if q.kind == "fact":
-            result = asker.fact(q.spec, q.previous, lambda v, q=q: store.set_fact(section.id, q.key, v))
+            result = asker.fact(q.spec, q.previous, lambda v, q=q: store.set_fact(section.id, q.key, v),
+                                sentence=q.sentence)
         elif q.kind == "review":
             result = review(section, q, store, term)
         elif q.kind == "followup":
@@ -321,7 +322,7 @@ def ask_some(section: Section, qs: list[Question], index: int, total: int, store
                                        lambda v, q=q: store.set_value(section.id, q.key, v))
         else:
             current = store.values(section.id).get(q.key)
-            result = asker.field(q.spec, current, q.previous, _saver(store, section, q.spec, term))
+            result = asker.field(q.spec, current, q.previous, _saver(store, section, q.spec, term), sentence=q.sentence)
         if result is BACK:
             if j == 0:
                 store.set_at(section.id, None, asking="missing")  # back at the menu, not resuming
@@ -360,7 +361,7 @@ def review(section: Section, q: Question, store: Store, term: Terminal) -> objec
     return None
 
 
-def walk(path: Path, term: Terminal, onto: Ontology, chosen: list[str] | None) -> int:
+def walk(path: Path, term: Terminal, onto: Ontology, chosen: list[str] | None, everything: bool = False) -> int:
     store = Store(path)
     answers = answers_mod.load(path, onto)
     order = chosen or answers.outline.section_ids()
@@ -376,10 +377,10 @@ def walk(path: Path, term: Terminal, onto: Ontology, chosen: list[str] | None) -
     i = start
     while i < len(order):
         section = answers.section(order[i], onto)
-        if not section.fields:  # a section of the bureau's own: its text is edited in the file
+        if not section.fields and not answers.facts.get(section.id):  # its text is edited in the file
             i += 1
             continue
-        result = ask_section(section, i, len(order), store, asker, term, order=every)
+        result = ask_section(section, i, len(order), store, asker, term, order=every, onto=onto, everything=everything)
         if result is FINISH:
             term.say(f"已保存。下次运行 drafter ask {path} 从这里继续。")
             return 0
@@ -391,9 +392,12 @@ def walk(path: Path, term: Terminal, onto: Ontology, chosen: list[str] | None) -
 
 
 def ask_section(section: Section, index: int, total: int, store: Store, asker: Asker, term: Terminal, *,
-                asking: str | None = None, order: list[str] = ()) -> object:
+                asking: str | None = None, order: list[str] = (), onto: Ontology | None = None,
+                everything: bool = False) -> object:
     """A section, question by question. asking: set by `drafter ask`'s default run (see
-    Position); order: the ontology's sections, to put a section skipped before back in place."""
+    Position); order: the ontology's sections, to put a section skipped before back in place.
+    Only what the report prints is asked (drafter.printed): the numbers the section's text or
+    template prints and, in a template's section, its other fields; everything: every field."""
     at = store.at()
     resuming = at.section == section.id and at.field is not None
     if resuming:
@@ -412,28 +416,94 @@ def ask_section(section: Section, index: int, total: int, store: Store, asker: A
         _skip(section, store, term)
         return None
     _unskip(section, store, term, list(order))
-    values = store.values(section.id)
-    previous = dict(values.get(answers_mod.PREVIOUS_YEAR) or {})
-    fields = section.fields
-    j = next((k for k, f in enumerate(fields) if f.id == at.field), 0) if resuming else 0
-    while j < len(fields):
-        spec = with_chosen_units(fields, store.values(section.id))[j]  # 起, once 起 is chosen
-        store.set_at(section.id, spec.id, asking=asking)
-        current = store.values(section.id).get(spec.id)
-        result = asker.field(spec, current, previous.get(spec.id), _saver(store, section, spec, term))
-        if result is BACK:
-            if j == 0:
-                store.set_at(None)
-                return ask_section(section, index, total, store, asker, term, asking=asking, order=order)
-            j -= 1
+    onto = onto or ontology_mod.load()
+    steps = _steps(section, store, onto)
+    j = next((k for k, (_, key) in enumerate(steps) if key == at.field), 0) if resuming else 0
+    step = 1
+    while 0 <= j < len(steps):
+        kind, key = steps[j]
+        shown = _printed(store, onto, section.id)
+        if not everything and not _asked(section, kind, key, shown, store):
+            j += step  # nothing in the report prints it: asked only with --all
             continue
-        j += 1
+        store.set_at(section.id, key, asking=asking)
+        values = store.values(section.id)
+        previous = dict(values.get(answers_mod.PREVIOUS_YEAR) or {})
+        if kind == "fact":
+            fact = _fact(store, onto, section.id, key)
+            if fact is None:
+                j += step
+                continue
+            before = (previous.get(owntext.FACTS) or {}).get(key)
+            result = asker.fact(fact.spec, _previous_fact(key, before, fact), _fact_saver(store, section, key, term, onto),
+                                sentence=shown.sentence(printed.fact_key(key)), current=fact.value)
+        else:
+            spec = next(f for f in with_chosen_units(section.fields, values) if f.id == key)  # 起, once 起 is chosen
+            result = asker.field(spec, values.get(spec.id), previous.get(spec.id),
+                                 _saver(store, section, spec, term, onto), sentence=shown.sentence(spec.id))
+        if result is BACK:
+            if not any(_asked(section, k, n, shown, store) or everything for k, n in steps[:j]):
+                store.set_at(None)
+                return ask_section(section, index, total, store, asker, term, asking=asking, order=order,
+                                   onto=onto, everything=everything)
+            j, step = j - 1, -1
+            continue
+        j, step = j + 1, 1
     store.mark(section.id, "done")
     store.set_at(None)
     return None
 
 
-def _saver(store: Store, section: Section, spec: FieldSpec, term: Terminal | None = None) -> Callable[[object], None]:
+def _steps(section: Section, store: Store, onto: Ontology) -> list[tuple[str, str]]:
+    """A section's questions: its fields, then the own facts of its text."""
+    answers = answers_mod.load(store.path, onto)
+    return [("field", f.id) for f in section.fields] + [("fact", name) for name in answers.facts.get(section.id) or {}]
+
+
+def _printed(store: Store, onto: Ontology, sid: str) -> printed.Printed:
+    """What the section prints, as the file stands now (an answer may change it: a choice, a trend)."""
+    return printed.section(answers_mod.load(store.path, onto), onto, sid)
+
+
+def _asked(section: Section, kind: str, key: str, shown: printed.Printed, store: Store) -> bool:
+    """Asked without --all: a number the report prints; in a template's section, every other
+    field too (the template writes them); in own text, nothing else (the text is the file's)."""
+    from drafter import types
+
+    if kind == "fact":
+        return shown.prints(printed.fact_key(key))
+    spec = section.field(key)
+    if spec is None:
+        return False
+    if types.of(spec).numeric:
+        return shown.prints(key)
+    return shown.kind == printed.TEMPLATE
+
+
+def _fact(store: Store, onto: Ontology, sid: str, name: str):
+    return (answers_mod.load(store.path, onto).facts.get(sid) or {}).get(name)
+
+
+def _previous_fact(name: str, before, fact) -> object:
+    """Last year's value of an own fact, as its spec reads it."""
+    if before is None:
+        return None
+    try:
+        return owntext.parse_fact(name, before).value
+    except Exception:  # noqa: BLE001 - an odd entry: no default, the question still stands
+        return None
+
+
+def _fact_saver(store: Store, section: Section, name: str, term: Terminal, onto: Ontology) -> Callable[[object], None]:
+    def save(value: object) -> None:
+        store.set_fact(section.id, name, value)
+        if not _printed(store, onto, section.id).prints(printed.fact_key(name)):
+            term.say(f"  提示：本节正文（text）没有用到“{name}”，这个数不会写入报告；如要写入，请在正文中加入 {{{name}}}")
+    return save
+
+
+def _saver(store: Store, section: Section, spec: FieldSpec, term: Terminal | None = None,
+           onto: Ontology | None = None) -> Callable[[object], None]:
     from drafter import types
 
     figure = types.of(spec).numeric
@@ -442,7 +512,16 @@ def _saver(store: Store, section: Section, spec: FieldSpec, term: Terminal | Non
         store.set_value(section.id, spec.id, value)
         if term is not None and figure:
             _consistency(store, section, spec, term)
+            if onto is not None and value is not None:
+                _unprinted(store, onto, section.id, spec.id, term)
     return save
+
+
+def _unprinted(store: Store, onto: Ontology, sid: str, key: str, term: Terminal) -> None:
+    """A value entered for a number nothing in the report prints: said at once, in one line."""
+    found = next((u for u in printed.unprinted(answers_mod.load(store.path, onto), onto, sid) if u.key == key), None)
+    if found is not None:
+        term.say(f"  {found.line()}")
 
 
 def _consistency(store: Store, section: Section, spec: FieldSpec, term: Terminal) -> None:

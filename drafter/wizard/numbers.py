@@ -1,7 +1,10 @@
 """drafter ask --numbers: every number of a section on one compact screen, edited in place.
 
 One screen a section: each row shows the item, its unit, last year's value and this year's,
-which is typed over in place. A value is checked (as `build` checks it) and saved the moment
+which is typed over in place; the line under the rows shows the focused number's sentence in
+the report, its place marked 【  】. The numbers the report prints come first; those it does
+not print (drafter.printed) follow under a line saying so, and a value saved for one of them
+is saved with a one-line warning. A value is checked (as `build` checks it) and saved the moment
 the cursor leaves it or Enter is pressed; a bad value stays on screen with the reason, and
 the file keeps its last good value. Tab / ↓ and Shift+Tab / ↑ move between rows; PageDown
 goes to the next section, PageUp to the previous one; Esc ends.
@@ -42,12 +45,16 @@ class _Screen:
                  Window(FormattedTextControl([("class:instruction",
                                                f"{'项目':<{width // 2}}  单位   上年          今年")]), height=1)]
         for row, field in zip(rows, self.fields):
+            if not row.printed and (row is rows[0] or rows[rows.index(row) - 1].printed):
+                others = "以下各项报告目前不会写出，只有本节的正文用到它们时才会写入报告："
+                lines.append(Window(FormattedTextControl([("class:instruction", others)]), height=1))
             lines.append(VSplit([
                 Window(FormattedTextControl(row.label[: width // 2]), width=width),
                 Window(FormattedTextControl(row.unit), width=7),
                 Window(FormattedTextControl(_shown(row, row.previous) or "—"), width=14),
                 field,
             ], height=1))
+        lines.append(Window(FormattedTextControl(lambda: [("", self.sentence())]), height=2, wrap_lines=True))
         lines.append(Window(FormattedTextControl(lambda: [("class:instruction", self.status)]), height=2, wrap_lines=True))
         self.layout = Layout(HSplit(lines), focused_element=self.fields[0])
 
@@ -63,7 +70,19 @@ class _Screen:
             return False
         self.saved_text[row.key] = text
         self.status = f"已保存：{row.label} {text}{row.unit if text else ''}"
+        if text.strip() and not row.printed:  # saved, and said at once: nothing prints it
+            self.status += f"。{row.warning()}"
         return True
+
+    def sentence(self) -> str:
+        """The focused number's sentence in the report."""
+        try:
+            row = self.rows[self.focused()]
+        except StopIteration:
+            return ""
+        if not row.printed:
+            return f"报告中：（不写出：{row.why_not}）"
+        return f"报告中：{row.sentence}" if row.sentence else ""
 
     def focused(self) -> int:
         return next(i for i, f in enumerate(self.fields) if self.layout.has_focus(f))
@@ -110,6 +129,8 @@ def run_numbers(path: Path, term: Terminal, onto: Ontology) -> int:
     groups: dict[str, list[sheet.Row]] = {}
     for row in sheet.rows(answers, onto):
         groups.setdefault(row.section, []).append(row)
+    for sid, found in groups.items():  # the numbers the report prints first
+        groups[sid] = [r for r in found if r.printed] + [r for r in found if not r.printed]
     if not groups:
         term.say("提纲中的各节没有需要填写的数字。")
         return 0

@@ -51,15 +51,17 @@ class Asker:
         self.term = term
         self.adapt = adapt  # examples in prompts, in the terms of the user's report
 
-    def intro(self, spec: FieldSpec, previous: Any) -> None:
+    def intro(self, spec: FieldSpec, previous: Any, sentence: str = "") -> None:
         if spec.help:
             self.term.say(f"  说明：{self.adapt(spec.help)}")
+        if sentence:  # where the number stands in the report (drafter.printed)
+            self.term.say(f"  报告中：{sentence}")
         if not is_empty(previous):
             self.term.say(f"  上年：{shown(spec, previous)}")
 
-    def field(self, spec: FieldSpec, current: Any, previous: Any, save: Save) -> Any:
+    def field(self, spec: FieldSpec, current: Any, previous: Any, save: Save, sentence: str = "") -> Any:
         """Ask one field. Returns BACK, or None once the answer is saved."""
-        self.intro(spec, previous)
+        self.intro(spec, previous, sentence)
         widget = types.of(spec).widget  # which widget asks this type (drafter.types)
         if widget == "items":
             return self.items(spec, list(current or []), save, previous=list(previous or []))
@@ -93,12 +95,12 @@ class Asker:
             return types.check(previous, spec)
         return types.of(spec).parse(text, spec)
 
-    def fact(self, spec: FieldSpec, previous: Any, save: Save) -> Any:
+    def fact(self, spec: FieldSpec, previous: Any, save: Save, sentence: str = "", current: Any = None) -> Any:
         """One own fact of the section's text (its name, unit and last year's value)."""
         from drafter import owntext
 
-        self.intro(spec, previous)
-        answer = self.scalar(spec, None, previous=previous)
+        self.intro(spec, previous, sentence)
+        answer = self.scalar(spec, current, previous=previous)
         if answer is BACK:
             return BACK
         save(owntext.written(owntext.OwnFact(spec.id, spec, answer)))
