@@ -69,7 +69,9 @@ def test_count_is_refused_until_valid_and_saved_as_a_number():
 
 def test_empty_answer_means_not_reported_and_lt_goes_back():
     saved = []
-    assert drive(ENTER, lambda t: Asker(t).field(spec("money", unit="万元"), None, None, saved.append)) is None
+    from drafter.wizard.questions import LEFT_EMPTY
+
+    assert drive(ENTER, lambda t: Asker(t).field(spec("money", unit="万元"), None, None, saved.append)) is LEFT_EMPTY
     assert saved == [None]
     assert drive("<" + ENTER, lambda t: Asker(t).field(spec("date"), None, None, saved.append)) is BACK
 
@@ -792,3 +794,59 @@ def test_numbers_screen_warns_on_a_value_nothing_prints(tmp_path, monkeypatch):
     assert (values["system_cases"], values["bureau_cases"]) == (870, 45)
     assert any("本局（本级）行政处罚案件数" in s and "不会写入报告" in s for s in statuses), statuses
     assert not any("不会写入报告" in s for s in statuses[:2])
+
+
+LEFT_OUT = """\
+report:
+  issuer: 测试县应急管理局
+  year: 2024
+  date: 2025-01-10
+outline:
+  parts:
+    - heading: 执法
+      sections: [penalties]
+answers:
+  penalties:
+    text: |
+      全年组织听证会{听证会}，依法保障当事人陈述、申辩权利。办理行政复议案件{复议}。
+    facts:
+      听证会: xx场
+      复议: xx件
+    previous_year:
+      facts:
+        听证会: 3场
+        复议: 2件
+"""
+
+
+def test_a_number_of_own_text_left_empty_is_filled_later_or_its_clause_is_taken_out(tmp_path, real_ontology):
+    """Enter on a number of the bureau's own text does not print a blank silently: fill it
+    later (xx stays, and check counts it) or take out the clause that states it."""
+    from drafter.check import check
+
+    path = tmp_path / "r.yaml"
+    path.write_text(LEFT_OUT, encoding="utf-8")
+    keys = ENTER                      # 执法：填写本节
+    keys += ENTER + ENTER             # 听证会：留空 → 以后再填 (the default)
+    keys += ENTER + DOWN + ENTER      # 复议：留空 → 删去这一处
+    keys += ENTER                     # 确定删去吗？是
+    keys += DOWN + ENTER              # 生成 .docx？否
+    assert drive(keys, lambda t: flow.run_ask(path, None, t)) == 0
+    a = answers_mod.load(path, real_ontology)
+    assert a.texts["penalties"].strip() == "全年组织听证会{听证会}，依法保障当事人陈述、申辩权利。"
+    assert list(a.facts["penalties"]) == ["听证会"] and a.facts["penalties"]["听证会"].value is None
+    assert any("听证会" in f.problem or "xx" in f.problem for f in check(path) if f.rule == "leftovers")
+
+
+@pytest.mark.parametrize("text, name, kept, sentence", [
+    ("全年组织听证会{听证会}，依法保障当事人权利。", "听证会", "依法保障当事人权利。", "依法保障当事人权利。"),
+    ("开展检查{检查}，发现问题{问题}，均已整改到位。", "问题", "开展检查{检查}，均已整改到位。", "开展检查{检查}，均已整改到位。"),
+    ("办理复议案件{复议}。\n\n全面落实三项制度。\n", "复议", "全面落实三项制度。\n", ""),
+    ("办理行政复议案件{复议}、行政诉讼案件{诉讼}。", "诉讼", "办理行政复议案件{复议}。", "办理行政复议案件{复议}。"),
+])
+def test_the_clause_that_states_a_number(text, name, kept, sentence):
+    from drafter import owntext
+
+    dropped = owntext.without_clause(text, name)
+    assert (dropped.text, dropped.sentence) == (kept, sentence)
+    assert owntext.without_clause(text, "别的") is None

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from drafter.ontology import Ontology, Section
 from drafter.owntext import with_chosen_units
 from drafter.shapes import build_outline, default_sections, load_shapes
 from drafter.wizard.missing import Question, questions
-from drafter.wizard.questions import Asker
+from drafter.wizard.questions import LEFT_EMPTY, OWN_TEXT_EMPTY, Asker
 from drafter.wizard.store import Store
 from drafter.wizard.ui import BACK, Terminal
 from drafter.wizard.wording import adapt, level_of
@@ -322,7 +323,11 @@ def ask_some(section: Section, qs: list[Question], index: int, total: int, store
                                        lambda v, q=q: store.set_value(section.id, q.key, v))
         else:
             current = store.values(section.id).get(q.key)
-            result = asker.field(q.spec, current, q.previous, _saver(store, section, q.spec, term), sentence=q.sentence)
+            own = q.key in owntext.slot_names(str(store.values(section.id).get(owntext.TEXT) or ""))
+            result = asker.field(q.spec, current, q.previous, _saver(store, section, q.spec, term), sentence=q.sentence,
+                                 **({"empty": OWN_TEXT_EMPTY} if own else {}))
+        if result is LEFT_EMPTY and q.kind in ("fact", "field"):
+            result = left_empty(section, q, store, term)
         if result is BACK:
             if j == 0:
                 store.set_at(section.id, None, asking="missing")  # back at the menu, not resuming
@@ -330,6 +335,33 @@ def ask_some(section: Section, qs: list[Question], index: int, total: int, store
             j -= 1
             continue
         j += 1
+    return None
+
+
+def left_empty(section: Section, q: Question, store: Store, term: Terminal) -> object:
+    """A number of the bureau's own text left empty: fill it later (xx stays, check counts it)
+    or take out the clause that states it, shown before it is saved."""
+    from ruamel.yaml.scalarstring import LiteralScalarString
+
+    text = str(store.values(section.id).get(owntext.TEXT) or "")
+    dropped = owntext.without_clause(text, q.key)
+    if dropped is None:  # a template's number: left empty, it is not reported this year
+        return None
+    shown = re.sub(r"[{｛]([^{}｛｝|｜]+)(?:[|｜][^{}｛｝]*)?[}｝]", r"【\1】", dropped.clause)
+    action = term.select(f"“{q.spec.prompt if q.spec else q.key}”留空：",
+                         [("以后再填（报告中暂写 xx，drafter check 会列出）", "later"), (f"删去这一处：{shown}", "drop")],
+                         default="later")
+    if action is BACK:
+        return BACK
+    if action == "drop":
+        after = re.sub(r"[{｛]([^{}｛｝|｜]+)(?:[|｜][^{}｛｝]*)?[}｝]", r"【\1】", dropped.sentence)
+        term.say(f"  删去后：{after or '（这一整句删去）'}")
+        if not term.confirm("确定删去吗？", default=True):
+            return None
+        new = dropped.text
+        store.set_value(section.id, owntext.TEXT, LiteralScalarString(new) if "\n" in new else new)
+        if q.kind == "fact" and q.key not in owntext.slot_names(new):
+            store.drop_fact(section.id, q.key)
     return None
 
 

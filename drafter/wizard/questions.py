@@ -17,6 +17,8 @@ from drafter.wizard.ui import BACK, EMPTY_CHOICE, Terminal
 
 Save = Callable[[Any], None]
 SAME = "="  # typed at a prompt: the same as last year
+LEFT_EMPTY = object()  # what a question returns when its answer was left empty (saved as such)
+OWN_TEXT_EMPTY = "留空：以后再填，或删去说它的这一句"  # a number of the bureau's own text
 
 
 shown = stated  # a value as the report would state it
@@ -59,8 +61,10 @@ class Asker:
         if not is_empty(previous):
             self.term.say(f"  上年：{shown(spec, previous)}")
 
-    def field(self, spec: FieldSpec, current: Any, previous: Any, save: Save, sentence: str = "") -> Any:
-        """Ask one field. Returns BACK, or None once the answer is saved."""
+    def field(self, spec: FieldSpec, current: Any, previous: Any, save: Save, sentence: str = "",
+              empty: str = "留空表示今年不报告") -> Any:
+        """Ask one field. Returns BACK, LEFT_EMPTY (a number left empty, saved so) or None once
+        the answer is saved."""
         self.intro(spec, previous, sentence)
         widget = types.of(spec).widget  # which widget asks this type (drafter.types)
         if widget == "items":
@@ -73,18 +77,19 @@ class Asker:
             chosen = self.term.checkbox(spec.prompt, [(o, o, o in (current or [])) for o in spec.options])
             save(chosen or None)
             return None
-        answer = self.scalar(spec, current, previous=previous)
+        answer = self.scalar(spec, current, previous=previous, empty=empty)
         if answer is BACK:
             return BACK
         save(answer)
-        return None
+        return LEFT_EMPTY if answer is None else None
 
-    def scalar(self, spec: FieldSpec, current: Any, prompt: str | None = None, previous: Any = None) -> Any:
+    def scalar(self, spec: FieldSpec, current: Any, prompt: str | None = None, previous: Any = None,
+               empty: str = "留空表示今年不报告") -> Any:
         hint = _unit_hint(spec)
         multiline = spec.type == "textblock"
         ending = "可写多行，空行回车结束" if multiline else "回车确认"
         reuse = "；输入 = 沿用上年" if not is_empty(previous) else ""
-        instruction = f"（{hint + '；' if hint else ''}{ending}；留空表示今年不报告{reuse}；输入 < 返回上一题）"
+        instruction = f"（{hint + '；' if hint else ''}{ending}；{empty}{reuse}；输入 < 返回上一题）"
         validate = _validator(spec)
         text = self.term.text(self.adapt(prompt or spec.prompt), default=as_default(spec, current), instruction=instruction,
                               validate=lambda t: True if reuse and t.strip() == SAME else validate(t),
@@ -100,11 +105,11 @@ class Asker:
         from drafter import owntext
 
         self.intro(spec, previous, sentence)
-        answer = self.scalar(spec, current, previous=previous)
+        answer = self.scalar(spec, current, previous=previous, empty=OWN_TEXT_EMPTY)
         if answer is BACK:
             return BACK
         save(owntext.written(owntext.OwnFact(spec.id, spec, answer)))
-        return None
+        return LEFT_EMPTY if answer is None else None
 
     def fill_record(self, spec: FieldSpec, records: list[dict], index: int, save: Save) -> Any:
         """The empty sub-fields of one record (a follow-up item's status and note)."""

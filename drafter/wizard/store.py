@@ -269,6 +269,16 @@ class Store:
             facts[name] = _plain(value)
         self._update(change)
 
+    def drop_fact(self, section_id: str, name: str) -> None:
+        """An own fact the section's text no longer states (its clause was taken out)."""
+        def change(data):
+            facts = data["answers"][section_id].get("facts")
+            if isinstance(facts, dict) and name in facts:
+                del facts[name]
+                if not facts:
+                    del data["answers"][section_id]["facts"]
+        self._update(change)
+
     def remove_from_outline(self, section_id: str) -> None:
         """Leave a section out of this year's report: take it out of the outline (and a part
         or group that it leaves empty). The outline as it was is remembered for this run, so
