@@ -74,7 +74,9 @@ def test_a_full_page_holds_22_lines_at_the_grid_pitch(pages):
 
 
 def test_a_full_line_holds_28_characters(pages):
-    counts = [len(text_of(line)) for line in body_lines(pages[1])]
+    # Chinese lines only: digits and Latin letters are half as wide
+    counts = [len(text_of(line)) for page in pages[1:] for line in body_lines(page)
+              if not re.search(r"[0-9A-Za-z%.]", text_of(line))]
     assert max(counts) == 28 and counts.count(28) >= 10
 
 
@@ -157,6 +159,9 @@ def test_example_pages_keep_the_type_area_and_the_grid(example_pages, name):
         if page is not pages[-1] and page.number > 1:  # page 1 has blank lines around the title
             assert len(lines) >= 19, f"page {page.number} is short: {len(lines)} lines"
         body_size = [line for line in lines if line[0].y1 - line[0].y0 < 24]
+        large = [line for line in lines if line[0].y1 - line[0].y0 >= 24]
+        if page.number == 1 and large:  # the 版头 and the title are placed apart: the grid starts below them
+            body_size = [line for line in body_size if line[0].y0 > large[-1][0].y0]
         first = body_size[0][0].y0
         for line in body_size:
             steps = (line[0].y0 - first) / PITCH
@@ -180,7 +185,7 @@ def test_example_page_numbers(example_pages, name):
 @pytest.mark.parametrize("name", EXAMPLES)
 def test_example_title_is_centred_in_large_type(example_pages, name):
     doc, pages = example_pages[name]
-    title = [line for line in pages[0].lines() if line[0].y1 - line[0].y0 > 24]
+    title = [line for line in pages[0].lines() if line[0].y1 - line[0].y0 > 24 and text_of(line) != doc.issuer_mark]
     assert "".join(text_of(line) for line in title) == doc.title
     for line in title:
         assert abs((line[0].x0 + line[-1].x1) / 2 - (LEFT + RIGHT) / 2) < 3
