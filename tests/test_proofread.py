@@ -53,6 +53,7 @@ def test_the_bureaus_own_name_is_never_corrected():
     ("一方面加强执法，另一方面强化服务。", None),
     ("依法处理（含事故处罚)共12件。", "括号一半是全角"),
     ("组织开展“安全生产月活动。", "不成对"),
+    ("开展“安全生产月”,“宪法宣传周”活动，组织宣传咨询，发放资料。", "半角“,”紧挨着全角标点"),
 ])
 def test_typing_slips(text, found):
     said = [f.problem for f in proofread(view_of(text))]

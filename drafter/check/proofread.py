@@ -19,6 +19,8 @@ PROOFREAD_FILE = "_proofread.yaml"
 LEVELS = ("必错", "疑似", "提示")
 _NUMERALS = "一二三四五六七八九十"
 _MIXED_BRACKETS = re.compile(r"（[^（）()\n]{0,40}\)|\([^（）()\n]{0,40}）")
+# a half-width mark against a full-width one (“,”  ”;  ）,): typed in the wrong mode
+_HALF_BY_FULL = re.compile(r"[,;:?!](?=[“”‘’（）《》【】、，。；：])|(?<=[“”‘’（）《》【】、，。；：])[,;:?!]")
 _NAMES = re.compile(r"《[^《》\n]*》|“[^“”\n]*”")
 
 
@@ -126,6 +128,13 @@ def _marks(view: View, para: Para, pairs: tuple[tuple[str, str], ...]) -> list[F
     text, out = para.text, []
     for m in _MIXED_BRACKETS.finditer(text):
         out.append(_finding(view, para, m.group(), "必错", f"括号一半是全角、一半是半角：“{m.group()}”", "请都改为全角括号（）"))
+    half = sum(text.count(ch) for ch in ",;:?!")
+    full = sum(text.count(ch) for ch in "，；：？！")
+    # a text typed half-width throughout is the form rule's (said once); here the odd one out
+    for m in _HALF_BY_FULL.finditer(text) if full > half else ():
+        around = text[max(0, m.start() - 1):m.end() + 1]
+        out.append(_finding(view, para, around, "疑似", f"半角“{m.group()}”紧挨着全角标点：“{around}”",
+                            "请改为全角标点"))
     for opening, closing in pairs:
         if text.count(opening) != text.count(closing):
             out.append(_finding(view, para, opening if text.count(opening) > text.count(closing) else closing, "疑似",
