@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from drafter import outline_data, owntext, punctuation, types, yamlio
+from drafter import outline_data, owntext, punctuation, sources, types, yamlio
 from drafter.errors import DrafterError, Location, closest
 from drafter.fields import (
     FieldSpec,
@@ -162,6 +162,9 @@ class Answers:
     facts: dict[str, dict] = field(default_factory=dict)  # section id -> own facts (name -> OwnFact)
     previous_facts: dict[str, dict] = field(default_factory=dict)
     own_sections: dict[str, Section] = field(default_factory=dict)  # own_… ids of the outline
+    # section id -> number's name -> where this year's value came from (drafter.sources); a
+    # value written `=` in the file has 沿用上年 unless the file says more
+    sources: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def section(self, sid: str, ontology: Ontology) -> Section:
         """The ontology's section, or one of the report's own sections."""
@@ -273,26 +276,36 @@ class _SectionAnswers:
     text: str | None = None
     facts: dict = field(default_factory=dict)  # name -> OwnFact
     previous_facts: dict = field(default_factory=dict)
+    sources: dict = field(default_factory=dict)  # name -> where this year's value came from
 
 
 def _section_values(raw: dict, section: Section, reader: _Reader, field_path: str,
                     allow_previous: bool) -> _SectionAnswers:
-    allowed = [f.id for f in section.fields] + [owntext.TEXT, owntext.FACTS] + ([PREVIOUS_YEAR] if allow_previous else [])
+    allowed = [f.id for f in section.fields] + [owntext.TEXT, owntext.FACTS] + (
+        [sources.SOURCES, PREVIOUS_YEAR] if allow_previous else [])
     reader.unknown_keys(raw, allowed, field_path, "字段")
     previous = None
     if allow_previous and PREVIOUS_YEAR in raw:
         prev_raw = reader.mapping(raw[PREVIOUS_YEAR], raw, PREVIOUS_YEAR, f"{field_path}.{PREVIOUS_YEAR}")
         previous = _section_values(prev_raw, section, reader, f"{field_path}.{PREVIOUS_YEAR}", allow_previous=False)
     values = {}
+    said = _sources(raw, section, reader, field_path) if allow_previous else {}
     for spec in section.fields:
         value = raw.get(spec.id)
         where = f"{field_path}.{spec.id}"
         if owntext.same_as_last_year(value):
+            said.setdefault(spec.id, sources.SAME)
             value = (previous.values if previous else {}).get(spec.id)
             if is_empty(value):
                 raise reader.error(f"{spec.prompt}：写了 = （沿用上年），但 previous_year 中没有上年的数值", raw, spec.id, where)
         values[spec.id] = check_field_value(value, spec, reader, raw, spec.id, where)
     own_facts = _own_facts(raw, reader, field_path, previous.facts if previous else {})
+    if allow_previous:
+        _check_source_names(raw, said, section, own_facts, reader, field_path)
+        facts_raw = raw.get(owntext.FACTS)
+        for name, value in (facts_raw.items() if isinstance(facts_raw, dict) else ()):
+            if sources.is_same(value):
+                said.setdefault(str(name), sources.SAME)
     text = None
     if not is_empty(raw.get(owntext.TEXT)):
         try:
@@ -301,7 +314,38 @@ def _section_values(raw: dict, section: Section, reader: _Reader, field_path: st
             raise reader.error(f"本节正文：{exc}", raw, owntext.TEXT, f"{field_path}.{owntext.TEXT}") from None
         _check_slots(text, section, own_facts, reader, raw, f"{field_path}.{owntext.TEXT}")
     return _SectionAnswers(values, previous.values if previous else {}, text, own_facts,
-                           previous.facts if previous else {})
+                           previous.facts if previous else {}, said)
+
+
+def _sources(raw: dict, section: Section, reader: _Reader, field_path: str) -> dict[str, str]:
+    """A section's `sources:`: number's name → one line saying where its value came from."""
+    where = f"{field_path}.{sources.SOURCES}"
+    found = reader.mapping(raw.get(sources.SOURCES), raw, sources.SOURCES, where)
+    out = {}
+    for name, text in found.items():
+        if is_empty(text):
+            continue
+        try:
+            out[str(name)] = check_text(text, multiline=False).strip()
+        except FieldValueError as exc:
+            raise reader.error(f"数字“{name}”的来源：{exc}", found, name, f"{where}.{name}") from None
+    return out
+
+
+def _check_source_names(raw: dict, said: dict, section: Section, own_facts: dict, reader: _Reader,
+                        field_path: str) -> None:
+    """Every name under `sources:` is a field of the section or one of its own facts."""
+    found = raw.get(sources.SOURCES)
+    if not isinstance(found, dict):
+        return
+    names = [f.id for f in section.fields] + list(own_facts)
+    for name in found:
+        if str(name) in names:
+            continue
+        guess = closest(str(name), names, cutoff=0.4)
+        hint = f"是不是“{guess}”？" if guess else "请写本节的字段 id 或 facts 中的名称"
+        raise reader.error(f"来源 sources 中的“{name}”既不是本节的字段，也不是 facts 中的事实；{hint}",
+                           found, name, f"{field_path}.{sources.SOURCES}.{name}", at_key=True)
 
 
 def _own_facts(raw: dict, reader: _Reader, field_path: str, previous: dict) -> dict:
@@ -575,6 +619,8 @@ def from_document(doc: yamlio.Document, ontology: Ontology) -> Answers:
         if got.text is not None:
             answers.texts[section.id] = got.text
         answers.facts[section.id], answers.previous_facts[section.id] = got.facts, got.previous_facts
+        if got.sources:
+            answers.sources[section.id] = got.sources
     return answers
 
 

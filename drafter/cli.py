@@ -156,6 +156,8 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
         check.add_argument("--previous", metavar="上年的报告",
                            help="上年的报告（.docx 等）或答案文件（.yaml）：对照它找出照搬的段落、问题、安排和数字")
         check.add_argument("--json", action="store_true", help="以 JSON 输出（供其他程序读取）")
+        check.add_argument("--sources", action="store_true",
+                           help="列出数字来源审核表：报告写出的每个数字、它在报告中的句子、数值和来源（只用于答案文件）")
 
     numbers = commands.add_parser("numbers", help="数字表：把各节的数字导出为 .xlsx / .csv 表格，或把填好的表格读回答案文件",
                                   add_help=False,
@@ -233,6 +235,8 @@ def cmd_check(args) -> int:
             raise DrafterError("--previous 给出的是这份报告本身；请给出上年的报告", Location(file=str(args.previous)))
         if _same_bytes(path, Path(args.previous)):
             raise DrafterError(f"与 {path} 内容完全相同，不是上年的报告；请给出上年的报告", Location(file=str(args.previous)))
+    if args.sources:
+        return _sign_off(path, args)
     findings = check(path, Path(args.previous) if args.previous else None)
     if args.json:
         print(to_json(findings))
@@ -241,6 +245,22 @@ def cmd_check(args) -> int:
             print(finding.line())
         print(summary(findings))
     return 1 if any(f.severity == ERROR for f in findings) else 0
+
+
+def _sign_off(path: Path, args) -> int:
+    """check --sources: the table of the report's numbers and their sources, for the reviewer to sign."""
+    from drafter import answers as answers_mod
+    from drafter import ontology as ontology_mod
+    from drafter.check import signoff
+
+    if path.suffix.lower() not in (".yaml", ".yml"):
+        raise DrafterError("--sources 列出答案文件中记下的数字来源，只能用于答案文件（.yaml）", Location(file=str(path)))
+    if args.previous:
+        raise DrafterError("--sources 与 --previous 不能同时使用；请分两次运行")
+    onto = ontology_mod.load()
+    answers = answers_mod.load(path, onto)
+    print(signoff.to_json(answers, onto) if args.json else signoff.table(answers, onto))
+    return 0
 
 
 def _same_bytes(a: Path, b: Path) -> bool:

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from drafter import answers as answers_mod
-from drafter import datafiles, facts, types, yamlio
+from drafter import datafiles, facts, sources, types, yamlio
 from drafter.errors import DrafterError, Location
 from drafter.fields import PLACEHOLDER, ascii_digits, is_empty
 from drafter.ontology import Ontology
@@ -185,6 +185,8 @@ def apply(document: yamlio.Document, sums: list[Sum], force: bool) -> int:
         section_map[s.rule.field] = s.total
         who = "、".join(w for w, _ in s.parts)
         section_map.yaml_add_eol_comment(f"# {MARK}：{who} = {_number(s.total)}", s.rule.field)
+        districts = [w for w, _ in s.parts][1 if s.rule.city else 0:]  # the city's own value comes first
+        sources.record(section_map, s.rule.field, sources.rollup(districts, own=bool(s.rule.city)))
         s.outcome = "filled"
         written += 1
     return written

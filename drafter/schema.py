@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from drafter import facts as facts_mod
-from drafter import owntext, paths, types
+from drafter import owntext, paths, sources, types
 from drafter.answers import (
     ATTACHMENT_KINDS,
     GROUP_KEYS,
@@ -149,6 +149,7 @@ def section(sec: Section, previous: bool = True) -> dict:
     props[owntext.TEXT] = {"$ref": "#/definitions/own_text"}
     props[owntext.FACTS] = {"$ref": "#/definitions/own_facts"}
     if previous:
+        props[sources.SOURCES] = {"$ref": "#/definitions/sources"}
         props[PREVIOUS_YEAR] = section(sec, previous=False)
         props[PREVIOUS_YEAR].update(title="上年数值（previous_year）", description="上年的同一字段，供同比和参考")
     out = {"type": ["object", "null"], "additionalProperties": False, "properties": props}
@@ -161,7 +162,16 @@ def _own_section() -> dict:
     inner = {"type": ["object", "null"], "additionalProperties": False,
              "properties": {owntext.TEXT: {"$ref": "#/definitions/own_text"}, owntext.FACTS: {"$ref": "#/definitions/own_facts"}}}
     return {**inner, "title": "本局自有的一节", "description": "提纲中 id 以 own_ 开头的一节：只有 text 和 facts",
-            "properties": {**inner["properties"], PREVIOUS_YEAR: inner}}
+            "properties": {**inner["properties"], sources.SOURCES: {"$ref": "#/definitions/sources"},
+                           PREVIOUS_YEAR: inner}}
+
+
+def own_sources() -> dict:
+    return {"type": ["object", "null"],
+            "title": "数字的来源（sources）",
+            "description": "今年每个数字从哪里来：数字的名称（本节的字段 id 或 facts 中的名称）: 一行说明，"
+                           "如 inspections: 数字表.xlsx 第12行（执法支队）；drafter 填数时自动记下，也可以手工改写",
+            "additionalProperties": {"anyOf": [{"type": "null"}, _line("这个数字今年的数值从哪里来")]}}
 
 
 def _line(description: str, title: str | None = None) -> dict:
@@ -282,7 +292,7 @@ def generate(onto: Ontology) -> dict:
             "wizard": {"description": "向导的进度（由 drafter 维护）"},
             "layout": {"type": ["object", "string", "null"], "description": "版式：只写与 GB/T 9704 不同的项，或版式文件的路径"},
         },
-        "definitions": {"entry": entry, "own_text": own_text(), "own_facts": own_facts()},
+        "definitions": {"entry": entry, "own_text": own_text(), "own_facts": own_facts(), "sources": own_sources()},
     }
     schema["definitions"].update(_shared.definitions)
     # the keys drafter's reader allows, so that the two cannot drift apart unnoticed

@@ -28,19 +28,20 @@ import io
 import json
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from drafter import answers as answers_mod
-from drafter import owntext, printed, types, yamlio
+from drafter import facts, owntext, printed, sources, types, yamlio
 from drafter.errors import DrafterError, Location
 from drafter.fields import PLACEHOLDER, FieldSpec, FieldValueError, describe, is_empty, shorten
 from drafter.ontology import Ontology
 
-COLUMNS = ("章节", "项目", "报告中的句子", "单位", "上年", "今年", "键")
-SECTION, LABEL, SENTENCE, UNIT, PREVIOUS, CURRENT, KEY = range(len(COLUMNS))
+COLUMNS = ("章节", "项目", "报告中的句子", "单位", "上年", "今年", "提供单位", "键")
+SECTION, LABEL, SENTENCE, UNIT, PREVIOUS, CURRENT, PROVIDER, KEY = range(len(COLUMNS))
 # the row above the numbers the report does not print (drafter.printed): they follow the printed ones
 OTHERS_HEADING = "以下各项报告目前不会写出：只有本节的正文（text）用到它们（或模板按本节的答案写到它们）时才会写入报告"
 FORMATS = (".xlsx", ".csv")
@@ -169,7 +170,7 @@ def table(answers: answers_mod.Answers, ontology: Ontology) -> list[list[Any]]:
     found = rows(answers, ontology)
 
     def line(r: Row) -> list[Any]:
-        return [r.heading, r.label, r.sentence, r.unit, _cell(r.previous), _cell(r.current), r.key]
+        return [r.heading, r.label, r.sentence, r.unit, _cell(r.previous), _cell(r.current), None, r.key]
 
     body = [line(r) for r in found if r.printed]
     others = [line(r) for r in found if not r.printed]
@@ -256,17 +257,25 @@ def _xlsx(data: list[list[Any]], origin: Origin) -> bytes:
     sheet = book.active
     sheet.title = "数字表"
     for line in data:
-        sheet.append(line)
+        sheet.append([_number_cell(v)[0] if column in (PREVIOUS, CURRENT) else v for column, v in enumerate(line)])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    fill = PatternFill("solid", fgColor="FFF2CC")  # the column to fill in
-    for (cell,) in sheet.iter_rows(min_row=2, min_col=CURRENT + 1, max_col=CURRENT + 1):
-        if sheet.cell(cell.row, KEY + 1).value:
-            cell.fill = fill
+    fill = PatternFill("solid", fgColor="FFF2CC")  # the columns to fill in
+    for number, line in enumerate(data[1:], 2):
+        if not line[KEY]:
+            continue
+        for column in (CURRENT, PROVIDER):
+            sheet.cell(number, column + 1).fill = fill
+        # a number shows the decimals it was written with (3.50), and what is typed over it
+        # shows as many: the cell is read back as it shows (_xlsx_value)
+        for column, value in ((PREVIOUS, line[PREVIOUS]), (CURRENT, line[CURRENT])):
+            shown = _number_cell(value)[1] or (_number_cell(line[PREVIOUS])[1] if value is None else None)
+            if shown:
+                sheet.cell(number, column + 1).number_format = shown
     for number, line in enumerate(data, 1):
         if line[LABEL] == OTHERS_HEADING:
             sheet.cell(number, LABEL + 1).font = Font(bold=True)
-    for index, width in enumerate((24, 36, 56, 8, 12, 12, 30)):
+    for index, width in enumerate((24, 36, 56, 8, 12, 12, 16, 30)):
         sheet.column_dimensions[_column_letter(index)].width = width
     sheet.column_dimensions[_column_letter(KEY)].hidden = True  # the key: drafter's, not the reader's
     sheet.freeze_panes = "A2"
@@ -400,13 +409,54 @@ def _check_origin(origin: Origin | None, answers: answers_mod.Answers, path: Pat
                            Location(file=str(path)))
 
 
+def _number_cell(value: Any) -> tuple[Any, str | None]:
+    """A value as an .xlsx cell holds it, and the number format that shows its written decimals
+    (3.50 → 3.5 shown as 0.00; 1,200 → 1200 shown as #,##0); None where General shows it as written."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        return value, None
+    text = value.strip() if isinstance(value, str) else repr(value) if isinstance(value, float) else str(value)
+    if not facts.PLAIN_NUMBER.fullmatch(text) or "e" in text:
+        return value, None
+    bare = text.replace(",", "")
+    decimals = len(bare.partition(".")[2].rstrip("0") if isinstance(value, float) else bare.partition(".")[2])
+    number: int | float = float(bare) if "." in bare else int(bare)
+    if isinstance(number, float) and number.is_integer() and not decimals:
+        number = int(number)
+    grouped = "," in text
+    if not decimals and not grouped:
+        return number, None
+    return number, ("#,##0" if grouped else "0") + ("." + "0" * decimals if decimals else "")
+
+
+def _format_decimals(number_format: str) -> tuple[int, bool]:
+    """How many decimals a number format shows (0.00 → 2, 0.0% → 1, General → 0), and whether
+    it groups thousands (#,##0)."""
+    first = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", number_format.split(";")[0])
+    digits = re.search(r"[0#?,]*(?:\.([0#?]*))?", first[re.search(r"[0#?.]", first).start():]) \
+        if re.search(r"[0#?.]", first) else None
+    if digits is None:
+        return 0, False
+    return (digits.group(1) or "").count("0"), "," in digits.group(0).partition(".")[0]
+
+
 def _xlsx_value(cell: Any) -> Any:
-    """A cell's value as typed: Excel keeps 98.6% as 0.986 in a percent-formatted cell."""
+    """A cell's value as it shows: Excel keeps 98.6% as 0.986 in a percent-formatted cell, and
+    3.50 typed in a cell as 3.5, shown 3.50 by a 0.00 format: read back as 3.50 (the digits the
+    format adds, never fewer than the value has)."""
     value = getattr(cell, "value", None)
     number_format = getattr(cell, "number_format", "") or ""
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in number_format:
-        return f"{round(value * 100, 6):g}%"
-    return value
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        return value
+    percent = "%" in number_format
+    decimals, grouped = _format_decimals(number_format) if number_format != "General" else (0, False)
+    if percent:
+        value = round(value * 100, 6)
+    own = format(Decimal(repr(value)).normalize(), "f") if isinstance(value, float) else str(value)
+    places = max(decimals, len(own.partition(".")[2]))
+    if not percent and places == len(own.partition(".")[2]) and not (grouped and abs(value) >= 1000):
+        return value  # as it stands: 861, 2590.69
+    shown = f"{value:{',' if grouped else ''}.{places}f}"
+    return shown + ("%" if percent else "")
 
 
 def _bytes(path: Path) -> bytes:
@@ -423,12 +473,15 @@ def _column_letter(index: int) -> str:
     return letters
 
 
-def _header(lines: list[list[Any]], path: Path) -> dict[int, int]:
-    """Where each of our columns stands (the sheet may have had columns moved or added)."""
+def _header(lines: list[list[Any]], path: Path) -> dict[Any, Any]:
+    """Where each of our columns stands (the sheet may have had columns moved or added; an
+    older sheet has no 提供单位)."""
     for number, line in enumerate(lines):
         names = [str(v).strip() if v is not None else "" for v in line]
         if "键" in names and "今年" in names:
-            return {"header": number, KEY: names.index("键"), CURRENT: names.index("今年")}
+            provider = COLUMNS[PROVIDER]
+            return {"header": number, KEY: names.index("键"), CURRENT: names.index("今年"),
+                    PROVIDER: names.index(provider) if provider in names else None}
     raise DrafterError("找不到表头（应有“今年”和“键”两列）：请用 drafter numbers 生成的数字表填写，不要删除表头和“键”列",
                        Location(file=str(path)))
 
@@ -438,6 +491,8 @@ class Change:
     row: Row
     value: Any
     line: int  # the sheet's row number, for messages
+    provider: str = ""  # the sheet's 提供单位 for this row
+    same: bool = False  # written `=`: last year's value
 
 
 def read(path: Path, answers: answers_mod.Answers, ontology: Ontology) -> list[Change]:
@@ -484,8 +539,22 @@ def read(path: Path, answers: answers_mod.Answers, ontology: Ontology) -> list[C
         except FieldValueError as exc:
             raise _error(path, number, where[CURRENT], f"{row.heading}：{row.label}：{exc}", "今年") from None
         if checked is not None:  # a cell of nothing but marks (“，”) says nothing, as in the file
-            changes.append(Change(row, checked, number))
+            provider = cell(where[PROVIDER]) if where[PROVIDER] is not None else None
+            changes.append(Change(row, checked, number, _one_line(provider), _is_same(value)))
     return changes
+
+
+def _one_line(value: Any) -> str:
+    """A 提供单位 cell as one line of text (a cell may hold a line break, or a number)."""
+    if value is None or isinstance(value, _Unsaved):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return re.sub(r"\s+", " ", str(value)).strip()
+
+
+def _is_same(value: Any) -> bool:
+    return isinstance(value, str) and value.strip() == SAME
 
 
 def _blank(value: Any) -> bool:
@@ -526,6 +595,7 @@ def fill(answers_path: Path, sheet_path: Path, ontology: Ontology) -> list[Chang
         return []
     for change in changes:
         _apply(doc.data, change)
+    _record_sources(doc.data, changes, sheet_path.name)
     text = doc.dumps()
     try:  # what we write must read back, before the file is touched
         answers_mod.from_document(yamlio.loads(text, answers_path), ontology)
@@ -545,6 +615,18 @@ def describe_change(change: Change) -> str:
     row = change.row
     before = "（空）" if row.current is None else f"{row.current}"
     return f"{row.heading}：{row.label}：{before} → {change.value}{row.unit}"
+
+
+def _record_sources(data: Any, changes: list[Change], file_name: str) -> None:
+    """Each number filled in has the sheet as its source: its file, row and 提供单位; the rows
+    of one record field (drills[1].participants, drills[2].participants) are said together."""
+    said: dict[tuple[str, str], list[Change]] = {}
+    for change in changes:
+        said.setdefault((change.row.section, sources.name_of(change.row.local)), []).append(change)
+    for (sid, name), found in said.items():
+        units = "、".join(dict.fromkeys(c.provider for c in found if c.provider))
+        sources.record(data["answers"][sid], name,
+                       sources.sheet(file_name, [c.line for c in found], units, all(c.same for c in found)))
 
 
 def _unchanged(change: Change) -> bool:
@@ -622,6 +704,9 @@ def set_number(answers_path: Path, key: str, text: str, ontology: Ontology) -> R
     change = Change(row, value, 0)
     if not _unchanged(change):
         _apply(doc.data, change)
+        name = sources.name_of(row.local)  # typed on the screen: drafter ask and the date, or 沿用上年
+        sources.record(doc.data["answers"][row.section], name,
+                       sources.same(sources.asked()) if _is_same(text) else sources.asked())
         dumped = doc.dumps()
         answers_mod.from_document(yamlio.loads(dumped, Path(answers_path)), ontology)
         yamlio.atomic_write_text(Path(answers_path), dumped)

@@ -193,8 +193,8 @@ def test_unknown_and_duplicate_rows_are_refused(report):
     rows = _rows(out)
     unknown = report.with_name("unknown.csv")
     with open(unknown, "w", encoding="utf-8-sig", newline="") as handle:
-        csv.writer(handle).writerows([*rows, ["", "", "", "", "", "5", "penalties.no_such_field"]])
-    with pytest.raises(DrafterError, match=f"第 {len(rows) + 1} 行 G 列.*不是本报告提纲中的任何一项数字"):
+        csv.writer(handle).writerows([*rows, ["", "", "", "", "", "5", "", "penalties.no_such_field"]])
+    with pytest.raises(DrafterError, match=f"第 {len(rows) + 1} 行 H 列.*不是本报告提纲中的任何一项数字"):
         sheet.fill(report, unknown, ONTOLOGY)
     twice = report.with_name("twice.csv")
     with open(twice, "w", encoding="utf-8-sig", newline="") as handle:
@@ -203,7 +203,7 @@ def test_unknown_and_duplicate_rows_are_refused(report):
         sheet.fill(report, twice, ONTOLOGY)
     keyless = report.with_name("keyless.csv")
     with open(keyless, "w", encoding="utf-8-sig", newline="") as handle:
-        csv.writer(handle).writerows([*rows, ["", "", "", "", "", "5", ""]])
+        csv.writer(handle).writerows([*rows, ["", "", "", "", "", "5", "", ""]])
     with pytest.raises(DrafterError, match="没有“键”"):
         sheet.fill(report, keyless, ONTOLOGY)
     headless = report.with_name("headless.csv")
@@ -332,7 +332,8 @@ def test_an_old_sheet_without_the_sentence_column_is_read_back(report):
     out = report.with_name("数字表.csv")
     sheet.write(report, out, ONTOLOGY)
     old = report.with_name("旧数字表.csv")
-    rows = [[v for n, v in enumerate(r) if n != sheet.SENTENCE] for r in _rows(out)]  # as drafter wrote it before
+    # as drafter wrote it before: no sentence, no 提供单位
+    rows = [[v for n, v in enumerate(r) if n not in (sheet.SENTENCE, sheet.PROVIDER)] for r in _rows(out)]
     for row in rows:
         if row[-1] == "penalties.system_cases":
             row[-2] = "870"

@@ -1036,6 +1036,39 @@ def unprinted_numbers(view: View) -> list[Finding]:
                     view.at(item.path)) for item in all_unprinted(view.answers, view.ontology)]
 
 
+# ---------------------------------------------------------------- 数字的来源
+
+
+def unsourced(view: View) -> list[Finding]:
+    """This year's filled numbers that the report prints, without a source (`sources:`,
+    drafter.sources): one line each, a handful, then one line for the rest; one line when no
+    number has one (a file from before sources were kept)."""
+    if view.answers is None:
+        return []
+    from drafter.check.signoff import entries
+
+    found = entries(view.answers, view.ontology, sentences=False)
+    missing = [e for e in found if not e.source]
+    if not missing:
+        return []
+    how = "用 drafter numbers --fill、drafter ask 或 drafter rollup 填写的数字会自动记下来源；其他的请在本节的 sources: 下写明"
+    many = int((tables().get("sources") or {}).get("notes", 5))
+    if len(missing) == len(found) and len(found) > many:
+        return [Finding("sources", NOTE, f"报告写出的 {len(found)} 个数字都没有注明来源", how + "（如 inspections: 执法支队报送）",
+                        Location(file=view.file, field="sources"))]
+    notes = [_at(view, "sources", NOTE, e.path, f"章节“{e.heading}”的“{e.label}”（{e.value}）没有注明来源",
+                 f"{how}（{e.name}: 来源）") for e in missing]
+    if len(notes) <= many:
+        return notes
+    rest = missing[many:]
+    by_heading: dict[str, list[str]] = {}
+    for e in rest[:many]:
+        by_heading.setdefault(e.heading, []).append(e.label)
+    shown = "；".join(f"{h}：{'、'.join(labels)}" for h, labels in by_heading.items()) + ("……" if len(rest) > many else "")
+    return [*notes[:many], Finding("sources", NOTE, f"另有 {len(rest)} 个数字没有注明来源（{shown}）", how,
+                                   Location(file=view.file))]
+
+
 RULES: list[Rule] = [
     Rule("contents", "必备内容：五项法定内容（主要举措和成效、不足和原因、第一责任人职责、下一年度安排、其他需要报告的情况）", required_contents),
     Rule("carried", "沿用上年的文字：drafter next 在段首标了【改写】【核对】、还没有处理的段落；没有改成当年的届次；"
@@ -1051,5 +1084,6 @@ RULES: list[Rule] = [
     Rule("proofread", "校对：错别字、提法和称谓、语病、重打的字、列举缺“是”、全半角混用和不成对的标点（sections/_proofread.yaml）",
          proofread),
     Rule("unprinted", "不会写入报告的数字：填写了数值，但本节的正文（text）或模板并不写出它", unprinted_numbers),
+    Rule("sources", "数字的来源：报告写出的今年的数字，没有在 sources: 下写明来源（drafter check --sources 列出审核表）", unsourced),
 ]
 

@@ -153,11 +153,11 @@ def _paras_of_block(block) -> list[Para]:
 
 
 def _texts(data: Any, path: str = ""):
-    """Every string value of the answers file with its line, skipping last year's values
-    and the wizard's bookkeeping."""
+    """Every string value of the answers file with its line, skipping last year's values,
+    the numbers' sources (not the report's words) and the wizard's bookkeeping."""
     if isinstance(data, dict):
         for key, value in data.items():
-            if key in ("previous_year", "wizard", "layout"):
+            if key in ("previous_year", "wizard", "layout") or (key == "sources" and path.count(".") == 1):
                 continue
             sub = f"{path}.{key}" if path else str(key)
             line = _child_line(data, key)

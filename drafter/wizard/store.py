@@ -14,7 +14,7 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from drafter import outline_data, yamlio
+from drafter import outline_data, sources, yamlio
 from drafter.answers import PREVIOUS_YEAR
 
 PROGRESS = "wizard"  # top-level key: which sections are done or skipped
@@ -40,6 +40,22 @@ def _plain(value: Any) -> Any:
     if isinstance(value, dt.datetime):
         return value.date()
     return value
+
+
+def _filled(name: str, value: Any) -> bool:
+    """An own fact's written value that holds a number (not xx场, not empty)."""
+    from drafter import owntext
+
+    try:
+        return owntext.parse_fact(name, value).value is not None
+    except Exception:  # noqa: BLE001 - `=` and odd entries: the loader says what is wrong
+        return value not in (None, "")
+
+
+def _said(value: Any, source: str | None) -> str:
+    """The source recorded for a value the wizard saves: the caller's, else 沿用上年 for `=`,
+    else drafter ask and today's date."""
+    return source or (sources.same(sources.asked()) if sources.is_same(value) else sources.asked())
 
 
 class Session:
@@ -196,7 +212,11 @@ class Store:
         answers = self.read().get("answers") or {}
         return dict(answers.get(section_id) or {})
 
-    def set_value(self, section_id: str, field_id: str, value: Any) -> None:
+    def set_value(self, section_id: str, field_id: str, value: Any, source: str | None = None) -> None:
+        """One answer. A number's source is recorded beside it (drafter.sources): `source`, or
+        “drafter ask” and today's date; a value cleared clears its source."""
+        numeric = self._numeric(section_id, field_id)
+
         def change(data):
             answers = data.get("answers")
             if not isinstance(answers, dict):
@@ -213,9 +233,21 @@ class Store:
                 keys = list(section.keys())
                 at = keys.index(PREVIOUS_YEAR) if PREVIOUS_YEAR in keys else len(keys)
                 section.insert(at, field_id, _plain(value))
+            if numeric:
+                sources.record(section, field_id, None if value in (None, "", []) else _said(value, source))
             if not section:
                 answers.pop(section_id, None)
         self._update(change)
+
+    def _numeric(self, section_id: str, field_id: str) -> bool:
+        """Whether a field is a number (or a list of records holding numbers): its source is kept."""
+        from drafter import ontology, types
+
+        section = ontology.load().section(section_id)
+        spec = section.field(field_id) if section is not None else None
+        if spec is None:
+            return False
+        return types.of(spec).numeric or any(types.of(sub).numeric for sub in spec.fields or ())
 
     def set_report(self, key: str, value: Any) -> None:
         def change(data):
@@ -259,14 +291,16 @@ class Store:
                 progress["setup"] = _plain({"next": step, "shape": shape})
         self._update(change, answer=False)
 
-    def set_fact(self, section_id: str, name: str, value: Any) -> None:
-        """One own fact of a section (`facts:`), written as the file writes it (24场)."""
+    def set_fact(self, section_id: str, name: str, value: Any, source: str | None = None) -> None:
+        """One own fact of a section (`facts:`), written as the file writes it (24场); its source
+        recorded as set_value records one (none while it is still xx)."""
         def change(data):
             section = data["answers"][section_id]
             facts = section.get("facts")
             if not isinstance(facts, dict):
                 facts = section["facts"] = CommentedMap()
             facts[name] = _plain(value)
+            sources.record(section, name, _said(value, source) if _filled(name, value) else None)
         self._update(change)
 
     def drop_fact(self, section_id: str, name: str) -> None:
