@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
+import yaml
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
@@ -850,3 +851,17 @@ def test_the_clause_that_states_a_number(text, name, kept, sentence):
     dropped = owntext.without_clause(text, name)
     assert (dropped.text, dropped.sentence) == (kept, sentence)
     assert owntext.without_clause(text, "别的") is None
+
+
+def test_a_number_given_as_last_years_says_so_in_its_source(tmp_path, real_ontology):
+    """= at a number's prompt: last year's value, and its source says 沿用上年 (not only the date)."""
+    path = tmp_path / "r.yaml"
+    path.write_text(LEFT_OUT, encoding="utf-8")
+    keys = ENTER                      # 执法：填写本节
+    keys += "=" + ENTER               # 听证会：沿用上年
+    keys += "5" + ENTER               # 复议：5件
+    keys += DOWN + ENTER              # 生成 .docx？否
+    assert drive(keys, lambda t: flow.run_ask(path, None, t)) == 0
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))["answers"]["penalties"]
+    assert data["facts"] == {"听证会": "3场", "复议": "5件"}
+    assert data["sources"]["听证会"].startswith("沿用上年") and data["sources"]["复议"].startswith("drafter ask")

@@ -312,7 +312,8 @@ def ask_some(section: Section, qs: list[Question], index: int, total: int, store
         q = qs[j]
         store.set_at(section.id, q.key, q.index if q.kind == "followup" else None, asking="missing")
         if q.kind == "fact":
-            result = asker.fact(q.spec, q.previous, lambda v, q=q: store.set_fact(section.id, q.key, v),
+            result = asker.fact(q.spec, q.previous,
+                                lambda v, q=q: store.set_fact(section.id, q.key, v, source=_source(asker)),
                                 sentence=q.sentence)
         elif q.kind == "review":
             result = review(section, q, store, term)
@@ -324,7 +325,8 @@ def ask_some(section: Section, qs: list[Question], index: int, total: int, store
         else:
             current = store.values(section.id).get(q.key)
             own = q.key in owntext.slot_names(str(store.values(section.id).get(owntext.TEXT) or ""))
-            result = asker.field(q.spec, current, q.previous, _saver(store, section, q.spec, term), sentence=q.sentence,
+            result = asker.field(q.spec, current, q.previous, _saver(store, section, q.spec, term, asker=asker),
+                                 sentence=q.sentence,
                                  **({"empty": OWN_TEXT_EMPTY} if own else {}))
         if result is LEFT_EMPTY and q.kind in ("fact", "field"):
             result = left_empty(section, q, store, term)
@@ -467,12 +469,12 @@ def ask_section(section: Section, index: int, total: int, store: Store, asker: A
                 j += step
                 continue
             before = (previous.get(owntext.FACTS) or {}).get(key)
-            result = asker.fact(fact.spec, _previous_fact(key, before, fact), _fact_saver(store, section, key, term, onto),
+            result = asker.fact(fact.spec, _previous_fact(key, before, fact), _fact_saver(store, section, key, term, onto, asker),
                                 sentence=shown.sentence(printed.fact_key(key)), current=fact.value)
         else:
             spec = next(f for f in with_chosen_units(section.fields, values) if f.id == key)  # 起, once 起 is chosen
             result = asker.field(spec, values.get(spec.id), previous.get(spec.id),
-                                 _saver(store, section, spec, term, onto), sentence=shown.sentence(spec.id))
+                                 _saver(store, section, spec, term, onto, asker), sentence=shown.sentence(spec.id))
         if result is BACK:
             if not any(_asked(section, k, n, shown, store) or everything for k, n in steps[:j]):
                 store.set_at(None)
@@ -526,22 +528,30 @@ def _previous_fact(name: str, before, fact) -> object:
         return None
 
 
-def _fact_saver(store: Store, section: Section, name: str, term: Terminal, onto: Ontology) -> Callable[[object], None]:
+def _source(asker: Asker | None) -> str | None:
+    """沿用上年 when the clerk typed `=`, else (None) the store's own: drafter ask and the date."""
+    from drafter import sources
+
+    return sources.same(sources.asked()) if asker is not None and asker.typed_same else None
+
+
+def _fact_saver(store: Store, section: Section, name: str, term: Terminal, onto: Ontology,
+                asker: Asker | None = None) -> Callable[[object], None]:
     def save(value: object) -> None:
-        store.set_fact(section.id, name, value)
+        store.set_fact(section.id, name, value, source=_source(asker))
         if not _printed(store, onto, section.id).prints(printed.fact_key(name)):
             term.say(f"  提示：本节正文（text）没有用到“{name}”，这个数不会写入报告；如要写入，请在正文中加入 {{{name}}}")
     return save
 
 
 def _saver(store: Store, section: Section, spec: FieldSpec, term: Terminal | None = None,
-           onto: Ontology | None = None) -> Callable[[object], None]:
+           onto: Ontology | None = None, asker: Asker | None = None) -> Callable[[object], None]:
     from drafter import types
 
     figure = types.of(spec).numeric
 
     def save(value: object) -> None:
-        store.set_value(section.id, spec.id, value)
+        store.set_value(section.id, spec.id, value, source=_source(asker))
         if term is not None and figure:
             _consistency(store, section, spec, term)
             if onto is not None and value is not None:

@@ -52,6 +52,7 @@ class Asker:
     def __init__(self, term: Terminal, adapt: Callable[[str], str] = lambda text: text):
         self.term = term
         self.adapt = adapt  # examples in prompts, in the terms of the user's report
+        self.typed_same = False  # the last answer was `=`: last year's value, and its source says so
 
     def intro(self, spec: FieldSpec, previous: Any, sentence: str = "") -> None:
         if spec.help:
@@ -96,7 +97,8 @@ class Asker:
                               multiline=multiline)
         if text is BACK:
             return BACK
-        if reuse and text.strip() == SAME:
+        self.typed_same = bool(reuse) and text.strip() == SAME
+        if self.typed_same:
             return types.check(previous, spec)
         return types.of(spec).parse(text, spec)
 

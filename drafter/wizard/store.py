@@ -306,11 +306,13 @@ class Store:
     def drop_fact(self, section_id: str, name: str) -> None:
         """An own fact the section's text no longer states (its clause was taken out)."""
         def change(data):
-            facts = data["answers"][section_id].get("facts")
+            section = data["answers"][section_id]
+            facts = section.get("facts")
             if isinstance(facts, dict) and name in facts:
                 del facts[name]
                 if not facts:
-                    del data["answers"][section_id]["facts"]
+                    del section["facts"]
+            sources.record(section, name, None)  # a source of no fact would not load
         self._update(change)
 
     def remove_from_outline(self, section_id: str) -> None:
