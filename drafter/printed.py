@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from drafter import owntext, render, types
@@ -195,7 +196,7 @@ def _found(rendered: str, every: list[tuple[str, FieldSpec, Any]]) -> set[str]:
 # ---------------------------------------------------------------- own text
 
 
-def _own_text(section: Section, answers: Answers, filled_only: bool) -> Printed:
+def _own_text(section: Section, answers: Answers, filled_only: bool, sentences: bool = True) -> Printed:
     sid = section.id
     text = answers.texts[sid]
     out = Printed(sid, TEXT)
@@ -225,7 +226,8 @@ def _own_text(section: Section, answers: Answers, filled_only: bool) -> Printed:
         rendered = owntext.render(text, fields, shown_values, {}, shown_own, {}).text
     except Exception:  # noqa: BLE001 - a slot the loader would refuse: the keys above still hold
         return out
-    _sentences(out, rendered, every)
+    if sentences:
+        _sentences(out, rendered, every)
     return out
 
 
@@ -233,7 +235,7 @@ def _own_text(section: Section, answers: Answers, filled_only: bool) -> Printed:
 
 
 def _template(section: Section, answers: Answers, ontology: Ontology, context: dict | None,
-              filled_only: bool) -> Printed:
+              filled_only: bool, sentences: bool = True) -> Printed:
     sid = section.id
     out = Printed(sid, TEMPLATE)
     values = answers.values.get(sid) or {}
@@ -257,7 +259,8 @@ def _template(section: Section, answers: Answers, ontology: Ontology, context: d
             return out
         first = first or (traced, rendered)
         out.keys |= _found(rendered, every)
-        _sentences(out, rendered, every)
+        if sentences:
+            _sentences(out, rendered, every)
     # a number written in words (0 as 未发生……, 6 as 第六届) counts too: the text changes without it
     assert first is not None
     traced, rendered = first
@@ -399,15 +402,16 @@ def _bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def section(answers: Answers, ontology: Ontology, sid: str, context: dict | None = None,
-            filled_only: bool = False) -> Printed:
+            filled_only: bool = False, sentences: bool = True) -> Printed:
     """What section sid prints. filled_only: only the numbers that have a value, in the report
     as it stands (build, check); otherwise every number, each given a value (ask, the sheet).
-    context: the section's template context when the caller has it (compose)."""
+    context: the section's template context when the caller has it (compose). sentences: False
+    when only whether each number prints is wanted (build's warnings: half the cost)."""
     sec = answers.section(sid, ontology)
     if sid in answers.texts:
-        out = _own_text(sec, answers, filled_only)
+        out = _own_text(sec, answers, filled_only, sentences)
     elif sec.template:
-        out = _template(sec, answers, ontology, context, filled_only)
+        out = _template(sec, answers, ontology, context, filled_only, sentences)
     else:
         out = Printed(sid, TEMPLATE)
     out.table = bool(answers.outline.attachments)
@@ -419,6 +423,29 @@ def report(answers: Answers, ontology: Ontology) -> dict[str, Printed]:
     return {sid: section(answers, ontology, sid) for sid in answers.outline.section_ids()}
 
 
+_KNOWN: dict[str, Printed] = {}  # what a section prints, by everything its answer to that depends on
+
+
+def _printed_as_it_stands(answers: Answers, ontology: Ontology, sid: str, context: dict | None) -> Printed:
+    """section(filled_only=True) without sentences, remembered: a rebuild (--watch, a batch)
+    works a section out again only when its answers, last year's or its place have changed."""
+    meta = answers.meta
+    sec = answers.section(sid, ontology)
+    try:  # a template edited while --watch runs is read again
+        stamp = (Path(ontology.templates) / sec.template).stat().st_mtime_ns if sec.template else 0
+    except (OSError, TypeError):
+        stamp = 0
+    key = repr((sid, str(ontology.templates), stamp, answers.values.get(sid), answers.previous.get(sid),
+                answers.texts.get(sid), meta.year, meta.issuer, meta.region,
+                (context or {}).get("said"), bool(answers.outline.attachments)))
+    found = _KNOWN.get(key)
+    if found is None:
+        if len(_KNOWN) > 2000:
+            _KNOWN.clear()
+        found = _KNOWN[key] = section(answers, ontology, sid, context, filled_only=True, sentences=False)
+    return found
+
+
 def unprinted(answers: Answers, ontology: Ontology, sid: str, context: dict | None = None) -> list[Unprinted]:
     """The values entered in section sid that nothing in the report prints."""
     sec = answers.section(sid, ontology)
@@ -426,7 +453,7 @@ def unprinted(answers: Answers, ontology: Ontology, sid: str, context: dict | No
     filled = [(k, s, v) for k, s, v in numbers(sec, values, {}) if not is_empty(v)]
     if not filled:
         return []
-    found = section(answers, ontology, sid, context, filled_only=True)
+    found = _printed_as_it_stands(answers, ontology, sid, context)
     labels = dict(_labels(sec, values))
     return [Unprinted(sid, sec.heading, k, labels.get(k, s.prompt), v, s, found.why_not())
             for k, s, v in filled if not found.prints(k)]
