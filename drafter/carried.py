@@ -82,7 +82,12 @@ def note(kind: str, why: str = "") -> str:
     """What the draft says beside a paragraph still marked (a comment in Word): the wording is
     data (`notes` in sections/_carried.yaml); a rewrite names what made it last year's."""
     data = datafiles.table(CARRIED_FILE, missing={}) or {}
-    wording = {**_NOTES, **{str(k): str(v) for k, v in (data.get("notes") or {}).items()}}
+    notes = data.get("notes") or {}
+    if not isinstance(notes, dict):
+        from drafter.errors import DrafterError, Location
+
+        raise DrafterError("应为“改写: ……”“核对: ……”两行", Location(file=str(datafiles.find(CARRIED_FILE)), field="notes"))
+    wording = {**_NOTES, **{str(k): str(v) for k, v in notes.items()}}
     text = wording.get(kind, _NOTES[CONFIRM])
     return text.replace("{why}", why) if why else re.sub(r"[：:]?\{why\}", "", text)
 

@@ -148,7 +148,10 @@ class _Scanner:
         self.keep_reasons = set(_words(label, "keep_reasons"))
         self.whole_words = _words(label, "whole_words")
         self.complements = tuple(_words(label, "complements"))
-        self.max_length = int(label.get("max_length") or 10)
+        length = label.get("max_length") or 10
+        if isinstance(length, bool) or not isinstance(length, int) or length < 1:
+            raise DrafterError(f"应为正整数（如 10），实际是“{length}”", Location(file=str(self.path), field="label.max_length"))
+        self.max_length = length
         self.fallback = str(label.get("fallback") or "数量")
 
     def check_examples(self) -> None:

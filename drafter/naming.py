@@ -59,11 +59,34 @@ class _Rules:
 
 
 def _compiled(data: dict, path: Path) -> _Rules:
-    naming = data.get("naming") or {}
-    label = data.get("label") or {}
+    from drafter.errors import DrafterError, Location
 
-    def words(table: dict, key: str) -> tuple[str, ...]:
-        return tuple(str(w) for w in table.get(key) or [])
+    def table(key: str) -> dict:
+        found = data.get(key) or {}
+        if not isinstance(found, dict):
+            raise DrafterError("应为“名称: 内容”的一组设置", Location(file=str(path), field=key))
+        return found
+
+    naming, label = table("naming"), table("label")
+
+    def words(part: dict, key: str) -> tuple[str, ...]:
+        found = part.get(key) or []
+        if not isinstance(found, list):
+            where = "naming" if part is naming else "label"
+            raise DrafterError("应为一串词，写成 [词, 词, …]", Location(file=str(path), field=f"{where}.{key}"))
+        return tuple(str(w) for w in found)
+
+    def whole(key: str, default: int) -> int:
+        found = naming.get(key)
+        if found is None:
+            return default
+        if isinstance(found, bool) or not isinstance(found, int) or found < 1:
+            raise DrafterError(f"应为正整数（如 {default}），实际是“{found}”", Location(file=str(path), field=f"naming.{key}"))
+        return found
+
+    for key in ("unit_suffixes", "changes"):
+        if not isinstance(naming.get(key) or {}, dict):
+            raise DrafterError("应为“词: 词”的对照，写成 {人: 人数, …}", Location(file=str(path), field=f"naming.{key}"))
 
     def longest_first(items) -> tuple[str, ...]:
         return tuple(sorted(set(items), key=len, reverse=True))
@@ -80,8 +103,8 @@ def _compiled(data: dict, path: Path) -> _Rules:
         comparisons=longest_first(words(naming, "comparisons")),
         changes={str(k): str(v) for k, v in (naming.get("changes") or {}).items()},
         change_words=longest_first(words(naming, "change_words")),
-        max_length=int(naming.get("max_length") or 12),
-        short_object=int(naming.get("short_object") or 4),
+        max_length=whole("max_length", 12),
+        short_object=whole("short_object", 4),
         unit_suffixes={str(k): str(v) for k, v in (naming.get("unit_suffixes") or {}).items()},
         place=str(naming.get("place") or "第{段}段第{个}个数字（{单位}）"),
         fillers=longest_first(words(label, "drop_before")),

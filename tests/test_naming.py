@@ -163,3 +163,29 @@ def test_the_samples_numbers_get_names_that_say_something(tmp_path):
     assert len(names) >= 100
     bad = [n for n in names if naming.meaningless(n) or is_place(n)]
     assert len(bad) / len(names) <= 0.05, bad
+
+
+@pytest.mark.parametrize("change, field", [
+    ("  max_length: 12\n", "naming.max_length"),
+    ("  verbs: [\n", "naming.verbs"),
+    ("  unit_suffixes: {", "naming.unit_suffixes"),
+])
+def test_a_broken_naming_table_is_one_located_chinese_line(tmp_path, monkeypatch, change, field):
+    import shutil
+
+    from drafter.errors import DrafterError
+    from drafter.importer.slots import Facts, slot_text
+    from tests.conftest import ROOT
+
+    sections = tmp_path / "sections"
+    shutil.copytree(ROOT / "sections", sections)
+    path = sections / "_numbers.yaml"
+    text = path.read_text(encoding="utf-8")
+    broken = {"  max_length: 12\n": "  max_length: 十二\n", "  verbs: [\n": "  verbs: 5\n  unused: [\n",
+              "  unit_suffixes: {": "  unit_suffixes: [人数]\n  unused: {"}[change]
+    assert change in text
+    path.write_text(text.replace(change, broken, 1), encoding="utf-8")
+    monkeypatch.setenv("DRAFTER_SECTIONS", str(sections))
+    with pytest.raises(DrafterError) as caught:
+        slot_text("明确48项隐患排查措施。", Facts())
+    assert caught.value.location.field == field and str(path) in str(caught.value.location.file)
