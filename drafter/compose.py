@@ -136,13 +136,15 @@ class _Composer:
 
     def enumerated(self, members: list[_Rendered], inline: bool) -> list[Block]:
         """一是<heading>。<text> for each member: one paragraph each, or all in one. The
-        members' own lists become plain sentences (a list never restarts under 二是); the
-        leads are marked, and drafter.lists numbers them (one member: no 一是)."""
+        members' own lists become plain sentences (a list never restarts under 二是), and their
+        own headings the first sentences of their paragraphs (a （一） between 一是 and 二是
+        would leave 二是 under another heading); the leads are marked, and drafter.lists
+        numbers them (one member: no 一是)."""
         out: list[Block] = []
         ident = lists.new_list()
         for member in members:
             lead = f"{lists.ITEM}{ident}{markup.heading_text(member.heading, True)}"
-            blocks = [lists.plain_block(b) for b in member.blocks]
+            blocks = _without_headings([lists.plain_block(b) for b in member.blocks])
             first, rest = blocks[0], blocks[1:]
             if isinstance(first, Paragraph):
                 out.append(Paragraph(lead + first.text, origin=first.origin, review=first.review))
@@ -235,6 +237,35 @@ def compose(answers: Answers, ontology: Ontology) -> Composition:
     if found:
         kinds = "、".join(dict.fromkeys(found))
         out.warnings.append(f"报告中还有 {len(found)} 处占位符（{kinds}），提交前请补上实际内容；drafter check 可逐条列出位置")
+    return out
+
+
+def _without_headings(blocks: list[Block]) -> list[Block]:
+    """A member's blocks inside an enumeration, its headings become sentences: a run-in
+    heading opens its own paragraph, a standalone one the paragraph after it (or stands as a
+    sentence of its own when a heading or nothing follows)."""
+    out: list[Block] = []
+    pending: Heading | None = None
+    for block in blocks:
+        if pending is not None:
+            title = markup.heading_text(pending.text, True)
+            if isinstance(block, Paragraph):
+                out.append(Paragraph(title + block.text, origin=block.origin or pending.origin,
+                                     review=block.review))
+                pending = None
+                continue
+            out.append(Paragraph(title, origin=pending.origin))
+            pending = None
+        if isinstance(block, Heading):
+            if block.body:
+                out.append(Paragraph(markup.heading_text(block.text, True) + block.body,
+                                     origin=block.body_origin or block.origin, review=block.review))
+            else:
+                pending = block
+            continue
+        out.append(block)
+    if pending is not None:
+        out.append(Paragraph(markup.heading_text(pending.text, True), origin=pending.origin))
     return out
 
 

@@ -38,6 +38,7 @@ TABLES = {
     "_contents.yaml": "法定内容表",
     "_carried.yaml": "沿用文字分类表",
     "_proofread.yaml": "校对词表",
+    "_phrases.yaml": "模板用语表",
 }
 
 

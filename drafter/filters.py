@@ -7,16 +7,40 @@ from __future__ import annotations
 
 import calendar
 import datetime as _dt
+import re
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from drafter import lists
+from drafter import datafiles, lists
 from drafter.fields import amount_value
 from drafter.numerals import cn_number
 
 _ENUM_PUNCT = "。；;，,、"
 _BLANK = " \t\n\u3000。；;，,、：:.!！?？"  # an item of nothing but these says nothing
+
+
+def said_once(text: str) -> str:
+    """A word said twice where a template's words meet the user's (“健全”+“健全应急预案体系”,
+    “组织开展”+“开展专项检查”, “业务培训”+“培训1天”) said once: the words are data
+    (sections/_phrases.yaml, doubled_once), and no such word is doubled in formal prose."""
+    pattern = datafiles.derived("_phrases.yaml", _doubled_pattern, missing={})
+    if pattern is None or not text:
+        return text
+
+    def once(m: re.Match) -> str:
+        line = text[text.rfind("\n", 0, m.start()) + 1: m.start()]
+        if "\n" in m.group(0) and line.lstrip().startswith("#"):
+            return m.group(0)  # a heading's last word and its text's first: two lines, kept
+        return m.group(1)
+
+    return pattern.sub(once, text)
+
+
+def _doubled_pattern(data: Any, path: Any) -> re.Pattern[str] | None:
+    words = sorted({str(w) for w in (data or {}).get("doubled_once") or [] if str(w)}, key=len, reverse=True)
+    # the two may stand on two lines of one paragraph (a template's lines are joined)
+    return re.compile("(" + "|".join(map(re.escape, words)) + r")(?:[ \t]*\n[ \t]*(?=\S))?\1") if words else None
 
 
 def num(value: Any, places: int | None = None) -> str:
@@ -273,7 +297,14 @@ def delta(current: Any, previous: Any, places: int = 1) -> Change | None:
     return Change(cur, prev, places)
 
 
+def having(records: Iterable[Any] | None, *names: str) -> list[Any]:
+    """The records with any of the named fields answered, in the order the user gave them
+    (a record with neither says nothing)."""
+    return [r for r in records or [] if isinstance(r, dict) and any(r.get(n) not in (None, "", []) for n in names)]
+
+
 FILTERS = {
+    "having": having,
     "num": num,
     "qty": qty,
     "money": money,

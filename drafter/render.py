@@ -20,7 +20,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from drafter import cache, paths
 from drafter.errors import DrafterError, Location
-from drafter.filters import FILTERS, GLOBALS
+from drafter.filters import FILTERS, GLOBALS, said_once
 
 _LINE_START_HASH = re.compile(r"(?m)^([ \t]*)#")
 _SINGLE_NEWLINE = re.compile(r"(?<!\n)\n(?!\n)")
@@ -120,7 +120,8 @@ def render(template_name: str, context: dict[str, Any], templates: Path | None =
     env = environment(templates)
     try:
         template = env.get_template(template_name)
-        return template.render(context)
+        # a template's verb before an item that starts with it is said once (健全健全 → 健全)
+        return said_once(template.render(context))
     except jinja2.TemplateSyntaxError as exc:
         raise DrafterError(
             f"模板语法错误：{exc.message}",

@@ -148,3 +148,18 @@ def test_paragraphs_in_a_row_do_not_all_open_with_the_year():
     said = [b.body if isinstance(b, Heading) else b.text for b in blocks if not isinstance(b, Heading) or b.body]
     assert said == ["2023年，开展检查5次。", "全年，查处案件3件。", "培训100人次。", "二是全年，发布通告2份。",
                     "另有说明。", "2023年，召开会议2次。", "2023年，未发生事故。", "2024年，计划开展检查。"]
+
+
+def test_an_enumeration_member_with_headings_of_its_own_reads_as_sentences(tmp_path, demo_ontology):
+    """（一）（二） between 一是 and 二是 would leave 二是 under another heading: inside an
+    enumeration a member's own headings open their paragraphs as sentences."""
+    text = DEMO_ANSWERS.replace(
+        "      sections: [enforcement, leaders]",
+        "      style: enumerate\n      sections:\n        - heading: 规范执法\n          style: headings\n"
+        "          group: [{id: enforcement, heading: 加强执法检查}]\n        - leaders",
+    )
+    blocks = composed(tmp_path, demo_ontology, text).document.blocks
+    assert blocks[1].text == "主要举措和成效"
+    assert isinstance(blocks[2], Paragraph) and blocks[2].text.startswith("一是规范执法。加强执法检查。制定《")
+    assert blocks[3].text == "二是第一责任人履职。主要负责人带头学法。"
+    assert not any(isinstance(b, Heading) for b in blocks[2:4])

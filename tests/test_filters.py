@@ -112,3 +112,32 @@ def test_joins_drop_the_users_own_marks():
 def test_a_drop_to_zero_gives_last_years_number_not_minus_100_percent():
     assert f.yoy(0, 381, "场次") == "上年为381场次"
     assert f.yoy(0, 0, "次") == "与上年持平"
+
+
+def test_a_word_where_the_template_meets_the_user_is_said_once():
+    assert f.said_once("健全健全应急预案体系") == "健全应急预案体系"
+    assert f.said_once("组织开展开展专项检查") == "组织开展专项检查"
+    assert f.said_once("建立健全健全制度") == "建立健全制度"
+    assert f.said_once("加强执法人员业务培训\n培训3天") == "加强执法人员业务培训3天"  # one paragraph's two lines
+    assert f.said_once("业务培训\n\n培训3天") == "业务培训\n\n培训3天"  # two paragraphs
+    assert f.said_once("# 业务培训\n培训3天") == "# 业务培训\n培训3天"  # a heading and its text
+    assert f.said_once("开展检查，开展培训") == "开展检查，开展培训"
+
+
+def test_a_template_verb_before_an_item_that_starts_with_it_is_said_once(real_ontology):
+    from drafter.render import render
+    text = render("leadership/leaders_study.j2", {**_blank(real_ontology, "leaders_study"),
+                                                  "systems": ["健全学法制度"]}, real_ontology.templates)
+    assert "健全学法制度" in text and "健全健全" not in text
+
+
+def _blank(ontology, sid):
+    """The names a section's template expects, every field unanswered."""
+    section = ontology.sections[sid]
+    return {"prev": {}, "cmp": {}, "said": [], **{spec.id: None for spec in section.fields}}
+
+
+def test_records_keep_the_order_the_user_gave_them():
+    laws = [{"month": 3}, {"title": "安全生产法"}, {}, {"title": "", "month": None}, {"month": 9, "title": "消防法"}]
+    assert f.having(laws, "title", "month") == [{"month": 3}, {"title": "安全生产法"}, {"month": 9, "title": "消防法"}]
+    assert f.having(None, "title") == []

@@ -43,9 +43,30 @@ def test_the_defect_checks_can_fail():
         Paragraph("甲，，乙。"), Paragraph("，开头。"), Paragraph("印发《》。"), Paragraph("None。"),
         Heading(level=1, text="空标题"), Heading(level=1, text="另一标题", body="正文。"),
         Paragraph("2023年，开展检查。2023年，处罚3起。"),
+        Paragraph("二是开展检查。三是处罚3起。"), Paragraph("一是甲。三是乙。"),
+        Paragraph("健全健全应急预案体系。"), Paragraph("细化分解3大片重点任务。"),
     ])
     names = {name for name, _ in defects(bad, 2023)}
-    assert names >= {"lone 一是", "一是 twice in a paragraph", "paragraph not ending as a sentence",
+    assert names >= {"二是 without 一是", "an ordinal out of order", "a word repeated back to back",
+                     "a number without its measure word", "lone 一是", "一是 twice in a paragraph", "paragraph not ending as a sentence",
                      "zero stated as a count", "change that says nothing", "万万 or 亿万", "doubled punctuation",
                      "leading punctuation", "empty brackets or quotes", "None or markup", "heading with no body",
                      "year frame twice in a paragraph"}
+
+
+def test_an_enumeration_is_read_across_paragraphs_and_ends_at_a_heading():
+    from drafter.model import Document, Heading, Paragraph
+
+    def names(*blocks):
+        return [name for name, _ in defects(Document(title="t", author="a", blocks=list(blocks)), 2023)]
+
+    # an item's own paragraphs stand between 一是 and 二是: one run
+    assert not names(Paragraph("一是甲。"), Paragraph("甲的第二段。"), Paragraph("二是乙。"))
+    # a heading between them leaves 二是 under another heading, and 一是 alone
+    assert set(names(Paragraph("一是甲。"), Heading(level=2, text="小标题", body="正文。"), Paragraph("二是乙。"))) \
+        == {"lone 一是", "二是 without 一是"}
+    # a new list may start at 一是 once the last one has two items; 一是 of 统一是 is no ordinal
+    assert not names(Paragraph("一是甲。二是乙。"), Paragraph("一是丙。二是丁。"), Paragraph("标准统一是前提。"))
+    # ranges, titles, dates and names are numbers with no measure word that are right
+    assert not names(Paragraph("落实《法治政府建设实施纲要（2021—2025年）》，建立“6675+约50”应急预案体系。"),
+                     Paragraph("2023年6月是第22个“安全生产月”。"))

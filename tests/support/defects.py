@@ -9,10 +9,19 @@ import re
 import sys
 from collections import Counter
 
+from drafter import facts
 from drafter.model import Document, Heading, Paragraph
 
 _ORDINAL = "一二三四五六七八九十"
 _UNITS = "次|场次|场|件|起|宗|家次|家|人次|名|人|个|份|条|项|支|篇|期|批次|卷|天|学时|处|所|部|批|万元|元"
+
+# an ordinal where a sentence begins (一是 of 统一是 is no ordinal)
+_ORDINAL_AT_START = re.compile(rf"(?:^|(?<=[。；：！？”]))([{_ORDINAL}])是")
+# a word said twice with nothing between (健全健全、开展开展): a template's verb before an
+# item that starts with the same verb; formal prose has no ABAB reduplication
+_REPEATED = re.compile(r"([\u4e00-\u9fff]{2,4})\1")
+# the number finder's reason for a number with no measure word after it (sections/_numbers.yaml)
+_BARE = "无量词"
 
 CHECKS: list[tuple[str, re.Pattern[str]]] = [
     ("zero stated as a count", re.compile(rf"(?<![\d.])0(?:\.0+)?(?:{_UNITS})(?![\w])")),
@@ -40,12 +49,10 @@ def _ends(text: str) -> bool:
 
 def defects(document: Document, year: int | None = None) -> list[tuple[str, str]]:
     """The faults in a document; `year` (the report's) for the year-frame check."""
-    found: list[tuple[str, str]] = []
+    found: list[tuple[str, str]] = _enumerations(document)
     blocks = document.blocks
     for i, text in _texts(document):
         ordinals = re.findall(rf"(?<![{_ORDINAL}])([{_ORDINAL}]+)是", text)
-        if "一" in ordinals and "二" not in ordinals and not _continued(blocks, i):
-            found.append(("lone 一是", text[:80]))
         if ordinals.count("一") > 1:
             found.append(("一是 twice in a paragraph", text[:120]))
         if not _ends(text):
@@ -61,6 +68,12 @@ def defects(document: Document, year: int | None = None) -> list[tuple[str, str]
             m = pattern.search(text)
             if m:
                 found.append((name, text[max(0, m.start() - 30): m.end() + 30]))
+        m = _REPEATED.search(text)
+        if m:
+            found.append(("a word repeated back to back", text[max(0, m.start() - 20): m.end() + 20]))
+        for start, end, reason in facts.non_statistics(text):
+            if reason == _BARE:
+                found.append(("a number without its measure word", text[max(0, start - 20): end + 20]))
     seen: dict[str, int] = {}
     for i, text in _texts(document):
         for sentence in re.findall(r"[^。！？]{20,}[。！？]", text):
@@ -80,16 +93,43 @@ def defects(document: Document, year: int | None = None) -> list[tuple[str, str]
     return found
 
 
-def _continued(blocks, i: int) -> bool:
-    """一是 in a paragraph whose list goes on in the paragraphs after it (一是二是分段, or an
-    outline enumeration whose members have headings of their own), within the same part."""
-    for block in blocks[i + 1:]:
-        if isinstance(block, Heading) and block.level == 1:
-            return False
-        text = block.text if isinstance(block, Paragraph) else (block.body or "") if isinstance(block, Heading) else ""
-        if "二是" in text:
-            return True
-    return False
+def _enumerations(document: Document) -> list[tuple[str, str]]:
+    """The runs of 一是、二是 … read as a reader reads them, across paragraphs: a run goes on
+    through paragraphs without an ordinal (an item's own paragraphs) and ends at a heading
+    (a heading between 一是 and 二是 leaves 二是 under another heading, with no 一是 of its
+    own), at a new 一是, or at the end. A run starts at 一是, goes on one by one and has two
+    items at least. An ordinal counts only where a sentence begins."""
+    found: list[tuple[str, str]] = []
+    last, opened = 0, ""
+
+    def close() -> None:
+        nonlocal last
+        if last == 1:
+            found.append(("lone 一是", opened[:80]))
+        last = 0
+
+    for block in document.blocks:
+        if isinstance(block, Heading):
+            close()
+            text = block.body or ""
+        elif isinstance(block, Paragraph):
+            text = block.text
+        else:
+            close()
+            continue
+        for m in _ORDINAL_AT_START.finditer(text):
+            n = _ORDINAL.index(m.group(1)) + 1
+            excerpt = text[max(0, m.start() - 20): m.end() + 40]
+            if n == 1:
+                close()
+                last, opened = 1, excerpt
+            elif n == last + 1:
+                last = n
+            else:
+                found.append(("二是 without 一是" if last == 0 else "an ordinal out of order", excerpt))
+                last = n if last else 0
+    close()
+    return found
 
 
 def main() -> None:
