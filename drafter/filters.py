@@ -332,3 +332,180 @@ GLOBALS = {
     "join_cn": join_cn,
     "sentence": sentence,
 }
+
+
+# -- phrasing: publicity, safety, emergency, review
+
+def _verb_table(data: Any, path: Any) -> tuple[tuple[str, ...], tuple[tuple[str, tuple[str, ...]], ...]]:
+    """(verbs an item may start with, (noun ending, the verbs it takes)…) from _phrases.yaml:
+    the nouns of `verbs` (shared with act) and item_verbs; an item starting with one of their verbs or of
+    verbs_first is taken as the user's own verb phrase."""
+    table = {**((data or {}).get("verbs") or {}), **((data or {}).get("item_verbs") or {})}
+    nouns = tuple(sorted(((str(n), tuple(str(v) for v in (vs if isinstance(vs, list) else [vs]) if v))
+                          for n, vs in table.items() if n and vs), key=lambda p: len(p[0]), reverse=True))
+    verbs = {v for _, vs in nouns for v in vs} | {str(w) for w in (data or {}).get("verbs_first") or [] if w}
+    return tuple(sorted(verbs, key=len, reverse=True)), nouns
+
+
+def verb_taken(item: Any, verb: str) -> str:
+    """The verb `item` takes in place of the template's `verb`: "" when the user's item already
+    starts with a verb (“举办安全知识讲座”), the first verb the phrase table gives the item's
+    noun when `verb` is not among them (“组织开展”+“知识竞赛” → 举办), else `verb`."""
+    text = _inner(item) if item not in (None, "") else ""
+    verbs, nouns = datafiles.derived("_phrases.yaml", _verb_table, missing={})
+    if not text:
+        return verb
+    if any(text.startswith(v) and len(text) > len(v) for v in verbs):
+        return ""
+    for noun, takes in nouns:
+        if text.endswith(noun):
+            return verb if any(verb.endswith(t) for t in takes) else takes[0]
+    return verb
+
+
+def acted(items: Iterable[Any] | None, verb: str, last: str = "和") -> str:
+    """Items with the verb each takes (verb_taken): 组织开展甲、乙和丙 when all take the template's
+    verb; 组织开展甲，举办乙 when they differ; an item the user began with a verb as written."""
+    groups: list[tuple[str, list[str]]] = []
+    for item in items or []:
+        text = _inner(item) if item not in (None, "") else ""
+        if not text:
+            continue
+        v = verb_taken(text, verb)
+        if groups and groups[-1][0] == v and v:
+            groups[-1][1].append(text)
+        else:
+            groups.append((v, [text]))
+    return "，".join(v + join_cn(texts, "、", last) for v, texts in groups)
+
+
+_SEASONS = {"一季度": 1, "第一季度": 1, "二季度": 4, "第二季度": 4, "三季度": 7, "第三季度": 7,
+            "四季度": 10, "第四季度": 10, "上半年": 1, "下半年": 7, "年初": 1, "年中": 6, "年底": 12, "年末": 12}
+_WHEN = re.compile(r"^(?:\d{4}年)?(?:(\d{1,2})月(?:(\d{1,2})日|(上旬|初)|(中旬)|(下旬|底|末))?|(" + "|".join(_SEASONS) + "))")
+
+
+def period_key(text: Any) -> float | None:
+    """Where in the year a passage's opening date falls (一季度 1, 5月下旬 5.7, 4月底 4.9),
+    or None when it opens with no date."""
+    m = _WHEN.match(str(text or "").strip())
+    if not m:
+        return None
+    if m.group(6):
+        return float(_SEASONS[m.group(6)])
+    month = int(m.group(1))
+    day = int(m.group(2)) if m.group(2) else 5 if m.group(3) else 15 if m.group(4) else 25 if m.group(5) else 1
+    return month + min(day, 31) / 32
+
+
+def in_date_order(text: Any) -> str:
+    """Paragraphs (blank-line separated) put in the order of their opening dates (period_key);
+    an undated paragraph keeps its place after the one before it. Used as
+    {% filter in_date_order %}…{% endfilter %} around passages the user dated."""
+    paragraphs = [p.strip("\n") for p in re.split(r"\n[ \t]*\n", str(text or "")) if p.strip()]
+    keyed, last = [], float("-inf")
+    for i, p in enumerate(paragraphs):
+        key = period_key(p)
+        last = key if key is not None else last
+        keyed.append((last, i, p))
+    return "\n\n".join(p for _, _, p in sorted(keyed, key=lambda k: (k[0], k[1])))
+
+
+def _given(what: str, trend: Any, change: Any) -> str:
+    if trend == "持平":
+        return f"{what}与上年持平"
+    return f"{what}同比{trend}{pct(change) if change is not None else ''}" if trend else ""
+
+
+def _trend(trend: Any, change: Any) -> Any:
+    """A published change of 0 is 持平, not 下降0%."""
+    return "持平" if trend and change == 0 else trend
+
+
+def accident_changes(accidents: Any, deaths: Any, prev_accidents: Any = None, prev_deaths: Any = None,
+                     accidents_trend: Any = None, accidents_change: Any = None,
+                     deaths_trend: Any = None, deaths_change: Any = None,
+                     names: tuple[str, str] = ("事故起数", "死亡人数"), together: bool = True,
+                     merge: bool = False) -> list[str]:
+    """The year-on-year clauses for accidents and deaths: a published trend (方向 + 幅度) is
+    written as given, else worked out from last year's numbers. `together`: one clause when
+    both published trends agree (同比均下降33.3% / 同比分别下降…、…); `merge`: the worked-out
+    changes in one clause when they go the same way (同比减少2起、3人，分别下降…)."""
+    at, dt = _trend(accidents_trend, accidents_change), _trend(deaths_trend, deaths_change)
+    if together and at and at == dt and at != "持平" and accidents_change is not None and deaths_change is not None:
+        a, d = pct(accidents_change), pct(deaths_change)
+        return [f"同比均{at}{a}" if a == d else f"同比分别{at}{a}、{d}"]
+    ga, gd = _given(names[0], at, accidents_change), _given(names[1], dt, deaths_change)
+    ya, yd = delta(accidents, prev_accidents), delta(deaths, prev_deaths)
+    if merge and not (ga or gd) and ya and yd and ya.word == yd.word and not ya.same:
+        text = f"同比{ya.word}{qty(num(ya.diff), '起')}、{qty(num(yd.diff), '人')}"
+        if ya.percent is not None and yd.percent is not None:
+            a, d = pct(ya.percent), pct(yd.percent)
+            text += f"，均{ya.direction}{a}" if a == d else f"，分别{ya.direction}{a}、{d}"
+        return [text]
+    a_text = yoy(accidents, prev_accidents, "起")
+    d_text = yoy(deaths, prev_deaths, "人")
+    return [c for c in (ga or (f"{names[0]}{a_text}" if a_text else ""),
+                        gd or (f"{names[1]}{d_text}" if d_text else "")) if c]
+
+
+def each(macro: Any, items: Iterable[Any] | None) -> list[str]:
+    """macro(item) for each item: a template's one-item wording (a macro) applied to a list,
+    the non-empty results kept in order — the list an `enum` or `join_cn` then joins."""
+    out = [str(macro(i)).strip() for i in items or []]
+    return [o for o in out if o.strip(_BLANK)]
+
+
+def turns(records: Iterable[Any] | None, key: str) -> list[dict]:
+    """The records, each with `turn`: how many earlier records had the same `key` (so the
+    second 已完成 item can be said in other words than the first)."""
+    seen: dict[Any, int] = {}
+    out = []
+    for r in records or []:
+        if isinstance(r, dict):
+            k = r.get(key)
+            out.append({**r, "turn": seen.get(k, 0)})
+            seen[k] = seen.get(k, 0) + 1
+    return out
+
+
+def _phrase_lists(data: Any, path: Any) -> dict[str, list[str]]:
+    said = (data or {}).get("progress_said") or {}
+    return {str(k): [str(x) for x in (v if isinstance(v, list) else [v]) if x] for k, v in said.items()}
+
+
+def progress_said(status: Any, turn: int = 0) -> str:
+    """The sentence for a follow-up's progress (已完成 / 持续推进 / 未完成), the `turn`-th
+    wording of _phrases.yaml progress_said in rotation; "" for no status."""
+    options = datafiles.derived("_phrases.yaml", _phrase_lists, missing={}).get(str(status or ""))
+    return options[int(turn or 0) % len(options)] if options else ""
+
+
+def matching(records: Iterable[Any] | None, name: Any, key: str = "industry") -> list[Any]:
+    """The records whose `key` names `name` or a part of it (“危化” under “危险化学品（危化）领域”)."""
+    name = str(name or "")
+    out = []
+    for r in records or []:
+        k = str(r.get(key) or "") if isinstance(r, dict) else ""
+        if k and name and (k == name or k in name or name in k):
+            out.append(r)
+    return out
+
+
+def unmatched(records: Iterable[Any] | None, names: Iterable[Any] | None, key: str = "industry") -> list[Any]:
+    """The records that no name in `names` takes (matching), in the user's order."""
+    taken = [id(r) for n in names or [] for r in matching(records, n, key)]
+    return [r for r in records or [] if id(r) not in taken]
+
+
+FILTERS.update({
+    "acted": acted,
+    "in_date_order": in_date_order,
+    "turns": turns,
+    "matching": matching,
+    "unmatched": unmatched,
+    "progress_said": progress_said,
+})
+GLOBALS.update({
+    "accident_changes": accident_changes,
+    "each": each,
+})

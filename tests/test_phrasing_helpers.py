@@ -1,0 +1,42 @@
+"""The phrasing helpers of publicity, safety, emergency and review templates (drafter/filters.py,
+section “phrasing: publicity, safety, emergency, review”)."""
+from drafter import filters
+
+
+def test_acted_gives_each_item_the_verb_its_noun_takes():
+    assert filters.acted(["宣传周", "咨询日"], "组织开展") == "组织开展宣传周和咨询日"
+    assert filters.acted(["科普讲座", "咨询日"], "组织开展") == "举办科普讲座，组织开展咨询日"
+    # the user's own verb phrase is kept as written
+    assert filters.acted(["举办安全知识讲座"], "组织开展") == "举办安全知识讲座"
+    assert filters.acted([None, ""], "组织开展") == ""
+
+
+def test_in_date_order_follows_the_calendar_and_keeps_undated_in_place():
+    text = "一季度，甲。\n\n5月下旬，丙。\n\n二季度，乙。\n\n丁。"
+    assert filters.in_date_order(text) == "一季度，甲。\n\n二季度，乙。\n\n丁。\n\n5月下旬，丙。"  # 丁 stays after 乙
+    assert filters.period_key("4月底，") > filters.period_key("4月15日，") > filters.period_key("二季度")
+    assert filters.period_key("按照部署") is None
+
+
+def test_accident_changes_published_worked_out_and_merged():
+    assert filters.accident_changes(3, 2, 4, 3, "下降", 25, "下降", 25) == ["同比均下降25%"]
+    assert filters.accident_changes(3, 2, 4, 3, "下降", 25, "下降", 33.3) == ["同比分别下降25%、33.3%"]
+    assert filters.accident_changes(3, None, 4, None, "持平", 0) == ["事故起数与上年持平"]
+    assert filters.accident_changes(3, 2, 4, 3) == ["事故起数同比减少1起，下降25%", "死亡人数同比减少1人，下降33.3%"]
+    assert filters.accident_changes(3, 2, 4, 4, merge=True) == ["同比减少1起、2人，分别下降25%、50%"]
+    assert filters.accident_changes(None, None) == []
+
+
+def test_each_turns_and_progress_said():
+    assert filters.each(lambda r: r["a"], [{"a": "甲"}, {"a": " "}, {"a": "乙"}]) == ["甲", "乙"]
+    rows = filters.turns([{"s": "已完成"}, {"s": "未完成"}, {"s": "已完成"}], "s")
+    assert [r["turn"] for r in rows] == [0, 0, 1]
+    first, second = (filters.progress_said("已完成", t) for t in (0, 1))
+    assert first and second and first != second
+    assert filters.progress_said(None) == ""
+
+
+def test_matching_and_unmatched_records():
+    checks = [{"industry": "危化"}, {"industry": "矿山"}, {"industry": "交通"}, {}]
+    assert filters.matching(checks, "危险化学品（危化）领域") == [checks[0]]
+    assert filters.unmatched(checks, ["矿山领域", "危化"]) == [checks[2], checks[3]]
