@@ -303,7 +303,60 @@ def having(records: Iterable[Any] | None, *names: str) -> list[Any]:
     return [r for r in records or [] if isinstance(r, dict) and any(r.get(n) not in (None, "", []) for n in names)]
 
 
+# -- phrasing: leadership, administration, enforcement
+
+def counted(label: Any, value: Any, unit: str = "", after: Any = "") -> str:
+    """“召开听证会6场，同比增加2场”: a label, the count with its measure word and what follows
+    it (a 同比 phrase); "" when the count is not answered or is 0 (a template says “未……”
+    for a zero that means something)."""
+    text = qty(value, unit)
+    if not text or value == 0:
+        return ""
+    return f"{label}{text}{after or ''}"
+
+
+def verb_for(noun: Any) -> str:
+    """The verb a noun takes in report prose (召开案审会, 办理行政复议答复): sections/_phrases.yaml,
+    verbs; "" for a noun the table does not list."""
+    verbs = (datafiles.table("_phrases.yaml", missing={}) or {}).get("verbs") or {}
+    return str(verbs.get(str(noun)) or "")
+
+
+def act(noun: Any, value: Any, unit: str = "", after: Any = "") -> str:
+    """“召开案审会17次”“办理行政复议答复4起”: the noun's verb from the table (verb_for), the noun
+    in the user's own term and its count; "" when the count is not answered or is 0."""
+    return counted(f"{verb_for(noun)}{noun}", value, unit, after)
+
+
+def law_step(record: Any) -> str:
+    """Where one law or regulation stands, as a clause: a record with title, action (制定/修订),
+    stage (起草/送审/审议通过/施行/other) and effective date. “开展《条例》修订起草工作”,
+    “修订后的《条例》自2023年5月1日起施行”; "" for a record with neither title nor stage."""
+    if not isinstance(record, dict) or not (record.get("title") or record.get("stage")):
+        return ""
+    name = book(record.get("title")) if record.get("title") else "有关法规规章"
+    revised, stage, effective = record.get("action") == "修订", record.get("stage"), record.get("effective")
+    since = f"自{cn_date(effective)}起施行" if effective else ""
+    if stage == "起草":
+        return f"开展{name}{'修订' if revised else ''}起草工作"
+    if stage == "送审":
+        return f"{name}{'修订' if revised else ''}送审稿已报送审查"
+    if stage == "审议通过":
+        return f"{name}{'（修订）' if revised else ''}经审议通过" + (f"，{since}" if since else "")
+    if stage == "施行":
+        return f"{'修订后的' if revised else ''}{name}{since or '公布施行'}"
+    return f"推进{name}{record.get('action') or '制定'}工作"
+
+
+def framed(lead: Any, *parts: Any, sep: str = "，", end: str = "。") -> str:
+    """One sentence of the answered clauses after a lead (“2023年，”“其中”): the lead is said
+    only when some clause is; "" when none is."""
+    body = clauses(*parts, sep=sep, end=end)
+    return f"{lead or ''}{body}" if body else ""
+
+
 FILTERS = {
+    "law_step": law_step,
     "having": having,
     "num": num,
     "qty": qty,
@@ -324,6 +377,9 @@ FILTERS = {
     "quoted": quoted,
 }
 GLOBALS = {
+    "framed": framed,
+    "act": act,
+    "counted": counted,
     "clauses": clauses,
     "yoy": yoy,
     "delta": delta,
