@@ -348,14 +348,55 @@ def law_step(record: Any) -> str:
     return f"推进{name}{record.get('action') or '制定'}工作"
 
 
+def law_in_force(record: Any) -> str:
+    """“5月起施行的《安全生产法》”: a law that took effect this year (a record with title and
+    month); “新修订的法律法规” for one without a title; "" for a record with neither."""
+    if not isinstance(record, dict) or (not record.get("title") and record.get("month") in (None, "")):
+        return ""
+    month = record.get("month")
+    since = f"{num(month)}月起施行的" if month not in (None, "") else ""
+    return since + (book(record.get("title")) if record.get("title") else "新修订的法律法规")
+
+
+def contest(record: Any) -> str:
+    """“举办昆山市第六届安全综合执法比武竞赛”: a contest record (role, host, edition, name);
+    role defaults to 参加; "" without a name."""
+    if not isinstance(record, dict) or not record.get("name"):
+        return ""
+    edition = record.get("edition")
+    whole = isinstance(edition, (int, float)) and not isinstance(edition, bool) and edition > 0 and edition == int(edition)
+    nth_edition = f"{nth(int(edition))}届" if whole and edition is not None else ""
+    return f"{record.get('role') or '参加'}{record.get('host') or ''}{nth_edition}{_inner(record['name'])}"
+
+
+def compiled(title: Any, total: Any, ranks: Iterable[Any] | None) -> str:
+    """The sentence on a compilation of laws: “编印《汇编》，收录常用法律法规规章52个，其中法律3个、…。”
+    `ranks` are (rank, count) pairs; without a total the counts are added when all are exact.
+    "" when nothing is answered."""
+    filled = [(str(r), v) for r, v in ranks or [] if v not in (None, "", 0)]
+    exact = [v for _, v in filled if isinstance(v, (int, float)) and not isinstance(v, bool)]
+    if total in (None, "", 0):
+        total = sum(exact) if exact and len(exact) == len(filled) else None
+    if not (title or filled or total):
+        return ""
+    parts = "、".join(f"{r}{qty(v, '个')}" for r, v in filled)
+    text = f"编印{title or '应急管理常用法律法规汇编'}"
+    if total:
+        text += f"，收录常用法律法规规章{qty(total, '个')}" + (f"，其中{parts}" if parts else "")
+    elif parts:
+        text += f"，收录{parts}"
+    return text + "。"
+
+
 def framed(lead: Any, *parts: Any, sep: str = "，", end: str = "。") -> str:
     """One sentence of the answered clauses after a lead (“2023年，”“其中”): the lead is said
     only when some clause is; "" when none is."""
     body = clauses(*parts, sep=sep, end=end)
     return f"{lead or ''}{body}" if body else ""
 
-
 FILTERS = {
+    "contest": contest,
+    "law_in_force": law_in_force,
     "law_step": law_step,
     "having": having,
     "num": num,
@@ -377,6 +418,7 @@ FILTERS = {
     "quoted": quoted,
 }
 GLOBALS = {
+    "compiled": compiled,
     "framed": framed,
     "act": act,
     "counted": counted,
