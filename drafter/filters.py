@@ -394,6 +394,7 @@ def framed(lead: Any, *parts: Any, sep: str = "，", end: str = "。") -> str:
     body = clauses(*parts, sep=sep, end=end)
     return f"{lead or ''}{body}" if body else ""
 
+
 FILTERS = {
     "contest": contest,
     "law_in_force": law_in_force,
