@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as _dt
+import itertools
 import re
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
@@ -127,12 +128,18 @@ def join_cn(items: Iterable[Any] | None, sep: str = "、", last: str | None = No
 
 
 def clauses(*parts: Any, sep: str = "，", end: str = "。") -> str:
-    """Join the non-empty clauses into one sentence: never '，，' or a dangling comma."""
+    """Join the non-empty clauses into one sentence: never '，，' or a dangling comma. Clauses
+    that open with the same verb of the verb table say it once (办理行政复议答复4起、行政诉讼
+    应诉案件3起, not 办理……，办理……)."""
     kept = [str(p).strip().strip("，,、；;").strip() for p in parts if p not in (None, "")]
     kept = [p for p in kept if p]
     if not kept:
         return ""
-    text = sep.join(kept)
+    verbs = set(((datafiles.table("_phrases.yaml", missing={}) or {}).get("verbs") or {}).values())
+    text = kept[0]
+    for before, clause in itertools.pairwise(kept):
+        verb = next((v for v in verbs if before.startswith(v) and clause.startswith(v)), "")
+        text += f"、{clause[len(verb):]}" if verb and "，" not in before + clause else f"{sep}{clause}"
     return text if _ends_sentence(text) else text.rstrip("。；;，,") + end
 
 
