@@ -603,7 +603,76 @@ def unmatched(records: Iterable[Any] | None, names: Iterable[Any] | None, key: s
     return [r for r in records or [] if id(r) not in taken]
 
 
+def special_check(c: Any, where: bool = False) -> str:
+    """One special inspection (a `checks` record) as one clause run without its full stop: whom it
+    targeted, how, the hazards found (0 → 未发现问题隐患), major hazards judged against a standard
+    and whether they were put right. `where`: open with 在<industry>， (a check of no listed industry)."""
+    if not isinstance(c, dict):
+        return ""
+    target, firms = c.get("target"), c.get("enterprises")
+    whom = f"针对{target}{qty(firms, '家') if firms else ''}" if target else f"针对{qty(firms, '家')}企业" if firms else ""
+    if c.get("facilities"):
+        whom += f"（共建有{c.get('facility_kind') or '相关设施'}{qty(c['facilities'], '个')}）"
+    parts = [whom, str(c.get("approach") or "开展专项检查")]
+    hazards, major = c.get("hazards"), c.get("major_hazards")
+    if hazards == 0:
+        parts.append("未发现问题隐患")
+    elif hazards:
+        parts.append(f"共查出问题隐患{qty(hazards, '项')}")
+    by = f"对照{books(c['standard'])}" if c.get("standard") else ""
+    if major == 0:
+        parts.append(f"{by}未发现重大事故隐患")
+    elif major:
+        parts.append(f"{by}认定重大事故隐患{qty(major, '项')}")
+    elif by:
+        parts.append(f"严格{by}开展判定")
+    if c.get("all_rectified"):
+        parts.append("均已完成整改" if hazards or major else "发现的问题已完成整改")
+    elif c.get("major_rectified") and major:
+        parts.append("重大事故隐患均已完成整改")
+    if where and c.get("industry"):
+        parts.insert(0, f"在{c['industry']}")
+    return "，".join(p for p in parts if p)
+
+
+
+def industry_points(ind: Any) -> list[str]:
+    """What was done in one key industry (an `industries` record), one point each, in a fixed
+    order: documents, the lesson of an accident, training, inspection measures and full-coverage
+    checks, chemical parks, then the user's own measures."""
+    if not isinstance(ind, dict):
+        return []
+    points = []
+    if ind.get("docs"):
+        points.append(f"强化源头管理，制定印发{books(ind['docs'])}等文件，明确工作任务和责任分工")
+    if ind.get("lesson_accident") or ind.get("lesson_date"):
+        when = f"“{dot_date(ind['lesson_date'])}”" if ind.get("lesson_date") else ""
+        points.append(f"深刻吸取{when}{ind.get('lesson_accident') or '事故'}教训，"
+                      f"{ind.get('lesson_action') or '举一反三开展安全风险排查整治'}")
+    trainees, trained = ind.get("trainees"), ind.get("trained")
+    if trained:
+        lead = f"组织{trainees}参加安全生产专题培训，累计培训" if trainees else "开展安全生产专题培训，累计培训"
+        points.append(lead + qty(trained, "人次"))
+    elif trainees:
+        points.append(f"组织{trainees}参加安全生产专题培训")
+    checks = []
+    if ind.get("check_measures"):
+        checks.append(f"严格落实风险分级分类监管，明确隐患排查措施{qty(ind['check_measures'], '项')}")
+    if ind.get("covered_scope") or ind.get("covered"):
+        covered = qty(ind["covered"], "家") if ind.get("covered") else ""
+        checks.append(f"对{covered}{ind.get('covered_scope') or '重点企业'}开展全覆盖{ind.get('covered_how') or '检查'}")
+    if checks:
+        points.append("，".join(checks))
+    if ind.get("parks"):
+        points.append(f"督促{qty(ind['parks'], '个')}化工园区{ind.get('park_work') or '推进安全风险整治提升'}")
+    elif ind.get("park_work"):
+        points.append(f"督促化工园区{ind['park_work']}")
+    points.extend(str(m) for m in ind.get("measures") or [] if m)
+    return points
+
+
 FILTERS.update({
+    "special_check": special_check,
     "acted": acted,
     "in_date_order": in_date_order,
     "turns": turns,
@@ -612,6 +681,7 @@ FILTERS.update({
     "progress_said": progress_said,
 })
 GLOBALS.update({
+    "industry_points": industry_points,
     "accident_changes": accident_changes,
     "each": each,
 })

@@ -40,3 +40,27 @@ def test_matching_and_unmatched_records():
     checks = [{"industry": "危化"}, {"industry": "矿山"}, {"industry": "交通"}, {}]
     assert filters.matching(checks, "危险化学品（危化）领域") == [checks[0]]
     assert filters.unmatched(checks, ["矿山领域", "危化"]) == [checks[2], checks[3]]
+
+
+def test_special_check_says_what_the_record_holds():
+    check = {"target": "加油站", "enterprises": 12, "hazards": 30, "major_hazards": 0,
+             "standard": ["判定标准"], "all_rectified": True}
+    assert filters.special_check(check) == (
+        "针对加油站12家，开展专项检查，共查出问题隐患30项，对照《判定标准》未发现重大事故隐患，均已完成整改")
+    assert filters.special_check({"industry": "危化", "approach": "开展夜查", "hazards": 0}, True) == (
+        "在危化，开展夜查，未发现问题隐患")
+    assert filters.special_check({"major_hazards": 2, "major_rectified": True}) == (
+        "开展专项检查，认定重大事故隐患2项，重大事故隐患均已完成整改")
+    assert filters.special_check(None) == ""
+
+
+def test_industry_points_in_their_fixed_order():
+    ind = {"measures": ["自选动作"], "parks": 2, "trained": 300, "trainees": "企业主要负责人",
+           "lesson_accident": "火灾事故", "covered": 40, "covered_scope": "危化企业"}
+    assert filters.industry_points(ind) == [
+        "深刻吸取火灾事故教训，举一反三开展安全风险排查整治",
+        "组织企业主要负责人参加安全生产专题培训，累计培训300人次",
+        "对40家危化企业开展全覆盖检查",
+        "督促2个化工园区推进安全风险整治提升",
+        "自选动作"]
+    assert filters.industry_points({}) == [] and filters.industry_points(None) == []
