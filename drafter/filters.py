@@ -671,8 +671,19 @@ def industry_points(ind: Any) -> list[str]:
     return points
 
 
+def response_run(r: Any) -> str:
+    """One kind of emergency response (a `responses` record): “防汛Ⅳ级应急响应3次（应对“杜苏芮”台风）”;
+    kind 其他 is not named; "" for a record with none of kind, level, event and times."""
+    if not isinstance(r, dict) or not any(r.get(k) for k in ("kind", "level", "event", "times")):
+        return ""
+    kind = "" if r.get("kind") == "其他" else r.get("kind") or ""
+    times = qty(r["times"], "次") if r.get("times") else ""
+    return f"{kind}{r.get('level') or ''}应急响应{times}" + (f"（应对{r['event']}）" if r.get("event") else "")
+
+
 FILTERS.update({
     "special_check": special_check,
+    "response_run": response_run,
     "acted": acted,
     "in_date_order": in_date_order,
     "turns": turns,

@@ -64,3 +64,10 @@ def test_industry_points_in_their_fixed_order():
         "督促2个化工园区推进安全风险整治提升",
         "自选动作"]
     assert filters.industry_points({}) == [] and filters.industry_points(None) == []
+
+
+def test_response_run_names_kind_level_times_and_event():
+    assert filters.response_run({"kind": "防汛", "level": "Ⅳ级", "times": 3, "event": "“杜苏芮”台风"}) == (
+        "防汛Ⅳ级应急响应3次（应对“杜苏芮”台风）")
+    assert filters.response_run({"kind": "其他", "level": "Ⅲ级"}) == "Ⅲ级应急响应"
+    assert filters.response_run({"times": 0}) == "" and filters.response_run(None) == ""
