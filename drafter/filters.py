@@ -681,8 +681,33 @@ def response_run(r: Any) -> str:
     return f"{kind}{r.get('level') or ''}应急响应{times}" + (f"（应对{r['event']}）" if r.get("event") else "")
 
 
+def plan_edition(p: Any) -> str:
+    """One revised overall plan (an `overall_revisions` record): “2021版《总体应急预案》（×政发〔2021〕5号）”;
+    without a title 总体应急预案."""
+    if not isinstance(p, dict):
+        return ""
+    number = doc_number(p.get("code"), p.get("year"), p.get("seq"))
+    return (f"{p['edition']}版" if p.get("edition") else "") + (book(p["title"]) if p.get("title") else "总体应急预案") + (
+        f"（{number}）" if number else "")
+
+
+def plan_inventory(overall: Any, special: Any, categories: Iterable[Any] | None, level: Any = "") -> list[str]:
+    """The plans on hand: “总体应急预案1个”, “市级专项应急预案30个（自然灾害类10个，事故灾难类20个）”;
+    without a special count the categories alone (“市级专项应急预案自然灾害类10个、…”)."""
+    cats = [f"{c.get('category') or '其他类'}{qty(c['count'], '个')}"
+            for c in categories or [] if isinstance(c, dict) and c.get("count")]
+    level = level or ""
+    out = [f"总体应急预案{qty(overall, '个')}"] if overall else []
+    if special:
+        out.append(f"{level}专项应急预案{qty(special, '个')}" + (f"（{join_cn(cats, '，')}）" if cats else ""))
+    elif cats:
+        out.append(f"{level}专项应急预案{join_cn(cats, '、')}")
+    return out
+
+
 FILTERS.update({
     "special_check": special_check,
+    "plan_edition": plan_edition,
     "response_run": response_run,
     "acted": acted,
     "in_date_order": in_date_order,
@@ -692,6 +717,7 @@ FILTERS.update({
     "progress_said": progress_said,
 })
 GLOBALS.update({
+    "plan_inventory": plan_inventory,
     "industry_points": industry_points,
     "accident_changes": accident_changes,
     "each": each,

@@ -71,3 +71,14 @@ def test_response_run_names_kind_level_times_and_event():
         "防汛Ⅳ级应急响应3次（应对“杜苏芮”台风）")
     assert filters.response_run({"kind": "其他", "level": "Ⅲ级"}) == "Ⅲ级应急响应"
     assert filters.response_run({"times": 0}) == "" and filters.response_run(None) == ""
+
+
+def test_plan_edition_and_inventory():
+    assert filters.plan_edition({"edition": 2021, "title": "总体应急预案", "code": "辽市政发", "year": 2021, "seq": 5}) == (
+        "2021版《总体应急预案》（辽市政发〔2021〕5号）")
+    assert filters.plan_edition({}) == "总体应急预案"
+    cats = [{"category": "自然灾害类", "count": 10}, {"category": "事故灾难类", "count": 20}, {"count": 0}]
+    assert filters.plan_inventory(1, 30, cats, "市级") == [
+        "总体应急预案1个", "市级专项应急预案30个（自然灾害类10个，事故灾难类20个）"]
+    assert filters.plan_inventory(None, None, cats) == ["专项应急预案自然灾害类10个、事故灾难类20个"]
+    assert filters.plan_inventory(None, None, None) == []
