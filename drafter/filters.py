@@ -705,6 +705,13 @@ def plan_inventory(overall: Any, special: Any, categories: Iterable[Any] | None,
     return out
 
 
+def series(*items: Any) -> str:
+    """The answered items of one list: 普法宣讲3场、直播培训2场; joined by “，” when one of them
+    carries a 同比 phrase (普法宣讲3场，同比增加1场，直播培训2场), so 同比 never breaks a 、 list."""
+    kept = [str(i) for i in items if i not in (None, "")]
+    return join_cn(kept, "，" if any("，" in i for i in kept) else "、")
+
+
 FILTERS.update({
     "special_check": special_check,
     "plan_edition": plan_edition,
@@ -717,6 +724,7 @@ FILTERS.update({
     "progress_said": progress_said,
 })
 GLOBALS.update({
+    "series": series,
     "plan_inventory": plan_inventory,
     "industry_points": industry_points,
     "accident_changes": accident_changes,

@@ -82,3 +82,9 @@ def test_plan_edition_and_inventory():
         "总体应急预案1个", "市级专项应急预案30个（自然灾害类10个，事故灾难类20个）"]
     assert filters.plan_inventory(None, None, cats) == ["专项应急预案自然灾害类10个、事故灾难类20个"]
     assert filters.plan_inventory(None, None, None) == []
+
+
+def test_series_uses_commas_only_around_a_comparison():
+    assert filters.series("普法宣讲3场", "", None, "直播培训2场") == "普法宣讲3场、直播培训2场"
+    assert filters.series("普法宣讲3场，同比增加1场", "直播培训2场") == "普法宣讲3场，同比增加1场，直播培训2场"
+    assert filters.series() == ""
