@@ -10,18 +10,11 @@ from drafter import answers as answers_mod
 from drafter import printed
 from drafter.compose import compose
 from drafter.ontology import load
+from tests.support.answers_files import one_section
 
 ONTOLOGY = load()
 
-OWN_TEXT = """\
-report:
-  issuer: 青岚县应急管理局
-  year: 2025
-outline:
-  parts:
-    - sections: [penalties]
-answers:
-  penalties:
+OWN_TEXT = one_section("""
     system_cases: 861
     bureau_cases: 40
     text: |
@@ -33,7 +26,7 @@ answers:
       整改: xx项
       听证会: 24场
       没用到: 5次
-"""
+    """, issuer="青岚县应急管理局", year=2025, heading=None)
 
 TEMPLATE = """\
 report:
@@ -48,6 +41,7 @@ answers:
     deaths: 10
     accidents_change: 7.5
 """
+
 
 
 def _load(tmp_path: Path, text: str) -> answers_mod.Answers:

@@ -20,6 +20,7 @@ from drafter.wizard.questions import Asker
 from drafter.wizard.store import Store
 from drafter.wizard.ui import BACK, Terminal
 from tests.conftest import DEMO_ANSWERS, FIXTURE_ONTOLOGY
+from tests.support.answers_files import one_section
 
 ENTER, DOWN, UP, SPACE, BACKSPACE, CLEAR = "\r", "\x1b[B", "\x1b[A", " ", "\x7f", "\x15"
 
@@ -695,17 +696,7 @@ def test_ask_walks_the_carried_paragraphs_events_first(tmp_path, real_ontology):
 
 # ---- every answer counts: what the report prints is asked, with its sentence -----------------
 
-OWN_TEXT_FILE = """\
-report:
-  issuer: 青岚县应急管理局
-  year: 2025
-  date: 2026-01-10
-outline:
-  parts:
-    - heading: 执法
-      sections: [penalties]
-answers:
-  penalties:
+OWN_TEXT_FILE = one_section("""
     text: 全县立案查处行政处罚案件{system_cases}，组织听证会{听证会}。
     facts:
       听证会: xx场
@@ -714,7 +705,7 @@ answers:
       bureau_cases: 40
       facts:
         听证会: 20场
-"""
+    """, issuer="青岚县应急管理局", year=2025, date="2026-01-10")
 
 
 class _Listening(Terminal):
@@ -797,17 +788,7 @@ def test_numbers_screen_warns_on_a_value_nothing_prints(tmp_path, monkeypatch):
     assert not any("不会写入报告" in s for s in statuses[:2])
 
 
-LEFT_OUT = """\
-report:
-  issuer: 测试县应急管理局
-  year: 2024
-  date: 2025-01-10
-outline:
-  parts:
-    - heading: 执法
-      sections: [penalties]
-answers:
-  penalties:
+LEFT_OUT = one_section("""
     text: |
       全年组织听证会{听证会}，依法保障当事人陈述、申辩权利。办理行政复议案件{复议}。
     facts:
@@ -817,7 +798,7 @@ answers:
       facts:
         听证会: 3场
         复议: 2件
-"""
+    """, date="2025-01-10")
 
 
 def test_a_number_of_own_text_left_empty_is_filled_later_or_its_clause_is_taken_out(tmp_path, real_ontology):
