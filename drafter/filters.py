@@ -644,7 +644,7 @@ def industry_points(ind: Any) -> list[str]:
         return []
     points = []
     if ind.get("docs"):
-        points.append(f"强化源头管理，制定印发{books(ind['docs'])}等文件，明确工作任务和责任分工")
+        points.append(clauses(f"强化源头管理，制定印发{books(ind['docs'])}等文件", ind.get("docs_purpose"), end=""))
     if ind.get("lesson_accident") or ind.get("lesson_date"):
         when = f"“{dot_date(ind['lesson_date'])}”" if ind.get("lesson_date") else ""
         points.append(f"深刻吸取{when}{ind.get('lesson_accident') or '事故'}教训，"
@@ -656,8 +656,10 @@ def industry_points(ind: Any) -> list[str]:
     elif trainees:
         points.append(f"组织{trainees}参加安全生产专题培训")
     checks = []
+    if ind.get("graded_supervision"):
+        checks.append("落实风险分级分类监管制度")
     if ind.get("check_measures"):
-        checks.append(f"严格落实风险分级分类监管，明确隐患排查措施{qty(ind['check_measures'], '项')}")
+        checks.append(f"明确隐患排查措施{qty(ind['check_measures'], '项')}")
     if ind.get("covered_scope") or ind.get("covered"):
         covered = qty(ind["covered"], "家") if ind.get("covered") else ""
         checks.append(f"对{covered}{ind.get('covered_scope') or '重点企业'}开展全覆盖{ind.get('covered_how') or '检查'}")

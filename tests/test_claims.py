@@ -46,3 +46,19 @@ def test_no_livestreams_after_last_years_reads_as_a_fact():
     section = ONTOLOGY.sections["online_activities"]
     text = render(section, {"livestreams": 0}, {"livestreams": 381})
     assert "未开展直播活动（上年381场次）" in text and "0场次" not in text and "100%" not in text
+
+
+def test_stock_clauses_of_publicity_emergency_safety_digital_are_gone():
+    """Issue 22 part 1: clauses no answer means. Where a bureau wrote such words they are its
+    own answer (system_effect, flat_command_effect, purpose, duty_effect, std_effect, reached,
+    audience, docs_purpose), not the template's."""
+    every = {f for frames in REVIEWED.values() for f in frames}
+    for claim in ("以身边案例警示教育", "以身边事教育身边人", "以考促学", "督促企业自觉学法守法",
+                  "营造学法守法的浓厚氛围", "推动新法宣传覆盖全体", "以“关键少数”带动", "面向企业从业人员和社会公众",
+                  "以练促备", "增强应急处置的针对性", "提升预案的覆盖面", "确保突发事件发生后迅速响应",
+                  "为整合并引导社会应急力量", "认真研究推进相关工作", "增强公众防灾减灾意识", "建档成册",
+                  "落到实处", "进一步厘清", "最大限度减少监管盲区", "明确工作任务和责任分工",
+                  "严格落实风险分级分类监管", "持续提升综合行政执法效能", "推进执法全过程记录"):
+        assert not [f for f in every if claim in f], claim
+    rescue = single_field_frames(ONTOLOGY, ONTOLOGY.sections["rescue_forces"])
+    assert rescue["roster_updated"] == {"更新应急救援力量底数。"}
