@@ -37,11 +37,7 @@ MAX_ANCHOR = 12  # characters, punctuation ignored
 
 # Sentences still unsupported, each named (example, the sentence's opening words); empty when
 # every sentence of the five examples holds a claim of its original.
-KNOWN_UNSUPPORTED: list[tuple[str, str]] = [
-    # the problems section's lead-in (templates/review/problems.j2): futian's report goes from its
-    # heading straight to （一）; it has no such sentence
-    ("futian-2023", "我局法治政府建设工作还存在以下不足"),
-]
+KNOWN_UNSUPPORTED: list[tuple[str, str]] = []  # none left: the problems' stock lead-in went from the template
 
 _IGNORED = re.compile(r"[\s\u3000，。！？；：、“”‘’\"'（）()《》〈〉<>「」『』【】…—·,.;:!?\[\]-]")
 _ENUMERATOR = re.compile(r"^[一二三四五六七八九十]+是")
