@@ -62,6 +62,8 @@ class _Composer:
         self.dropped_to_zero(section, text)
         blocks = markup.parse(text, base_level=base_level)
         kind = "text" if section.id in self.answers.texts else "template"
+        if kind == "template":  # the bureau's own paragraphs are its own; a template's are grouped
+            blocks = _grouped(blocks)
         for index, block in enumerate(blocks):
             block.origin = Origin(section.id, kind, index)
             if isinstance(block, Heading) and block.body is not None:
@@ -355,3 +357,23 @@ def _texts(document: Document):
             yield block.text
         if isinstance(block, Heading) and block.body:
             yield block.body
+
+
+_SENTENCE_END = re.compile(r"[。！？](?=.)")
+
+
+def _grouped(blocks: list[Block]) -> list[Block]:
+    """A run of one-sentence paragraphs of a template reads as one paragraph: what belongs
+    together stands together (三个单句段落 → 一段). A lead-in (…：), a list item and a
+    paragraph of several sentences keep their own paragraph."""
+    out: list[Block] = []
+    run = False  # the last paragraph is one sentence, or a run of them grouped
+    for block in blocks:
+        single = (isinstance(block, Paragraph) and not block.review and not block.text.endswith("：")
+                  and lists.ITEM not in block.text and not _SENTENCE_END.search(block.text.rstrip("”’）")))
+        if single and run and isinstance(out[-1], Paragraph):
+            out[-1] = Paragraph(out[-1].text + block.text, origin=out[-1].origin)
+            continue
+        out.append(block)
+        run = single
+    return out

@@ -173,6 +173,8 @@ def check_amount(value: Any, spec: FieldSpec, integer: bool) -> Any:
             raise _too_large(text)
         if integer and m and not (m.group(1) or m.group(3) or m.group(4)) and re.fullmatch(r"[0-9]+\.0+", m.group(2)):
             return int(m.group(2).partition(".")[0])  # a count typed 12.0 is 12
+        if integer and m and not (m.group(1) or m.group(3) or m.group(4)) and "." in m.group(2):
+            raise FieldValueError(f"应为整数，实际是小数“{text}”")  # as build reads 0.10 from the file
         if m or PLACEHOLDER.match(text):
             return text
         raise FieldValueError(
