@@ -74,13 +74,15 @@ def defects(document: Document, year: int | None = None) -> list[tuple[str, str]
         for start, end, reason in facts.non_statistics(text):
             if reason == _BARE:
                 found.append(("a number without its measure word", text[max(0, start - 20): end + 20]))
-    seen: dict[str, int] = {}
+    seen: dict[str, tuple[int, str | None]] = {}
     for i, text in _texts(document):
+        owner = getattr(blocks[i].origin, "section", None) if getattr(blocks[i], "origin", None) else None
         for sentence in re.findall(r"[^。！？]{20,}[。！？]", text):
             clause = re.sub(r"^[一二三四五六七八九十]+是", "", sentence)
-            if clause in seen and seen[clause] != i:
+            # the same sentence in two records of one section is the user's data said twice, as given
+            if clause in seen and seen[clause][0] != i and (seen[clause][1] != owner or owner is None):
                 found.append(("a long sentence said twice", clause[:60]))
-            seen.setdefault(clause, i)
+            seen.setdefault(clause, (i, owner))
     for i, block in enumerate(blocks):
         if isinstance(block, Heading) and not block.body:
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
