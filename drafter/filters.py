@@ -644,7 +644,7 @@ def industry_points(ind: Any) -> list[str]:
         return []
     points = []
     if ind.get("docs"):
-        points.append(clauses(f"强化源头管理，制定印发{books(ind['docs'])}等文件", ind.get("docs_purpose"), end=""))
+        points.append(clauses(f"制定印发{books(ind['docs'])}等文件", ind.get("docs_purpose"), end=""))
     if ind.get("lesson_accident") or ind.get("lesson_date"):
         when = f"“{dot_date(ind['lesson_date'])}”" if ind.get("lesson_date") else ""
         points.append(f"深刻吸取{when}{ind.get('lesson_accident') or '事故'}教训，"

@@ -67,9 +67,9 @@ def test_industry_points_in_their_fixed_order():
     # the bureau's own words and a yes/no, not stock clauses
     assert filters.industry_points({"docs": ["方案"], "docs_purpose": "明确工作任务", "check_measures": 48,
                                     "graded_supervision": True}) == [
-        "强化源头管理，制定印发《方案》等文件，明确工作任务", "落实风险分级分类监管制度，明确隐患排查措施48项"]
+        "制定印发《方案》等文件，明确工作任务", "落实风险分级分类监管制度，明确隐患排查措施48项"]
     assert filters.industry_points({"docs": ["方案"], "check_measures": 48}) == [
-        "强化源头管理，制定印发《方案》等文件", "明确隐患排查措施48项"]
+        "制定印发《方案》等文件", "明确隐患排查措施48项"]
 
 
 def test_response_run_names_kind_level_times_and_event():
