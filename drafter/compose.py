@@ -371,8 +371,9 @@ def _grouped(blocks: list[Block]) -> list[Block]:
     for block in blocks:
         single = (isinstance(block, Paragraph) and not block.review and not block.text.endswith("：")
                   and lists.ITEM not in block.text and not _SENTENCE_END.search(block.text.rstrip("”’）")))
-        if single and run and isinstance(out[-1], Paragraph):
-            out[-1] = Paragraph(out[-1].text + block.text, origin=out[-1].origin)
+        last = out[-1] if out else None
+        if single and run and isinstance(last, Paragraph) and isinstance(block, Paragraph):
+            out[-1] = Paragraph(last.text + block.text, origin=last.origin)
             continue
         out.append(block)
         run = single
