@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from drafter.rollover import _shift_prose_years, kept_titles
+from tests.support.answers_files import one_section
 
 
 @pytest.mark.parametrize("text, rolled", [
@@ -70,18 +71,9 @@ def test_next_rolls_the_counters_of_own_text_and_says_so(tmp_path):
     from drafter import cli
 
     source = tmp_path / "r-2023.yaml"
-    source.write_text("""\
-report:
-  issuer: 某县应急管理局
-  year: 2023
-outline:
-  parts:
-    - heading: 普法宣传
-      sections: [themed_campaigns]
-answers:
-  themed_campaigns:
+    source.write_text(one_section("""
     text: 今年6月是全国第22个、本县第8个安全生产月，我局印发《2023年安全生产月活动方案》。
-""", encoding="utf-8")
+    """, issuer="某县应急管理局", year=2023, section="themed_campaigns", heading="普法宣传"), encoding="utf-8")
     assert cli.main(["next", str(source)]) == 0
     rolled = (tmp_path / "r-2024.yaml").read_text(encoding="utf-8")
     assert "全国第23个、本县第9个安全生产月" in rolled

@@ -651,23 +651,14 @@ def test_finish_keeps_a_report_edited_in_word_and_writes_the_new_one_beside_it(t
                for line in said), said
 
 
-REVIEWED = """\
-report:
-  issuer: 测试县应急管理局
-  year: 2024
-outline:
-  parts:
-    - heading: 执法
-      sections: [penalties]
-answers:
-  penalties:
+REVIEWED = one_section("""
     text: |
       【核对】全面落实行政执法三项制度。
 
       【改写：1月】1月，召开了执法工作会议。
 
       【改写：“1.15”】吸取“1.15”事故教训，开展专项检查。
-"""
+    """)
 
 
 def test_ask_walks_the_carried_paragraphs_events_first(tmp_path, real_ontology):

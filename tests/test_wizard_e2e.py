@@ -12,6 +12,7 @@ pexpect = pytest.importorskip("pexpect")
 from drafter import answers as answers_mod  # noqa: E402
 from drafter import ontology as ontology_mod  # noqa: E402
 from tests.conftest import FIXTURE_ONTOLOGY  # noqa: E402
+from tests.support.answers_files import one_section  # noqa: E402
 
 pytestmark = pytest.mark.slow  # a real terminal (pexpect) driving drafter in a subprocess
 
@@ -327,21 +328,12 @@ def test_ask_reviews_carried_paragraphs_in_a_terminal(tmp_path, monkeypatch):
     monkeypatch.delenv("DRAFTER_TEMPLATES", raising=False)
     env = dict(os.environ, TERM="xterm-256color", COLUMNS="100", LINES="40", PROMPT_TOOLKIT_NO_CPR="1")
     path = tmp_path / "r-2024.yaml"
-    path.write_text("""\
-report:
-  issuer: 测试县应急管理局
-  year: 2024
-outline:
-  parts:
-    - heading: 执法
-      sections: [penalties]
-answers:
-  penalties:
+    path.write_text(one_section("""
     text: |
       【改写：1月】1月，召开了执法工作会议。
 
       【核对】全面落实行政执法三项制度。
-""", encoding="utf-8")
+    """), encoding="utf-8")
     child = spawn(["ask", str(path)], env, tmp_path)
     answer(child, "本节", ENTER)                            # 填写本节
     child.expect("1月，召开了执法工作会议")
