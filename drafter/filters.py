@@ -205,12 +205,12 @@ def yoy(current: Any, previous: Any, unit: str = "", percent: bool = True, place
     word, direction = ("增加", "上升") if diff > 0 else ("减少", "下降")
     text = f"同比{word}{amount}{scale[1]}{unit}"
     if percent and prev != 0:
-        share = _share(abs(diff) / prev * 100, places)
+        share = share_of(abs(diff) / prev * 100, places)
         text += f"，{direction}{share}%" if share else "，基本持平"
     return text
 
 
-def _share(value: float, places: int) -> str:
+def share_of(value: float, places: int = 1) -> str:
     """A percentage with enough decimals to say something (0.04, not 0); "" below 0.01."""
     for more in range(places, 3):
         text = num(value, places=more)
@@ -284,7 +284,7 @@ class Change:
         self.down = current < previous
         self.same = current == previous
         # a change that rounds to 0% gets more decimals; below 0.01% it has no percentage
-        share = _share(self.diff / previous * 100, places) if previous and self.diff else ""
+        share = share_of(self.diff / previous * 100, places) if previous and self.diff else ""
         self.percent = float(share) if share else (0.0 if previous and not self.diff else None)
 
     @property
