@@ -340,6 +340,9 @@ def ask_some(section: Section, qs: list[Question], index: int, total: int, store
     return None
 
 
+_SLOT = re.compile(r"[{｛]([^{}｛｝|｜]+)(?:[|｜][^{}｛｝]*)?[}｝]")  # a slot as the clerk reads it: 【名称】
+
+
 def left_empty(section: Section, q: Question, store: Store, term: Terminal) -> object:
     """A number of the bureau's own text left empty: fill it later (xx stays, check counts it)
     or take out the clause that states it, shown before it is saved."""
@@ -349,14 +352,14 @@ def left_empty(section: Section, q: Question, store: Store, term: Terminal) -> o
     dropped = owntext.without_clause(text, q.key)
     if dropped is None:  # a template's number: left empty, it is not reported this year
         return None
-    shown = re.sub(r"[{｛]([^{}｛｝|｜]+)(?:[|｜][^{}｛｝]*)?[}｝]", r"【\1】", dropped.clause)
+    shown = _SLOT.sub(r"【\1】", dropped.clause)
     action = term.select(f"“{q.spec.prompt if q.spec else q.key}”留空：",
                          [("以后再填（报告中暂写 xx，drafter check 会列出）", "later"), (f"删去这一处：{shown}", "drop")],
                          default="later")
     if action is BACK:
         return BACK
     if action == "drop":
-        after = re.sub(r"[{｛]([^{}｛｝|｜]+)(?:[|｜][^{}｛｝]*)?[}｝]", r"【\1】", dropped.sentence)
+        after = _SLOT.sub(r"【\1】", dropped.sentence)
         term.say(f"  删去后：{after or '（这一整句删去）'}")
         if not term.confirm("确定删去吗？", default=True):
             return None
