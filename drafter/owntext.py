@@ -346,3 +346,48 @@ def relation(compared: list[tuple[Any, Any, FieldSpec]], modifier: str = "yoy") 
     if modifier == "yoy_rate":
         return f"同比{rate.removeprefix('分别')}" if len(parts) == 1 else f"同比{rate}"
     return f"同比{amounts}，{rate}"
+
+
+_CLAUSE_MARKS = "，,；;、"
+_SENTENCE_ENDS = "。！？!?\n"
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """Own text without the clause that states a number: the new text, the clause taken out,
+    and the sentence as it now reads ("" when the whole sentence went)."""
+
+    text: str
+    clause: str
+    sentence: str
+
+
+def without_clause(text: str, name: str) -> Dropped | None:
+    """Take out the clause that states slot `name` (全年组织听证会{听证会}，依法保障…… →
+    依法保障……); the whole sentence when it is all the clause; None when no slot is `name`."""
+    slot = next((p for p in pieces(text) if isinstance(p, Slot) and name in p.names), None)
+    if slot is None:
+        return None
+    start = max((text.rfind(ch, 0, slot.start) for ch in _SENTENCE_ENDS), default=-1) + 1
+    ends = [i for i in (text.find(ch, slot.end) for ch in _SENTENCE_ENDS) if i >= 0]
+    end = min(ends) if ends else len(text)
+    sentence = text[start:end]
+    at, to = slot.start - start, slot.end - start
+    left = max((sentence.rfind(ch, 0, at) for ch in _CLAUSE_MARKS), default=-1)
+    rights = [i for i in (sentence.find(ch, to) for ch in _CLAUSE_MARKS) if i >= 0]
+    right = min(rights) if rights else len(sentence)
+    clause = sentence[left + 1:right].strip()
+    if left < 0 and right == len(sentence):  # the sentence is the clause: it goes, with its full stop
+        stop = end + 1 if end < len(text) and text[end] != "\n" else end
+        new = (text[:start] + text[stop:].lstrip(" \u3000")) if text[start:stop].strip() else text
+        return Dropped(_tidy_blank_lines(new), clause, "")
+    if left < 0:  # the first clause: the mark after it goes too
+        kept = sentence[right + 1:].lstrip()
+    else:  # a later clause: the mark before it goes
+        kept = sentence[:left] + sentence[right:]
+    new = text[:start] + kept + text[end:]
+    return Dropped(_tidy_blank_lines(new), clause, kept + (text[end] if end < len(text) and text[end] != "\n" else ""))
+
+
+def _tidy_blank_lines(text: str) -> str:
+    return re.sub(r"\n[ \t]*\n(?:[ \t]*\n)+", "\n\n", text).strip("\n") + ("\n" if text.endswith("\n") else "")
